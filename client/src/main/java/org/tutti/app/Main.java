@@ -1,0 +1,53 @@
+package org.tutti.app;
+
+import java.io.PrintStream;
+import org.tutti.Version;
+import org.tutti.cli.JamulusOptions;
+import org.tutti.cli.ParsedOptions;
+import org.tutti.cli.UsageException;
+import org.tutti.server.cli.HeadlessServer;
+
+/** The one launcher of {@code tutti.jar}: desktop client, headless client, server, or directory. */
+public final class Main {
+    /** Exit code for a command line that cannot be run (as GNU tools and Jamulus do). */
+    public static final int EXIT_USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0 || !keepsRunning(args)) {
+            System.exit(code);
+        }
+    }
+
+    private static boolean keepsRunning(String[] args) {
+        return false;
+    }
+
+    /** Runs the program and returns its exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        ParsedOptions options;
+        try {
+            options = JamulusOptions.parse(args);
+        } catch (UsageException e) {
+            err.println("tutti: " + e.getMessage());
+            err.println("Try 'tutti --help' for the list of options.");
+            return EXIT_USAGE;
+        }
+        if (options.has("help")) {
+            out.print(JamulusOptions.usage());
+            return 0;
+        }
+        if (options.has("version")) {
+            out.println("Tutti " + Version.version() + " (speaks the Jamulus 3.9.1 protocol)");
+            return 0;
+        }
+        if (options.has("server")) {
+            return HeadlessServer.run(options, out, err);
+        }
+        err.println("tutti: the client is not available in this build yet");
+        return 1;
+    }
+}

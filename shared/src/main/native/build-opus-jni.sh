@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Builds libtuttiopus.so: the CELT part of the pinned upstream opus 1.3.1 source with custom modes,
+# plus Tutti's JNI shim. The opus source is fetched at build time and never committed.
+# usage: build-opus-jni.sh TARGET_DIR NATIVE_OUT_DIR JAVA_HOME
+set -euo pipefail
+
+target_dir=$1
+native_out=$2
+java_home=${3:-${JAVA_HOME:-}}
+here=$(cd "$(dirname "$0")" && pwd)
+
+opus_version=1.3.1
+opus_sha256=65b58e1e25b2a114157014736a3d9dfeaad8d41be1c8179866f144a2fb44ff9d
+cache_dir=${TUTTI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tutti}
+tarball=$cache_dir/opus-$opus_version.tar.gz
+
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) platform=linux-x86-64 ;;
+  Linux-aarch64) platform=linux-aarch64 ;;
+  *) echo "build-opus-jni: no native build recipe for $(uname -s)-$(uname -m) yet; the codec will be unavailable" >&2; exit 0 ;;
+esac
+
+lib=$native_out/$platform/libtuttiopus.so
+shim=$here/opus_jni.c
+if [[ -f $lib && $lib -nt $shim && $lib -nt $0 ]]; then
+  exit 0   # up to date
+fi
+
+sha_ok() { [[ -f $1 ]] && echo "$opus_sha256  $1" | sha256sum -c --status; }
+
+fetch_tarball() {
+  mkdir -p "$cache_dir"
+  if [[ -n ${TUTTI_OPUS_TARBALL:-} ]] && sha_ok "$TUTTI_OPUS_TARBALL"; then
+    cp "$TUTTI_OPUS_TARBALL" "$tarball"; return
+  fi
+  sha_ok "$tarball" && return
+  local tmp; tmp=$(mktemp -d)
+  # Debian's source package carries the unmodified upstream tarball (same sha256).
+  if command -v apt-get >/dev/null 2>&1; then
+    (cd "$tmp" && apt-get source --download-only "opus=$opus_version-3" >/dev/null 2>&1 \
+       || apt-get source --download-only opus >/dev/null 2>&1) || true
+    if sha_ok "$tmp/opus_$opus_version.orig.tar.gz"; then
+      mv "$tmp/opus_$opus_version.orig.tar.gz" "$tarball"; rm -rf "$tmp"; return
+    fi
+  fi
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsSL --max-time 120 -o "$tmp/opus.tar.gz" \
+      "https://downloads.xiph.org/releases/opus/opus-$opus_version.tar.gz" 2>/dev/null || true
+    if sha_ok "$tmp/opus.tar.gz"; then mv "$tmp/opus.tar.gz" "$tarball"; rm -rf "$tmp"; return; fi
+  fi
+  rm -rf "$tmp"
+  cat >&2 <<MSG
+build-opus-jni: could not obtain opus-$opus_version.tar.gz (sha256 $opus_sha256).
+Put it at $tarball (or point TUTTI_OPUS_TARBALL at it), or enable deb-src lines so that
+'apt-get source --download-only opus' works.
+MSG
+  exit 1
+}
+
+fetch_tarball
+
+src=$target_dir/opus-$opus_version
+rm -rf "$src"
+mkdir -p "$target_dir"
+tar -xzf "$tarball" -C "$target_dir" "opus-$opus_version/celt" "opus-$opus_version/include"
+
+if [[ -z $java_home || ! -f $java_home/include/jni.h ]]; then
+  java_home=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+fi
+
+mkdir -p "$(dirname "$lib")"
+celt_sources=$(ls "$src"/celt/*.c | grep -v -e opus_custom_demo -e '/tests/')
+# No hardening macro: opus 1.3.1's validate_celt_decoder() assertion is wrong for custom modes
+# (it aborts 128-sample decoding), and it is only compiled in with ENABLE_HARDENING.
+gcc -O2 -fPIC -shared -fvisibility=hidden -std=gnu99 \
+  -DCUSTOM_MODES -DOPUS_BUILD -DUSE_ALLOCA -DHAVE_LRINTF -DHAVE_LRINT \
+  -I"$src/include" -I"$src/celt" -I"$src" \
+  -I"$java_home/include" -I"$java_home/include/linux" \
+  "$shim" $celt_sources -o "$lib" -lm -Wl,--no-undefined -s
+echo "build-opus-jni: built $lib"
