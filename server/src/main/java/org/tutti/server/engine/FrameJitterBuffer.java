@@ -18,8 +18,11 @@ final class FrameJitterBuffer {
     private long underruns;
     private long overruns;
 
-    FrameJitterBuffer(int frameBytes, int targetFrames) {
+    private final EngineCounters counters;
+
+    FrameJitterBuffer(int frameBytes, int targetFrames, EngineCounters counters) {
         this.frameBytes = frameBytes;
+        this.counters = counters;
         this.data = new byte[CAPACITY_FRAMES * frameBytes];
         setTarget(targetFrames);
     }
@@ -43,6 +46,7 @@ final class FrameJitterBuffer {
             readIndex = (readIndex + drop) % CAPACITY_FRAMES;
             count -= drop;
             overruns++;
+            counters.jitterOverruns++;
         }
         int write = (readIndex + count) % CAPACITY_FRAMES;
         System.arraycopy(src, off, data, write * frameBytes, frameBytes);
@@ -61,6 +65,7 @@ final class FrameJitterBuffer {
         }
         if (count == 0) {
             underruns++;
+            counters.jitterUnderruns++;
             filling = true;
             return false;
         }
