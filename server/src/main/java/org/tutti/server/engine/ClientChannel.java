@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import org.tutti.codec.OpusDecoder;
 import org.tutti.codec.OpusEncoder;
+import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
 import org.tutti.protocol.NetworkTransportProps;
@@ -25,7 +26,8 @@ final class ClientChannel {
     static final int AUTO_JITTER_FRAMES_64 = 5;
 
     final int id;
-    final ReliableLink link = new ReliableLink();
+    /** Reliable messaging with this client (set once by the engine, which wires its sink and listener). */
+    ReliableChannel link;
     final LevelMeter meter = new LevelMeter();
     final float[] gains;
     final float[] pans;

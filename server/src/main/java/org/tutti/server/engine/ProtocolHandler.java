@@ -5,25 +5,22 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.tutti.Version;
+import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ClientListEntry;
 import org.tutti.protocol.ConnectedMessage;
-import org.tutti.protocol.ConnectedMessage.Ack;
 import org.tutti.protocol.ConnectedMessage.ChannelGain;
 import org.tutti.protocol.ConnectedMessage.ChannelInfos;
 import org.tutti.protocol.ConnectedMessage.ChannelPan;
 import org.tutti.protocol.ConnectedMessage.ChatText;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
-import org.tutti.protocol.ConnectedMessage.SplitPart;
 import org.tutti.protocol.ConnectedMessage.TransportProps;
 import org.tutti.protocol.ConnectionlessMessage;
-import org.tutti.protocol.Frame;
 import org.tutti.protocol.LicenceType;
 import org.tutti.protocol.MalformedMessageException;
 import org.tutti.protocol.Message;
 import org.tutti.protocol.MessageCodec;
-import org.tutti.protocol.MessageId;
 import org.tutti.protocol.OperatingSystem;
 import org.tutti.protocol.RecorderState;
 
@@ -61,43 +58,26 @@ final class ProtocolHandler {
         engine.queue(c, new ConnectedMessage.RecorderStateMessage(RecorderState.NOT_INITIALISED), nowNs);
     }
 
-    /** A connected (reliable) message from a known channel: ACK it, drop repeats, evaluate it. */
+    /** A connected (reliable) message from a known channel: the reliable channel ACKs, de-duplicates, joins. */
     void onConnected(ClientChannel c, byte[] buf, int len, long nowNs) {
         counters.protocolMessagesIn++;
-        int id = Frame.id(buf, 0);
-        int counter = Frame.counter(buf, 0);
-        int bodyLength = Frame.bodyLength(buf, 0);
-        if (id == MessageId.ACKN) {
-            if (bodyLength == 2) {
-                int acked = (buf[Frame.HEADER_BYTES] & 0xFF) | (buf[Frame.HEADER_BYTES + 1] & 0xFF) << 8;
-                byte[] next = c.link.onAck(acked, counter, nowNs);
-                if (next != null) {
-                    engine.sendFrame(c.address, next);
-                }
-            }
-            return;
-        }
-        engine.sendFrame(c.address, MessageCodec.encodeFrame(new Ack(id), counter));
-        if (c.link.isRepeat(id, counter)) {
-            return;
-        }
-        Message message;
-        try {
-            message = MessageCodec.decode(id, buf, Frame.HEADER_BYTES, bodyLength);
-            if (message instanceof SplitPart p) {
-                byte[] whole = c.link.addSplitPart(p.originalId(), p.partCount(), p.partIndex(), p.data());
-                if (whole == null) {
-                    return;
-                }
-                message = MessageCodec.decode(p.originalId(), whole, 0, whole.length);
-            } else {
-                c.link.resetSplit();
-            }
-        } catch (MalformedMessageException e) {
-            counters.malformedMessages++;
-            return;
-        }
-        handle(c, message, nowNs);
+        c.link.onReceive(buf, 0, len, nowNs);
+    }
+
+    /** Wires a channel's reliable link to this handler and the engine's socket. */
+    ReliableChannel newLink(ClientChannel c) {
+        return new ReliableChannel((buf, off, len) -> engine.sendFrame(c.address, buf, off, len),
+                new ReliableChannel.Listener() {
+                    @Override
+                    public void onMessage(ConnectedMessage message) {
+                        handle(c, message, engine.nowNs());
+                    }
+
+                    @Override
+                    public void onMalformed(MalformedMessageException problem) {
+                        counters.malformedMessages++;
+                    }
+                });
     }
 
     private void handle(ClientChannel c, Message message, long nowNs) {
@@ -139,8 +119,9 @@ final class ProtocolHandler {
                     sendClientListToAll(nowNs);
                 }
             }
+            case ConnectedMessage.SplitMessSupported s -> c.link.splitSupported(true);
             default -> {
-                // split support, level-list opt-in, obsolete and unknown messages need no action
+                // level-list opt-in, obsolete and unknown messages need no action
             }
         }
     }

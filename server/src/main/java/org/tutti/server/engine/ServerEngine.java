@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.DatagramKind;
-import org.tutti.protocol.Message;
+import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.MessageCodec;
 
 /**
@@ -57,6 +57,7 @@ public final class ServerEngine implements AutoCloseable {
     private volatile String welcomeMessage;
     private volatile String serverName;
     private int levelSamples;
+    private long nowNs;
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -73,13 +74,14 @@ public final class ServerEngine implements AutoCloseable {
         this.selector = Selector.open();
         socket.register(selector, SelectionKey.OP_READ);
         this.slots = new ClientChannel[config.maxClients()];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = new ClientChannel(i, slots.length);
-        }
         this.active = new ClientChannel[slots.length];
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
         this.audio = new AudioPath(config.frameSamples(), counters, this::sendAudio);
         this.protocol = new ProtocolHandler(this, counters);
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new ClientChannel(i, slots.length);
+            slots[i].link = protocol.newLink(slots[i]);
+        }
         this.eventThread = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("server-events").unstarted(r));
         this.thread = Thread.ofPlatform().name("server-engine").unstarted(this::run);
         thread.setPriority(Thread.MAX_PRIORITY);
@@ -172,7 +174,7 @@ public final class ServerEngine implements AutoCloseable {
             if (id < 0 || id >= slots.length || !slots[id].connected) {
                 return false;
             }
-            queue(slots[id], new org.tutti.protocol.ConnectedMessage.ChatText(text), System.nanoTime());
+            queue(slots[id], new ConnectedMessage.ChatText(text), System.nanoTime());
             return true;
         });
     }
@@ -198,6 +200,7 @@ public final class ServerEngine implements AutoCloseable {
                     nextTick = now; // too far behind to catch up: restart the clock
                 }
             }
+            nowNs = now;
             runCommands();
             drainSocket(now);
             tick(now);
@@ -217,8 +220,9 @@ public final class ServerEngine implements AutoCloseable {
         } catch (IOException e) {
             LockSupport.parkNanos(10_000_000L);
         }
+        nowNs = System.nanoTime();
         runCommands();
-        drainSocket(System.nanoTime());
+        drainSocket(nowNs);
     }
 
     private void runCommands() {
@@ -340,10 +344,7 @@ public final class ServerEngine implements AutoCloseable {
             if (c.receivesAudio()) {
                 audio.mixEncodeSend(c, active, activeCount, anyDefault);
             }
-            byte[] resend = c.link.due(nowNs);
-            if (resend != null) {
-                sendFrame(c.address, resend);
-            }
+            c.link.poll(nowNs);
         }
         counters.ticks++;
     }
@@ -389,16 +390,25 @@ public final class ServerEngine implements AutoCloseable {
         return id >= 0 && id < slots.length ? slots[id] : null;
     }
 
-    void queue(ClientChannel c, Message message, long nowNs) {
-        byte[] frame = c.link.enqueue(message, nowNs);
-        if (frame != null) {
-            sendFrame(c.address, frame);
-        }
+    void queue(ClientChannel c, ConnectedMessage message, long nowNs) {
+        c.link.send(message, nowNs);
+    }
+
+    /** The time of the tick (or datagram) being processed, for code called back from the reliable channel. */
+    long nowNs() {
+        return nowNs;
     }
 
     void sendFrame(InetSocketAddress to, byte[] frame) {
+        sendFrame(to, frame, 0, frame.length);
+    }
+
+    void sendFrame(InetSocketAddress to, byte[] frame, int offset, int length) {
+        if (to == null) {
+            return;
+        }
         try {
-            socket.send(ByteBuffer.wrap(frame), to);
+            socket.send(ByteBuffer.wrap(frame, offset, length), to);
             counters.packetsOut++;
         } catch (IOException e) {
             counters.sendErrors++;
