@@ -33,6 +33,7 @@ final class ScriptedClient implements AutoCloseable {
     private final BlockingQueue<byte[]> audio = new LinkedBlockingQueue<>();
     private final AtomicInteger audioPackets = new AtomicInteger();
     private volatile boolean autoAck = true;
+    private volatile java.util.function.Consumer<byte[]> audioSink;
     private int counter;
 
     ScriptedClient(int serverPort) {
@@ -47,6 +48,11 @@ final class ScriptedClient implements AutoCloseable {
 
     int localPort() {
         return socket.getLocalPort();
+    }
+
+    /** Hands every received audio packet to {@code sink} (on the receive thread) instead of queueing it. */
+    void onAudio(java.util.function.Consumer<byte[]> sink) {
+        audioSink = sink;
     }
 
     void autoAck(boolean on) {
@@ -141,7 +147,10 @@ final class ScriptedClient implements AutoCloseable {
             DatagramKind kind = DatagramKind.classify(buf, 0, len);
             if (kind == DatagramKind.AUDIO) {
                 audioPackets.incrementAndGet();
-                if (audio.size() < 1000) {
+                java.util.function.Consumer<byte[]> sink = audioSink;
+                if (sink != null) {
+                    sink.accept(Arrays.copyOf(buf, len));
+                } else if (audio.size() < 1000) {
                     audio.add(Arrays.copyOf(buf, len));
                 }
                 continue;
