@@ -107,11 +107,14 @@ final class AudioTestClient implements AutoCloseable {
         if (packet.length != props.packetBytes()) {
             return;
         }
-        int got = decoder.decode(packet, 0, props.codedBytes(), pcmIn, 0);
-        if (got <= 0) {
-            return;
-        }
         synchronized (sumSquares) {
+            if (!running) {
+                return; // closing: the decoder may be gone
+            }
+            int got = decoder.decode(packet, 0, props.codedBytes(), pcmIn, 0);
+            if (got <= 0) {
+                return;
+            }
             for (int i = 0; i < frameSamples; i++) {
                 for (int c = 0; c < channels; c++) {
                     double v = pcmIn[i * channels + c];
@@ -129,6 +132,8 @@ final class AudioTestClient implements AutoCloseable {
         control.sendClm(new org.tutti.protocol.ConnectionlessMessage.Disconnection());
         control.close();
         encoder.close();
-        decoder.close();
+        synchronized (sumSquares) {
+            decoder.close();
+        }
     }
 }

@@ -3,7 +3,7 @@ package org.tutti.server.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.GainPan;
@@ -16,11 +16,11 @@ class MixingTest {
     private static final double AMPLITUDE = 8000;
     private static final long FADE_IN_MS = 3400;
 
-    @ParameterizedTest(name = "fastUpdate={0}")
-    @ValueSource(booleans = {false, true})
-    void personalMixesAcrossCodecsAndFrameSizes(boolean fastUpdate) throws Exception {
-        ServerConfig config = new ServerConfig(null, 0, 4, fastUpdate, false, false, "", false, "", "", 0, 128,
-                false, null, null);
+    @ParameterizedTest(name = "fastUpdate={0}, multithreading={1}")
+    @CsvSource({"false,false", "true,false", "false,true"})
+    void personalMixesAcrossCodecsAndFrameSizes(boolean fastUpdate, boolean multithreading) throws Exception {
+        ServerConfig config = new ServerConfig(null, 0, 4, fastUpdate, multithreading, false, "", false, "", "", 0,
+                128, false, null, null);
         try (ServerEngine engine = ServerEngine.start(config, null);
              AudioTestClient mono128 = new AudioTestClient(engine.port(), AudioCodec.OPUS, 1, 45, "mono128");
              AudioTestClient stereo64 = new AudioTestClient(engine.port(), AudioCodec.OPUS64, 2, 35, "stereo64")) {
