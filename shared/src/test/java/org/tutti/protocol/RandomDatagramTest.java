@@ -3,13 +3,10 @@ package org.tutti.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -122,11 +119,10 @@ class RandomDatagramTest {
 
     private static List<byte[]> seedFrames() throws IOException {
         List<byte[]> seeds = new ArrayList<>();
-        try (InputStream in = RandomDatagramTest.class.getResourceAsStream("/fixtures/jamulus-3.9.1-exchange.txt")) {
-            for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String[] f = l.split(" ");
-                if (!l.startsWith("#") && f.length == 4 && !f[2].equals("audio")) {
-                    seeds.add(HexFormat.of().parseHex(f[3]));
+        for (String fixture : List.of("jamulus-3.9.1-exchange.txt", "jamulus-3.9.1-directory.txt")) {
+            for (CapturedExchangeTest.Line l : CapturedExchangeTest.load(fixture)) {
+                if (!l.kind().equals("audio")) {
+                    seeds.add(l.bytes());
                 }
             }
         }
