@@ -15,6 +15,7 @@ final class AudioPath {
     }
 
     private final int frameSamples;
+    private final boolean delayPan;
     private final EngineCounters counters;
     private final AudioSender sender;
     private final SharedSums sums;
@@ -22,8 +23,9 @@ final class AudioPath {
     private final float[] mixRight;
 
     /** One per thread that mixes: the scratch buffers are its own, the shared sums are read only. */
-    AudioPath(int frameSamples, EngineCounters counters, AudioSender sender, SharedSums sums) {
+    AudioPath(int frameSamples, boolean delayPan, EngineCounters counters, AudioSender sender, SharedSums sums) {
         this.frameSamples = frameSamples;
+        this.delayPan = delayPan;
         this.counters = counters;
         this.sender = sender;
         this.sums = sums;
@@ -117,7 +119,9 @@ final class AudioPath {
                 if (g == 0f) {
                     continue;
                 }
-                if (stereo) {
+                if (stereo && delayPan) {
+                    addDelayPanned(src, g, l.pans[src.id]);
+                } else if (stereo) {
                     float pan = l.pans[src.id];
                     float gl = g * Math.min(0.5f, 1f - pan) * 2f;
                     float gr = g * Math.min(0.5f, pan) * 2f;
@@ -143,6 +147,25 @@ final class AudioPath {
             }
         }
         encodeAndSend(l);
+    }
+
+    /**
+     * Delay panning (-P, doc §6.3): both sides at full gain, one side delayed by round(126 × (pan − 0.5))
+     * samples; a positive delay holds back the left side so the source appears on the right.
+     */
+    private void addDelayPanned(ClientChannel src, float g, float pan) {
+        float d = 126f * (pan - 0.5f);
+        int delay = (int) (Math.signum(d) * Math.round(Math.abs(d)));
+        int n = frameSamples;
+        int h = ClientChannel.HISTORY_SAMPLES;
+        int dl = Math.max(delay, 0);
+        int dr = Math.max(-delay, 0);
+        for (int i = 0; i < n; i++) {
+            int kl = i - dl;
+            int kr = i - dr;
+            mixLeft[i] += g * (kl >= 0 ? src.inLeft[kl] : src.historyLeft[h + kl]);
+            mixRight[i] += g * (kr >= 0 ? src.inRight[kr] : src.historyRight[h + kr]);
+        }
     }
 
     private void encodeAndSend(ClientChannel l) {

@@ -85,7 +85,7 @@ public final class ServerEngine implements AutoCloseable {
         this.sums = new SharedSums(config.frameSamples());
         this.audioPaths = new AudioPath[threads];
         for (int i = 0; i < threads; i++) {
-            audioPaths[i] = new AudioPath(config.frameSamples(), counters, this::sendAudio, sums);
+            audioPaths[i] = new AudioPath(config.frameSamples(), config.delayPan(), counters, this::sendAudio, sums);
         }
         this.phases = threads > 1 ? new ParallelPhases(threads) : null;
         this.protocol = new ProtocolHandler(this, counters);
@@ -353,6 +353,9 @@ public final class ServerEngine implements AutoCloseable {
         }
         runPhase(mixTask);
         for (int i = 0; i < activeCount; i++) {
+            if (config.delayPan()) {
+                active[i].rememberHistory(n);
+            }
             active[i].link.poll(nowNs);
         }
         counters.ticks++;

@@ -28,6 +28,7 @@ final class AudioTestClient implements AutoCloseable {
     private final Thread sender;
     private final double[] sumSquares = new double[2];
     private long samplesMeasured;
+    private double sumCross;
     private int seq;
     int channelId = -1;
 
@@ -69,12 +70,20 @@ final class AudioTestClient implements AutoCloseable {
         synchronized (sumSquares) {
             sumSquares[0] = 0;
             sumSquares[1] = 0;
+            sumCross = 0;
             samplesMeasured = 0;
         }
         Thread.sleep(ms);
         synchronized (sumSquares) {
             long n = Math.max(1, samplesMeasured);
             return new int[] {(int) Math.sqrt(2 * sumSquares[0] / n), (int) Math.sqrt(2 * sumSquares[1] / n)};
+        }
+    }
+
+    /** Normalised correlation of left and right over the last {@link #measure} window (stereo only). */
+    double leftRightCorrelation() {
+        synchronized (sumSquares) {
+            return sumCross / Math.sqrt(Math.max(1e-9, sumSquares[0] * sumSquares[1]));
         }
     }
 
@@ -119,6 +128,9 @@ final class AudioTestClient implements AutoCloseable {
                 for (int c = 0; c < channels; c++) {
                     double v = pcmIn[i * channels + c];
                     sumSquares[c] += v * v;
+                }
+                if (channels == 2) {
+                    sumCross += (double) pcmIn[i * 2] * pcmIn[i * 2 + 1];
                 }
             }
             samplesMeasured += frameSamples;
