@@ -25,7 +25,8 @@ final class AdaptivePlayout {
     private static final int MASK = CAPACITY - 1;
     private static final long EMPTY = Long.MIN_VALUE;
     private static final int INITIAL_DELAY_FRAMES = 2;
-    private static final int MEDIAN_WINDOW_FRAMES = 1024;
+    // Short, so that the reference follows clock drift: 1 % drift moves it 1.3 frames per window.
+    private static final int MEDIAN_WINDOW_FRAMES = 128;
 
     private final long[] slotSeq = new long[CAPACITY];
     private final boolean sequenced;
@@ -41,6 +42,7 @@ final class AdaptivePlayout {
     private boolean started;
     private int surplusGets; // consecutive gets with at least one frame more delay than needed
     private int sinceShrink;
+    private boolean lastArrivalLate; // the stream is currently behind the read position
 
     AdaptivePlayout(boolean sequenced, AdaptiveTuning tuning, JitterCounters counters) {
         this.sequenced = sequenced;
@@ -68,6 +70,7 @@ final class AdaptivePlayout {
         }
         record(seq - getCount);
         long distance = seq - readSeq;
+        lastArrivalLate = distance < 0;
         if (distance < 0) {
             counters.late++;
             return -1;
@@ -102,11 +105,14 @@ final class AdaptivePlayout {
         long desired = arrivals.median() - desiredDelayFrames();
         getCount++;
         sinceShrink++;
-        surplusGets = desired - offset >= 1 ? surplusGets + 1 : 0;
-        boolean shrink = surplusGets >= tuning.shrinkAfterGets() && sinceShrink >= tuning.shrinkAfterGets();
+        long surplusFrames = desired - offset;
+        surplusGets = surplusFrames >= 1 ? surplusGets + 1 : 0;
+        // One surplus frame may be noise: wait. More is drift or a passed burst: remove it much sooner.
+        int wait = surplusFrames >= 2 ? tuning.shrinkAfterGets() / 8 : tuning.shrinkAfterGets();
+        boolean shrink = surplusGets >= wait && sinceShrink >= wait;
         int slot = (int) (readSeq & MASK);
         if (slotSeq[slot] == readSeq) {
-            if (shrink && surplusGets >= tuning.forceShrinkAfterGets()) {
+            if (shrink && (surplusGets >= tuning.forceShrinkAfterGets() || surplusFrames >= 3)) {
                 dropForShrink(); // no concealment came along to hide the removal: drop one frame
             }
             return playReadPosition();
@@ -115,8 +121,10 @@ final class AdaptivePlayout {
         if (stored == 0) {
             counters.underruns++;
         }
-        if (newestSeq < readSeq && offset > desired) {
-            counters.holds++; // the frame is late, not lost: wait for it, adding one frame of delay
+        if (newestSeq < readSeq && (offset > desired || lastArrivalLate)) {
+            // The frame is late, not lost (nothing newer came), and either the delay is below target or
+            // the stream is running behind us (receiver clock faster): wait, adding one frame of delay.
+            counters.holds++;
             return -1;
         }
         readSeq++;

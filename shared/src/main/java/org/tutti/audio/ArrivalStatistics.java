@@ -8,7 +8,7 @@ package org.tutti.audio;
  * never allocates.
  */
 final class ArrivalStatistics {
-    static final int RECOMPUTE_EVERY = 32;
+    static final int RECOMPUTE_EVERY = 16;
 
     private final long[] margins;
     private final long[] scratch;
