@@ -70,8 +70,9 @@ public final class ServerEngine implements AutoCloseable {
         this.welcomeMessage = config.welcomeMessage();
         this.serverName = config.serverName();
         InetAddress bind = config.bindAddress();
-        this.socket = bind instanceof java.net.Inet4Address ? DatagramChannel.open(StandardProtocolFamily.INET)
-                : DatagramChannel.open();
+        // Like Jamulus: IPv4 only unless -6 (then one dual-stack socket), or the family of --serverbindip.
+        boolean ipv6 = bind instanceof java.net.Inet6Address || (bind == null && config.enableIpv6());
+        this.socket = DatagramChannel.open(ipv6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         socket.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
         socket.setOption(StandardSocketOptions.IP_TOS, config.qosTos());
         socket.bind(new InetSocketAddress(bind, config.port()));

@@ -20,7 +20,7 @@ class MixingTest {
     @CsvSource({"false,false", "true,false", "false,true"})
     void personalMixesAcrossCodecsAndFrameSizes(boolean fastUpdate, boolean multithreading) throws Exception {
         ServerConfig config = new ServerConfig(null, 0, 4, fastUpdate, multithreading, false, "", false, "", "", 0,
-                128, false, null, null);
+                128, false, null, null, false);
         try (ServerEngine engine = ServerEngine.start(config, null);
              AudioTestClient mono128 = new AudioTestClient(engine.port(), AudioCodec.OPUS, 1, 45, "mono128");
              AudioTestClient stereo64 = new AudioTestClient(engine.port(), AudioCodec.OPUS64, 2, 35, "stereo64")) {
