@@ -34,6 +34,8 @@ import org.tutti.protocol.MessageCodec;
  */
 public final class ServerEngine implements AutoCloseable {
     private static final int MAX_DATAGRAMS_PER_TICK = 4096;
+    /** Further behind than this, the clock restarts instead of catching up. */
+    private static final long MAX_CATCH_UP_NANOS = 100_000_000L;
     /** Level lists go out every 201 × 64 samples, about 269 ms (doc §6.5). */
     private static final int LEVEL_INTERVAL_SAMPLES = 201 * 64;
 
@@ -208,9 +210,10 @@ public final class ServerEngine implements AutoCloseable {
             }
             if (now - nextTick > periodNanos) {
                 counters.missedDeadlines++;
-                if (now - nextTick > 4 * periodNanos) {
-                    nextTick = now; // too far behind to catch up: restart the clock
+                if (now - nextTick > MAX_CATCH_UP_NANOS) {
+                    nextTick = now; // stalled (e.g. the machine was suspended): restart the clock
                 }
+                // Otherwise catch up tick by tick, so we produce as many frames as the clients send.
             }
             nowNs = now;
             runCommands();
