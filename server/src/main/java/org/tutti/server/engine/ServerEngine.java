@@ -47,6 +47,7 @@ public final class ServerEngine implements AutoCloseable {
     private int activeCount;
     private final EngineCounters counters = new EngineCounters();
     private final SharedSums sums;
+    private final SharedEncodes sharedEncodes;
     private final AudioPath[] audioPaths;
     private final ParallelPhases phases;
     private final ParallelPhases.RangeTask decodeTask = this::decodeRange;
@@ -86,6 +87,7 @@ public final class ServerEngine implements AutoCloseable {
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
         int threads = config.multithreading() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
         this.sums = new SharedSums(config.frameSamples());
+        this.sharedEncodes = new SharedEncodes(config.frameSamples());
         this.audioPaths = new AudioPath[threads];
         for (int i = 0; i < threads; i++) {
             audioPaths[i] = new AudioPath(config.frameSamples(), config.delayPan(), counters, this::sendAudio, sums);
@@ -362,6 +364,10 @@ public final class ServerEngine implements AutoCloseable {
         if (anyDefault) {
             sums.prepare(active, activeCount);
         }
+        for (int i = 0; i < activeCount; i++) {
+            sharedEncodes.assign(active[i], anyDefault, counters);
+        }
+        sharedEncodes.encodeNeeded(sums);
         runPhase(mixTask);
         for (int i = 0; i < activeCount; i++) {
             if (config.delayPan()) {
@@ -520,6 +526,7 @@ public final class ServerEngine implements AutoCloseable {
         for (ClientChannel c : slots) {
             c.close();
         }
+        sharedEncodes.close();
         activeCount = 0;
         try {
             selector.close();
