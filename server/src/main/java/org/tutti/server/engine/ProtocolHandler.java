@@ -84,9 +84,8 @@ final class ProtocolHandler {
         switch (message) {
             case JitterBufferSize(int blocks) -> {
                 c.setJitterRequest(blocks);
-                if (blocks == JitterBufferSize.AUTO) {
-                    engine.queue(c, new JitterBufferSize(Math.max(1, Math.min(20, c.jitterFrames()))), nowNs);
-                }
+                c.reportedJitterFrames = 0;
+                reportAutoJitterSize(c, nowNs);
             }
             case ChannelGain(int channel, int gain) -> setGain(c, channel, gain, nowNs);
             case ChannelPan(int channel, int pan) -> {
@@ -171,8 +170,20 @@ final class ProtocolHandler {
         return list;
     }
 
-    /** Sends CLM_CHANNEL_LEVEL_LIST to every connected channel (doc §6.5). */
-    void sendLevels() {
+    /** In auto mode the server tells the client whenever its side of the jitter buffer changes size (doc §3.1). */
+    void reportAutoJitterSize(ClientChannel c, long nowNs) {
+        if (c.jitterRequest != JitterBufferSize.AUTO || c.jitter == null) {
+            return;
+        }
+        int frames = Math.max(1, Math.min(20, c.jitterFrames()));
+        if (frames != c.reportedJitterFrames) {
+            c.reportedJitterFrames = frames;
+            engine.queue(c, new JitterBufferSize(frames), nowNs);
+        }
+    }
+
+    /** Sends CLM_CHANNEL_LEVEL_LIST to every connected channel (doc §6.5), and jitter buffer size changes. */
+    void sendLevels(long nowNs) {
         int n = engine.activeCount();
         if (n == 0) {
             return;
@@ -185,6 +196,7 @@ final class ProtocolHandler {
         byte[] frame = MessageCodec.encodeFrame(new ConnectionlessMessage.ChannelLevelList(levels), 0);
         for (int i = 0; i < n; i++) {
             engine.sendFrame(active[i].address, frame);
+            reportAutoJitterSize(active[i], nowNs);
         }
     }
 

@@ -309,7 +309,7 @@ public final class ServerEngine implements AutoCloseable {
         levelSamples += n;
         if (levelSamples >= LEVEL_INTERVAL_SAMPLES) {
             levelSamples -= LEVEL_INTERVAL_SAMPLES;
-            protocol.sendLevels();
+            protocol.sendLevels(nowNs);
         }
         audio.mixAndSend();
         for (int i = 0; i < activeCount; i++) {
