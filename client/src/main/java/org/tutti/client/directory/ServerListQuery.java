@@ -20,6 +20,7 @@ import org.tutti.protocol.Ipv4;
 import org.tutti.protocol.OperatingSystem;
 import org.tutti.protocol.ReducedServerListEntry;
 import org.tutti.protocol.ServerListEntry;
+import org.tutti.server.directory.ClmComponent;
 import org.tutti.server.directory.ClmSink;
 
 /**
@@ -32,7 +33,7 @@ import org.tutti.server.directory.ClmSink;
  * while the dialog is open ({@link #nextDueMs()} says when it is next needed). All calls from that one thread;
  * {@link #snapshot()} may be read from any thread.
  */
-public final class ServerListQuery {
+public final class ServerListQuery implements ClmComponent {
     static final long REQUEST_INTERVAL_MS = 2000;
     static final long PING_INTERVAL_MS = 2500;
     static final long PING_SPACING_MS = 11;
@@ -94,6 +95,7 @@ public final class ServerListQuery {
     }
 
     /** Resends the list request and pings when due. */
+    @Override
     public void poll(long nowMs) {
         if (!running) {
             return;
@@ -131,6 +133,7 @@ public final class ServerListQuery {
      *
      * @return true when the message was for the server list
      */
+    @Override
     public boolean onMessage(ConnectionlessMessage message, InetSocketAddress from, long nowMs) {
         switch (message) {
             case ServerList(List<ServerListEntry> servers) -> {

@@ -36,7 +36,7 @@ import org.tutti.protocol.ServerRegistration;
  * <p>Socket-agnostic and clock-driven like {@link ServerRegistrar}; every call comes from the engine thread, except
  * {@link #entries()} and the counters, which any thread may read.
  */
-public final class DirectoryService {
+public final class DirectoryService implements ClmComponent {
     static final int MAX_SERVERS = 150; // including entry 0
     static final long EXPIRY_MS = 33 * 60_000L;
     static final long EXPIRY_CHECK_MS = 60_000;
@@ -95,6 +95,7 @@ public final class DirectoryService {
      *
      * @return true when the message was a directory message (the engine need not look at it further)
      */
+    @Override
     public boolean onMessage(ConnectionlessMessage message, InetSocketAddress from, long nowMs) {
         switch (message) {
             case RegisterServerEx(ServerRegistration reg, int os, String version) -> register(reg, version, from, nowMs);
@@ -118,6 +119,7 @@ public final class DirectoryService {
     }
 
     /** Runs expiry (every minute), keep-alives (every 59 s) and delayed file writes. */
+    @Override
     public void poll(long nowMs) {
         if (nowMs >= nextExpiryCheckMs) {
             nextExpiryCheckMs = nowMs + EXPIRY_CHECK_MS;

@@ -20,7 +20,7 @@ import org.tutti.protocol.ServerRegistration;
  * received CLMs and calls {@link #poll} often (every ≤ 100 ms); all calls come from the engine's one thread.
  * {@link #status()} may be read from any thread.
  */
-public final class ServerRegistrar {
+public final class ServerRegistrar implements ClmComponent {
     static final long RESPONSE_WAIT_MS = 500;
     static final int MAX_ATTEMPTS = 5;
     static final long REFRESH_MS = 15 * 60_000L;
@@ -91,6 +91,7 @@ public final class ServerRegistrar {
     }
 
     /** Runs the timers: retries, time-out, refresh, keep-alive, permanent flag. */
+    @Override
     public void poll(long nowMs) {
         if (!active) {
             return;
@@ -121,6 +122,7 @@ public final class ServerRegistrar {
      *
      * @return true when the message was for the registrar (the engine need not look at it further)
      */
+    @Override
     public boolean onMessage(ConnectionlessMessage message, InetSocketAddress from, long nowMs) {
         switch (message) {
             case RegisterServerResp(var result) -> {
