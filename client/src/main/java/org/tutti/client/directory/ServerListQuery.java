@@ -37,6 +37,8 @@ public final class ServerListQuery implements ClmComponent {
     static final long REQUEST_INTERVAL_MS = 2000;
     static final long PING_INTERVAL_MS = 2500;
     static final long PING_SPACING_MS = 11;
+    /** Directories hold at most 150; more is a broken or hostile directory, and we would ping them all. */
+    static final int MAX_SERVERS = 500;
 
     private final InetSocketAddress directory;
     private final ClmSink sink;
@@ -214,7 +216,7 @@ public final class ServerListQuery implements ClmComponent {
 
     private static List<Slot> fullSlots(List<ServerListEntry> servers, InetSocketAddress from) {
         List<Slot> result = new ArrayList<>(servers.size());
-        for (int i = 0; i < servers.size(); i++) {
+        for (int i = 0; i < Math.min(servers.size(), MAX_SERVERS); i++) {
             ServerListEntry e = servers.get(i);
             Slot s = new Slot();
             s.address = i == 0 ? from : new InetSocketAddress(Ipv4.toAddress(e.ipv4()), e.port());
@@ -231,7 +233,7 @@ public final class ServerListQuery implements ClmComponent {
 
     private static List<Slot> reducedSlots(List<ReducedServerListEntry> servers, InetSocketAddress from) {
         List<Slot> result = new ArrayList<>(servers.size());
-        for (int i = 0; i < servers.size(); i++) {
+        for (int i = 0; i < Math.min(servers.size(), MAX_SERVERS); i++) {
             ReducedServerListEntry e = servers.get(i);
             Slot s = new Slot();
             s.address = i == 0 ? from : new InetSocketAddress(Ipv4.toAddress(e.ipv4()), e.port());

@@ -37,7 +37,9 @@ public final class DirectoryFile {
         List<DirectoryEntry> entries = new ArrayList<>();
         Set<InetSocketAddress> seen = new HashSet<>();
         int skipped = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        // Lenient decoding: a stray non-UTF-8 byte costs one name, not the whole file.
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        for (String line : text.split("\r?\n")) {
             if (line.isBlank()) {
                 continue;
             }

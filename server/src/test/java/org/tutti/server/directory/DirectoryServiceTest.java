@@ -228,4 +228,16 @@ class DirectoryServiceTest {
                 new DirectoryEntry(new InetSocketAddress("10.0.0.1", 5000), new InetSocketAddress("10.0.0.1", 5000),
                         new ServerInfo("A", "B", 0), 10, true, 0));
     }
+
+    @Test
+    void aFileWithBrokenBytesOrCrLfStillLoadsItsGoodLines() throws Exception {
+        Path file = dir.resolve("dir.txt");
+        byte[] bad = {(byte) 0xFF, (byte) 0xFE, ';', '\r', '\n'};
+        byte[] good = "127.0.0.1:24201;192.0.2.2:24201;UmVnU3J2;UGFyaXM=;0;7;0\r\n".getBytes();
+        Files.write(file, bad);
+        Files.write(file, good, java.nio.file.StandardOpenOption.APPEND);
+        DirectoryService d = directory(ListFilter.NONE, file, 0);
+        assertThat(d.entries()).extracting(e -> e.info().name()).containsExactly("RegSrv");
+        assertThat(d.fileErrors()).isZero();
+    }
 }
