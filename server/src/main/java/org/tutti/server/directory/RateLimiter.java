@@ -35,9 +35,13 @@ public final class RateLimiter {
         this.tokensPerMs = tokensPerSecond / 1000.0;
     }
 
-    /** The directory's defaults: bursts of 20 tokens, 5 tokens/s (a list request costs 4, other answers 1). */
+    /**
+     * The directory's defaults: bursts of 20 tokens, 2 tokens/s. A list request costs 4 (its answer is two datagrams
+     * of up to ~20 kB), so one source gets 5 lists at once and then one every 2 s, the pace at which a client
+     * repeats its request; a spoofed victim receives at most ~20 kB/s.
+     */
     public static RateLimiter forDirectory() {
-        return new RateLimiter(20, 5);
+        return new RateLimiter(20, 2);
     }
 
     /** Takes {@code cost} tokens from the bucket of {@code source}; false (and counted) when there are not enough. */

@@ -175,7 +175,9 @@ class DirectoryServiceTest {
         assertThat(d.droppedAnswers()).isEqualTo(95);
         d.onMessage(new ReqServerList(), PUBLIC_CLIENT, 0); // another source is unaffected
         assertThat(sink.of(ServerList.class)).hasSize(6);
-        d.onMessage(new ReqServerList(), new InetSocketAddress("203.0.113.5", 1), 1000); // refilled 5 tokens
+        d.onMessage(new ReqServerList(), new InetSocketAddress("203.0.113.5", 1), 1000); // 2 tokens: not enough
+        assertThat(sink.of(ServerList.class)).hasSize(6);
+        d.onMessage(new ReqServerList(), new InetSocketAddress("203.0.113.5", 1), 2000); // 4 tokens
         assertThat(sink.of(ServerList.class)).hasSize(7);
     }
 
