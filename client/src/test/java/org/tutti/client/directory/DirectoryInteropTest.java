@@ -105,8 +105,9 @@ class DirectoryInteropTest {
     void aTuttiServerRegistersWithAJamulusDirectoryIsListedAndUnregisters() throws Exception {
         int dirPort = JamulusProcess.freeUdpPort();
         InetSocketAddress dirAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), dirPort);
+        // The filter proves Jamulus accepts our address and our version text ("3.9.1-tutti…" ≥ 3.6.0).
         try (JamulusProcess jamulusDir = JamulusProcess.start(work, "-s", "-n", "-p", "" + dirPort,
-                "-e", "localhost", "-o", "JamDir;Paris;74");
+                "-e", "localhost", "-o", "JamDir;Paris;74", "-f", "127.0.0.1;[3.6.0]");
              ClmLoop serverLoop = new ClmLoop()) {
             assertThat(named(queryList(dirAddress), "JamDir")).isPresent(); // the directory is up
 

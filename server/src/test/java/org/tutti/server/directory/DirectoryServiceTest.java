@@ -242,4 +242,19 @@ class DirectoryServiceTest {
         assertThat(d.entries()).extracting(e -> e.info().name()).containsExactly("RegSrv");
         assertThat(d.fileErrors()).isZero();
     }
+
+    @Test
+    void aFullListOfMaximumLengthAsciiNamesFitsAJamulusReceiveBuffer() {
+        DirectoryService d = directory(ListFilter.NONE, null, 0);
+        for (int i = 0; i < 149; i++) {
+            RegisterServerEx ex = new RegisterServerEx(new ServerRegistration(22124, 82, 150, true,
+                    "Server name twenty c", "10.0.0.1", "City name twenty cha"), 2, "3.9.1");
+            d.onMessage(ex, new InetSocketAddress("10.0.2." + i, 22124), 0);
+        }
+        d.onMessage(new ReqServerList(), LAN_CLIENT, 0);
+        ServerList list = sink.of(ServerList.class).getLast();
+        assertThat(list.servers()).hasSize(150);
+        int bytes = org.tutti.protocol.MessageCodec.encodeFrame(list, 0).length;
+        assertThat(bytes).isLessThanOrEqualTo(org.tutti.protocol.Frame.MAX_DATAGRAM_BYTES);
+    }
 }
