@@ -39,7 +39,6 @@ final class AudioPath implements AudioCallback {
     volatile float inputBoost = 1f;
     volatile int inputPan; // −50..50
     volatile int jitterTarget;
-    volatile java.util.function.Consumer<String> streamFailure;
     // counters, read by other threads
     volatile long packetsSent;
     volatile long packetsReceived;
@@ -191,14 +190,6 @@ final class AudioPath implements AudioCallback {
     static short toShort(float v) {
         float s = v * 32767f;
         return (short) (s >= 32767f ? 32767 : s <= -32768f ? -32768 : (int) s);
-    }
-
-    @Override
-    public void streamFailed(String reason) {
-        java.util.function.Consumer<String> l = streamFailure;
-        if (l != null) {
-            l.accept(reason);
-        }
     }
 
     /** Frees the codec; call only once the backend no longer calls {@link #process}. */
