@@ -31,6 +31,7 @@ import org.tutti.protocol.MalformedMessageException;
 import org.tutti.protocol.Message;
 import org.tutti.protocol.MessageCodec;
 import org.tutti.protocol.NetworkTransportProps;
+import org.tutti.net.ReliableChannel;
 
 /**
  * The musician's side of a Jamulus session: opens the sound device, streams coded audio to the server, plays the
@@ -52,7 +53,8 @@ public final class ClientEngine implements AutoCloseable {
     private volatile AudioPath path;
     // per connection, control thread only
     private UdpTransport transport;
-    private ReliableLink link;
+    private ReliableChannel link;
+    private long malformedFrames;
     private AudioStream stream;
     private PacketRing ring;
     private boolean active;
@@ -191,7 +193,8 @@ public final class ClientEngine implements AutoCloseable {
     private void startConnection(InetSocketAddress server) throws IOException, AudioBackendException {
         stopConnection(null, true);
         ring = new PacketRing(256);
-        link = new ReliableLink(frame -> transport.sendFrame(frame));
+        link = new ReliableChannel((buf, off, len) -> transport.sendFrame(buf, off, len),
+                m -> ProtocolReplies.handle(this, m, System.nanoTime()));
         transport = new UdpTransport(server, options.localPort(), ring,
                 frame -> post(() -> onProtocolFrame(frame)), this::onAudioArrived);
         AudioRequest request = new AudioRequest(options.audioClientName(), options.audioDevice(), 48_000,
@@ -236,8 +239,8 @@ public final class ClientEngine implements AutoCloseable {
         }
         if (sayGoodbye && transport != null) {
             byte[] bye = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
-            transport.sendFrame(bye);
-            transport.sendFrame(bye); // Jamulus sends it twice; UDP may lose one
+            transport.sendFrame(bye, 0, bye.length);
+            transport.sendFrame(bye, 0, bye.length); // Jamulus sends it twice; UDP may lose one
         }
         if (transport != null) {
             transport.close();
@@ -281,10 +284,11 @@ public final class ClientEngine implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        link.tick(now);
+        link.poll(now);
         if (now - lastPingNanos >= PING_INTERVAL_NANOS) {
             lastPingNanos = now;
-            transport.sendFrame(MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(elapsedMs(now)), 0));
+            byte[] ping = MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(elapsedMs(now)), 0);
+            transport.sendFrame(ping, 0, ping.length);
         }
         flushGains(now, false);
         AudioPath p = path;
@@ -312,10 +316,7 @@ public final class ClientEngine implements AutoCloseable {
         }
         long now = System.nanoTime();
         if (DatagramKind.classify(frame, 0, frame.length) == DatagramKind.CONNECTED) {
-            ConnectedMessage m = link.receive(frame, frame.length, now);
-            if (m != null) {
-                ProtocolReplies.handle(this, m, now);
-            }
+            link.onReceive(frame, 0, frame.length, now);
             return;
         }
         try {
@@ -324,7 +325,7 @@ public final class ClientEngine implements AutoCloseable {
                 onConnectionless(clm, now);
             }
         } catch (MalformedMessageException e) {
-            link.malformed++;
+            malformedFrames++;
         }
     }
 
@@ -359,7 +360,7 @@ public final class ClientEngine implements AutoCloseable {
     }
 
     void enableSplit() {
-        link.enableSplit();
+        link.splitSupported(true);
     }
 
     NetworkTransportProps transportProps() {

@@ -102,9 +102,9 @@ final class UdpTransport implements PacketSender, AutoCloseable {
     }
 
     /** Control thread: sends a protocol frame. */
-    void sendFrame(byte[] frame) {
+    void sendFrame(byte[] frame, int offset, int length) {
         try {
-            channel.write(ByteBuffer.wrap(frame));
+            channel.write(ByteBuffer.wrap(frame, offset, length));
         } catch (IOException e) {
             sendErrors++;
         }

@@ -4,17 +4,16 @@ import org.tutti.backend.AudioBackendException;
 import org.tutti.backend.AudioRequest;
 import org.tutti.backend.AudioStream;
 import org.tutti.backend.jack.JackBackendProvider;
-import org.tutti.backend.testing.DummyJackd;
 
-/** JACK helpers for interop tests: a sine generator client and a peak-measuring listener client. */
+/** In-process JACK clients for interop tests, built on Tutti's own JACK backend: a sine generator and a peak meter. */
 public final class JackTone {
     private JackTone() {
     }
 
-    /** A client "{name}" whose two outputs play a 440 Hz sine of the given amplitude. */
-    public static AudioStream generator(DummyJackd jackd, String name, float amplitude) throws AudioBackendException {
+    /** A client {@code name} whose two outputs play a 440 Hz sine of the given amplitude. */
+    public static AudioStream generator(String jackServer, String name, float amplitude) throws AudioBackendException {
         double[] phase = new double[1];
-        AudioStream s = new JackBackendProvider().open(new AudioRequest(name, jackd.name(), 48_000, 128, false),
+        AudioStream s = new JackBackendProvider().open(new AudioRequest(name, jackServer, 48_000, 128, false),
                 (in, out, frames) -> {
                     for (int i = 0; i < frames; i++) {
                         float v = (float) (amplitude * Math.sin(phase[0]));
@@ -28,8 +27,8 @@ public final class JackTone {
         return s;
     }
 
-    /** Peak of the left input over the last ~100 ms, updated on the JACK thread. */
-    public static final class PeakMeter {
+    /** Peak of both inputs over the last 100 ms, published from the JACK thread. */
+    public static final class PeakMeter implements AutoCloseable {
         private volatile float peak;
         private float running;
         private int frames;
@@ -39,14 +38,15 @@ public final class JackTone {
             return peak;
         }
 
-        public AudioStream stream() {
-            return stream;
+        @Override
+        public void close() {
+            stream.close();
         }
     }
 
-    public static PeakMeter meter(DummyJackd jackd, String name) throws AudioBackendException {
+    public static PeakMeter meter(String jackServer, String name) throws AudioBackendException {
         PeakMeter m = new PeakMeter();
-        m.stream = new JackBackendProvider().open(new AudioRequest(name, jackd.name(), 48_000, 128, false),
+        m.stream = new JackBackendProvider().open(new AudioRequest(name, jackServer, 48_000, 128, false),
                 (in, out, frames) -> {
                     for (int i = 0; i < frames; i++) {
                         m.running = Math.max(m.running, Math.max(Math.abs(in[0][i]), Math.abs(in[1][i])));
