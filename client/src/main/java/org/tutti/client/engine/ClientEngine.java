@@ -47,7 +47,7 @@ public final class ClientEngine implements AutoCloseable {
     private final ClientListener listener;
     private final MixerModel mixer = new MixerModel();
     private final long startNanos = System.nanoTime();
-    private ClientOptions options;
+    private volatile ClientOptions options;
     private final JitterControl jitter = new JitterControl();
     private final AudioCallback audio = new SwitchingCallback();
     private volatile AudioPath path;
@@ -160,6 +160,11 @@ public final class ClientEngine implements AutoCloseable {
                 link.send(new JitterBufferSize(jitter.serverWireValue()), System.nanoTime());
             }
         });
+    }
+
+    /** The profile sent to servers (safe from any thread). */
+    public ChannelInfo currentProfile() {
+        return options.profile();
     }
 
     public ClientStatus status() {
