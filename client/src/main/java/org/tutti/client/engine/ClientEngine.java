@@ -147,9 +147,12 @@ public final class ClientEngine implements AutoCloseable {
         post(() -> jitter.inputPan = Math.max(-50, Math.min(50, pan)));
     }
 
-    /** Local jitter buffer: automatic, or a fixed size 1..20. */
+    /** Local jitter buffer: automatic, or a fixed size 1..20. Rebuilds the audio path when connected. */
     public void setJitterBuffer(boolean auto, int blocks) {
-        post(() -> jitter.setLocal(auto, blocks));
+        post(() -> {
+            jitter.setLocal(auto, blocks);
+            rebuildPath();
+        });
     }
 
     /** The server's jitter buffer for this client: automatic, or a fixed size 1..20. */
@@ -174,8 +177,8 @@ public final class ClientEngine implements AutoCloseable {
         }
         AudioStream s = stream;
         return new ClientStatus(true, channelId, pingMs, p.config().uploadKbps(p.withSequenceNumber),
-                s == null ? 0 : s.format().bufferFrames(), p.jitterTarget, p.packetsSent, p.packetsReceived,
-                p.jitter().lost, serverVersion);
+                s == null ? 0 : s.format().bufferFrames(), p.jitterSize, p.packetsSent, p.packetsReceived,
+                p.framesConcealed, serverVersion);
     }
 
     /** A snapshot of the mixer strips, taken on the control thread. */
@@ -224,12 +227,23 @@ public final class ClientEngine implements AutoCloseable {
     private AudioPath newPath(int bufferFrames) {
         StreamConfig config = StreamConfig.choose(bufferFrames, options.smallNetworkBuffers(), options.quality(),
                 options.channelMode());
-        AudioPath p = new AudioPath(config, ring, transport, jitter.localTarget(config));
+        AudioPath p = new AudioPath(config, ring, transport, jitter.localAuto ? 0 : jitter.localBlocks);
         p.muteMyself = options.muteMyself();
         p.withSequenceNumber = sequenceNumbers;
         p.inputBoost = jitter.inputBoost;
         p.inputPan = jitter.inputPan;
         return p;
+    }
+
+    // Swaps in a fresh audio path (new codec state and jitter buffer); the old one is freed after a grace period
+    // so that a cycle already running on the audio thread can finish with it.
+    private void rebuildPath() {
+        AudioPath old = path;
+        if (!active || old == null || stream == null) {
+            return;
+        }
+        path = newPath(stream.format().bufferFrames());
+        control.schedule(() -> guard(old::close), 500, TimeUnit.MILLISECONDS);
     }
 
     private void stopConnection(String reason, boolean sayGoodbye) {
@@ -298,7 +312,6 @@ public final class ClientEngine implements AutoCloseable {
         flushGains(now, false);
         AudioPath p = path;
         if (p != null) {
-            jitter.update(p, now);
             p.inputBoost = jitter.inputBoost;
             p.inputPan = jitter.inputPan;
         }
