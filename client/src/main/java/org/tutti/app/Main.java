@@ -47,6 +47,9 @@ public final class Main {
         if (options.has("server")) {
             return HeadlessServer.run(options, out, err);
         }
+        if (!options.has("nogui")) {
+            return org.tutti.client.ui.DesktopApp.run(options.has("notranslation"), options.value("connect", null), err);
+        }
         err.println("tutti: the client is not available in this build yet");
         return 1;
     }
