@@ -46,6 +46,20 @@ public final class Led extends JComponent {
         }
     }
 
+    /** Plain JComponents have no accessible context; give screen readers one with a fitting role. */
+    @Override
+    public javax.accessibility.AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            accessibleContext = new AccessibleJComponent() {
+                @Override
+                public javax.accessibility.AccessibleRole getAccessibleRole() {
+                    return javax.accessibility.AccessibleRole.LABEL;
+                }
+            };
+        }
+        return accessibleContext;
+    }
+
     @Override
     protected void paintComponent(Graphics g) {
         Graphics2D g2 = (Graphics2D) g.create();

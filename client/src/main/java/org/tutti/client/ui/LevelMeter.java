@@ -67,6 +67,20 @@ public final class LevelMeter extends JComponent {
         return index < YELLOW_FROM ? Led.GREEN : index < RED_FROM ? Led.YELLOW : Led.RED;
     }
 
+    /** Plain JComponents have no accessible context; give screen readers one with a fitting role. */
+    @Override
+    public javax.accessibility.AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            accessibleContext = new AccessibleJComponent() {
+                @Override
+                public javax.accessibility.AccessibleRole getAccessibleRole() {
+                    return javax.accessibility.AccessibleRole.PROGRESS_BAR;
+                }
+            };
+        }
+        return accessibleContext;
+    }
+
     @Override
     protected void paintComponent(Graphics g) {
         Graphics2D g2 = (Graphics2D) g.create();
