@@ -17,6 +17,11 @@ public interface AudioBackendProvider {
     /** Why {@link #isAvailable()} is false, for the user; empty when available. */
     String unavailableReason();
 
+    /** Like {@link #unavailableReason()}, for a specific device (null for the default one). */
+    default String unavailableReason(String deviceName) {
+        return unavailableReason();
+    }
+
     /** Devices this backend can open; empty when unavailable. */
     List<AudioDevice> devices();
 

@@ -23,15 +23,19 @@ public final class AudioBackends {
 
     /** The provider named {@code preferred} if available, else the first available one in {@code order}. */
     public static Optional<AudioBackendProvider> choose(String preferred, List<String> order) {
+        return choose(preferred, null, order);
+    }
+
+    /** As {@link #choose(String, List)}, checking {@code device} (null for the default) on each candidate. */
+    public static Optional<AudioBackendProvider> choose(String preferred, String device, List<String> order) {
+        List<String> names = new ArrayList<>();
         if (preferred != null) {
-            Optional<AudioBackendProvider> p = byName(preferred);
-            if (p.isPresent() && p.get().isAvailable()) {
-                return p;
-            }
+            names.add(preferred);
         }
-        for (String name : order) {
+        names.addAll(order);
+        for (String name : names) {
             Optional<AudioBackendProvider> p = byName(name);
-            if (p.isPresent() && p.get().isAvailable()) {
+            if (p.isPresent() && p.get().unavailableReason(device).isEmpty()) {
                 return p;
             }
         }

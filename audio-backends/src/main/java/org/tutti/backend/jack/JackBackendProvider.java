@@ -48,6 +48,13 @@ public final class JackBackendProvider implements AudioBackendProvider {
         }
     }
 
+    /** Checks the named JACK server (and makes it the one later opens use). */
+    @Override
+    public String unavailableReason(String serverName) {
+        JackServerSelector.select(serverName);
+        return unavailableReason();
+    }
+
     @Override
     public List<AudioDevice> devices() {
         if (!isAvailable()) {

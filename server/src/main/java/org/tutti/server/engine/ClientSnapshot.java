@@ -1,0 +1,15 @@
+package org.tutti.server.engine;
+
+import org.tutti.protocol.ChannelInfo;
+
+/**
+ * One connected client as JSON-RPC reports it ({@code jamulusserver/getClients}).
+ *
+ * @param id                channel ID
+ * @param address           "ip:port"
+ * @param info              the client's profile (empty until identified)
+ * @param jitterBufferSize  server-side jitter buffer in codec frames
+ * @param audioChannels     1 or 2 (0 before the stream format is known)
+ */
+public record ClientSnapshot(int id, String address, ChannelInfo info, int jitterBufferSize, int audioChannels) {
+}
