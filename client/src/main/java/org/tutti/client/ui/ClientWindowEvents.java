@@ -1,7 +1,6 @@
 package org.tutti.client.ui;
 
 import java.util.List;
-import org.tutti.client.model.ChannelProfile;
 
 /** Engine events the main window shows; call on the EDT (engines use {@code SwingUtilities.invokeLater}). */
 public interface ClientWindowEvents {
@@ -14,13 +13,8 @@ public interface ClientWindowEvents {
 
     void recording(boolean active);
 
-    void channels(List<ChannelProfile> channels);
-
-    void ownChannel(int channelId);
-
-    void levels(int[] levels, int count);
-
-    void mutedByOther(int channelId, boolean muted);
+    /** The mixer strips as the model decided them (any order; the board sorts). */
+    void strips(List<StripView> strips);
 
     /** A chat line (HTML built by the server); opens the chat window. */
     void chat(String html);

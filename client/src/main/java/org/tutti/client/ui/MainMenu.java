@@ -34,7 +34,7 @@ final class MainMenu {
         ownFirst.setName("menuOwnFirst");
         ownFirst.addActionListener(e -> {
             w.prefs.ownFaderFirst = ownFirst.isSelected();
-            w.mixer.board().setSort(w.prefs.sort, w.prefs.ownFaderFirst);
+            w.board.setSort(w.prefs.sort, w.prefs.ownFaderFirst);
             w.prefs.save();
         });
         view.add(ownFirst);
@@ -45,7 +45,7 @@ final class MainMenu {
             it.setName("sort-" + s.name());
             it.addActionListener(e -> {
                 w.prefs.sort = s;
-                w.mixer.board().setSort(s, w.prefs.ownFaderFirst);
+                w.board.setSort(s, w.prefs.ownFaderFirst);
                 w.prefs.save();
             });
             sorts.add(it);
@@ -60,7 +60,7 @@ final class MainMenu {
             it.setName("rows-" + r);
             it.addActionListener(e -> {
                 w.prefs.mixerRows = n;
-                w.mixer.board().setRows(n);
+                w.board.setRows(n);
                 w.prefs.save();
             });
             rowGroup.add(it);

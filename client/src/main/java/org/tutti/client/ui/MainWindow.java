@@ -15,7 +15,6 @@ import javax.swing.JTabbedPane;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.Version;
-import org.tutti.client.model.ChannelProfile;
 import org.tutti.client.settings.ClientSettings;
 
 /**
@@ -27,7 +26,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     static final int POLL_MS = 50;
 
     final ClientSession session;
-    final MixerPresenter mixer;
+    final MixerBoard board;
     final ClientSettings settings;
     final UiPrefs prefs;
     final ServerMode serverMode;
@@ -47,11 +46,11 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     private boolean connected;
     private boolean connecting;
 
-    public MainWindow(ClientSession session, MixerPresenter mixer, ClientSettings settings, UiPrefs prefs,
+    public MainWindow(ClientSession session, MixerActions mixerActions, ClientSettings settings, UiPrefs prefs,
                       ServerMode serverMode, Runnable saveSettings) {
         super(I18n.tr("main.title"));
         this.session = session;
-        this.mixer = mixer;
+        this.board = new MixerBoard(mixerActions);
         this.settings = settings;
         this.prefs = prefs;
         this.serverMode = serverMode;
@@ -106,7 +105,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         top.add(status, "wrap");
         top.add(audioWarning, "span 3, growx, hidemode 3");
 
-        JScrollPane mixerScroll = new JScrollPane(mixer.board());
+        JScrollPane mixerScroll = new JScrollPane(board);
         mixerScroll.setBorder(BorderFactory.createEmptyBorder());
         mixerScroll.getHorizontalScrollBar().setUnitIncrement(16);
         tabs.setName("tabs");
@@ -116,9 +115,9 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         getContentPane().add(top, BorderLayout.NORTH);
         getContentPane().add(tabs, BorderLayout.CENTER);
         setJMenuBar(new MainMenu(this).build());
-        mixer.board().setRows(prefs.mixerRows);
-        mixer.board().setSort(prefs.sort, prefs.ownFaderFirst);
-        mixer.board().setPanVisible(!"MONO".equals(settings.audio.channels));
+        board.setRows(prefs.mixerRows);
+        board.setSort(prefs.sort, prefs.ownFaderFirst);
+        board.setPanVisible(!"MONO".equals(settings.audio.channels));
 
         poll = new Timer(POLL_MS, e -> status.render(session.status()));
         poll.start();
@@ -184,7 +183,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
                 Theme.install(resolved);
             }
             if (!channelsBefore.equals(settings.audio.channels)) {
-                mixer.board().setPanVisible(!"MONO".equals(settings.audio.channels));
+                board.setPanVisible(!"MONO".equals(settings.audio.channels));
             }
         }
     }
@@ -204,7 +203,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         connect.setText(I18n.text("main.connect"));
         heading.setText(I18n.tr("main.notConnected"));
         recording.setVisible(false);
-        mixer.clear();
+        board.render(List.of());
         if (reason != null && !reason.isBlank()) {
             JOptionPane.showMessageDialog(this, reason, I18n.tr("main.title"), JOptionPane.WARNING_MESSAGE);
         }
@@ -221,23 +220,8 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     }
 
     @Override
-    public void channels(List<ChannelProfile> channels) {
-        mixer.channels(channels);
-    }
-
-    @Override
-    public void ownChannel(int channelId) {
-        mixer.ownChannel(channelId, false);
-    }
-
-    @Override
-    public void levels(int[] levels, int count) {
-        mixer.levels(levels, count);
-    }
-
-    @Override
-    public void mutedByOther(int channelId, boolean muted) {
-        mixer.mutedByOther(channelId, muted);
+    public void strips(List<StripView> strips) {
+        board.render(strips);
     }
 
     @Override

@@ -1,29 +1,29 @@
 package org.tutti.client.ui;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.tutti.client.model.ChannelProfile;
 import org.tutti.client.model.GainSink;
 import org.tutti.client.model.MixerModel;
 
 /**
- * Connects the {@link MixerBoard} to a {@link MixerModel} confined to the EDT: user actions go into the model, the
- * model's changed gains go to the {@link GainSink} (the engine, which sends them to the server), and the board is
- * redrawn from a fresh snapshot. Engine events (client list, levels, mute state) must arrive on the EDT, e.g. via
- * {@code SwingUtilities.invokeLater}.
+ * Mixer actions against a {@link MixerModel} confined to the EDT: user actions go into the model, the model's changed
+ * gains go to the {@link GainSink}, and the view gets a fresh snapshot. Used where no engine owns the model (offline
+ * window, tests of the board alone); with an engine, {@link EngineSession} does the same on the engine's thread.
  */
 public final class MixerPresenter implements MixerActions {
     private final MixerModel model;
     private final GainSink sink;
-    private final MixerBoard board;
+    private Consumer<List<StripView>> view = v -> { };
 
     public MixerPresenter(MixerModel model, GainSink sink) {
         this.model = model;
         this.sink = sink;
-        this.board = new MixerBoard(this);
     }
 
-    public MixerBoard board() {
-        return board;
+    /** Where snapshots go (the window's {@link ClientWindowEvents#strips}). */
+    public void attach(Consumer<List<StripView>> view) {
+        this.view = view;
     }
 
     public MixerModel model() {
@@ -96,6 +96,6 @@ public final class MixerPresenter implements MixerActions {
 
     private void redraw() {
         int own = model.ownChannelId();
-        board.render(model.channels().stream().map(ch -> StripView.of(ch, own)).toList());
+        view.accept(model.channels().stream().map(ch -> StripView.of(ch, own)).toList());
     }
 }

@@ -64,14 +64,15 @@ abstract class GuiTestSupport {
             ClientSettings settings = new ClientSettings();
             settings.network.recentServers.add("127.0.0.1:22124");
             UiPrefs prefs = UiPrefs.load("org/tutti/test/ui-" + ProcessHandle.current().pid());
-            MainWindow w = new MainWindow(session, new MixerPresenter(new MixerModel(), sink), settings, prefs,
-                    server, () -> { });
+            MixerPresenter presenter = new MixerPresenter(new MixerModel(), sink);
+            MainWindow w = new MainWindow(session, presenter, settings, prefs, server, () -> { });
+            presenter.attach(w::strips);
             session.events = w;
-            return new Fixture(w, session, sink);
+            return new Fixture(w, session, sink, presenter);
         });
     }
 
-    record Fixture(MainWindow window, RecordingSession session, RecordingSink sink) {
+    record Fixture(MainWindow window, RecordingSession session, RecordingSink sink, MixerPresenter presenter) {
     }
 
     /** The engine boundary: remembers the calls; "connect" reports success like an engine would, on the EDT. */

@@ -22,8 +22,8 @@ class MainWindowGuiTest extends GuiTestSupport {
         GuiActionRunner.execute(() -> {
             f.window().connected("127.0.0.1:22124");
             f.window().serverName("Test Jam");
-            f.window().ownChannel(0);
-            f.window().channels(band());
+            f.presenter().ownChannel(0, false);
+            f.presenter().channels(band());
         });
     }
 
@@ -32,11 +32,11 @@ class MainWindowGuiTest extends GuiTestSupport {
         Fixture f = window(ServerMode.NONE);
         FrameFixture w = show(f);
         join(f);
-        assertThat(GuiActionRunner.execute(() -> f.window().mixer.board().shownOrder())).containsExactly(0, 1, 2, 3);
+        assertThat(GuiActionRunner.execute(() -> f.window().board.shownOrder())).containsExactly(0, 1, 2, 3);
         w.label("serverHeading").requireText("Test Jam");
         w.toggleButton("mute-1").requireVisible();
         assertThat(GuiActionRunner.execute(() ->
-                f.window().mixer.board().strip(1).view().name())).isEqualTo("Alice");
+                f.window().board.strip(1).view().name())).isEqualTo("Alice");
         assertThat(w.toggleButton("mute-1").target().getAccessibleContext().getAccessibleName())
                 .isEqualTo("Mute Alice");
         assertThat(w.toggleButton("solo-3").target().getAccessibleContext().getAccessibleName())
@@ -165,13 +165,13 @@ class MainWindowGuiTest extends GuiTestSupport {
         Fixture f = window(ServerMode.NONE);
         show(f);
         join(f);
-        GuiActionRunner.execute(() -> f.window().mixer.board().setSort(MixerSort.NAME, true));
-        assertThat(GuiActionRunner.execute(() -> f.window().mixer.board().shownOrder())).containsExactly(0, 1, 2, 3);
-        GuiActionRunner.execute(() -> f.window().mixer.board().setSort(MixerSort.NAME, false));
+        GuiActionRunner.execute(() -> f.window().board.setSort(MixerSort.NAME, true));
+        assertThat(GuiActionRunner.execute(() -> f.window().board.shownOrder())).containsExactly(0, 1, 2, 3);
+        GuiActionRunner.execute(() -> f.window().board.setSort(MixerSort.NAME, false));
         // Alice, Bob, Chloé, Me
-        assertThat(GuiActionRunner.execute(() -> f.window().mixer.board().shownOrder())).containsExactly(1, 2, 3, 0);
-        GuiActionRunner.execute(() -> f.window().mixer.board().setSort(MixerSort.CITY, false));
+        assertThat(GuiActionRunner.execute(() -> f.window().board.shownOrder())).containsExactly(1, 2, 3, 0);
+        GuiActionRunner.execute(() -> f.window().board.setSort(MixerSort.CITY, false));
         // Berlin, Genève, Leeds, Lyon
-        assertThat(GuiActionRunner.execute(() -> f.window().mixer.board().shownOrder())).containsExactly(1, 3, 2, 0);
+        assertThat(GuiActionRunner.execute(() -> f.window().board.shownOrder())).containsExactly(1, 3, 2, 0);
     }
 }

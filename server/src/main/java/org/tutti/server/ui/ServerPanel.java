@@ -140,6 +140,13 @@ public final class ServerPanel extends JPanel {
         return clients.getRowCount();
     }
 
+    /** Disables the recorder controls with an explanation (e.g. no recorder in this server). */
+    public void setRecorderUnavailable(String why) {
+        recorder.setEnabled(false);
+        newRecording.setEnabled(false);
+        recorderStatus.setText(why);
+    }
+
     /** "Recording to …", "Not recording", or an error from the recorder. */
     public void setRecorderStatus(String text) {
         recorderStatus.setText(text);
