@@ -26,6 +26,7 @@ public final class ChannelStrip extends JPanel {
     private final JLabel instrument = new JLabel();
     private final JLabel name = new JLabel();
     private final JLabel country = new JLabel();
+    private final JLabel you = new JLabel(I18n.tr("strip.you"));
     private final JLabel mutedBy = new JLabel(Icons.mutedSpeaker(14));
     private final JPanel tag = new JPanel(new MigLayout("insets 2, gap 2, wrap 1, center", "[center]"));
     private StripView view;
@@ -53,6 +54,7 @@ public final class ChannelStrip extends JPanel {
         name.setFont(name.getFont().deriveFont(Font.BOLD));
         mutedBy.setToolTipText(I18n.tr("strip.mutedBy.tip"));
         country.setFont(country.getFont().deriveFont(country.getFont().getSize2D() * 0.9f));
+        you.setFont(country.getFont().deriveFont(Font.ITALIC));
 
         JPanel meters = new JPanel(new MigLayout("insets 0, gap 2", "[][]", "[grow,fill]"));
         meters.setOpaque(false);
@@ -65,9 +67,10 @@ public final class ChannelStrip extends JPanel {
         add(solo, "growx, sg btn");
         add(group, "growx");
         tag.add(instrument);
-        tag.add(name, "wmax 90");
-        tag.add(country, "wmax 90");
-        add(tag, "growx, w 92!");
+        tag.add(name, "wmax 96");
+        tag.add(you, "hidemode 3");
+        tag.add(country, "wmax 96");
+        add(tag, "growx, w 100!");
         setBorder(BorderFactory.createEmptyBorder(0, 1, 0, 1));
 
         fader.addChangeListener(e -> {
@@ -119,7 +122,8 @@ public final class ChannelStrip extends JPanel {
             if (relabel) {
                 label(v);
             }
-            name.setText(v.label() + (v.own() ? " " + I18n.tr("strip.you") : ""));
+            name.setText(v.label());
+            you.setVisible(v.own());
             instrument.setIcon(Icons.instrument(v.instrument(), 26));
             instrument.setToolTipText(Instruments.name(v.instrument()));
             country.setText(Countries.name(v.country()));

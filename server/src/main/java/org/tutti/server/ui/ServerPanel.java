@@ -25,14 +25,14 @@ import net.miginfocom.swing.MigLayout;
 public final class ServerPanel extends JPanel {
     private final ClientsModel clients = new ClientsModel();
     private final JTable table = new JTable(clients);
-    private final JTextField name = new JTextField(20);
-    private final JTextField city = new JTextField(20);
+    private final JTextField name = new JTextField(14);
+    private final JTextField city = new JTextField(14);
     private final JSpinner country = new JSpinner(new SpinnerNumberModel(0, 0, 261, 1));
     private final JTextArea welcome = new JTextArea(5, 30);
     private final JCheckBox recorder = new JCheckBox(ServerText.text("server.recorder"));
     private final JButton newRecording = new JButton(ServerText.text("server.newRecording"));
     private final JLabel recorderStatus = new JLabel(ServerText.tr("server.recorderIdle"));
-    private final JTextField recordingDir = new JTextField(20);
+    private final JTextField recordingDir = new JTextField(14);
     private final JSpinner maxUsers = new JSpinner(new SpinnerNumberModel(10, 1, 150, 1));
     private final JCheckBox delayPan = new JCheckBox(ServerText.text("server.delayPan"));
     private final JCheckBox fastUpdate = new JCheckBox(ServerText.text("server.fastUpdate"));
@@ -42,7 +42,7 @@ public final class ServerPanel extends JPanel {
     private final JLabel count = new JLabel();
 
     public ServerPanel(ServerPanelSettings initial, ServerPanelListener listener) {
-        super(new MigLayout("insets dialog, fill", "[grow,fill][330!]", "[][grow,fill][]"));
+        super(new MigLayout("insets dialog, fill", "[grow,fill][]", "[][grow,fill][]"));
         setName("serverPanel");
         table.setName("serverClients");
         table.getAccessibleContext().setAccessibleName(ServerText.tr("server.clients"));
@@ -58,6 +58,8 @@ public final class ServerPanel extends JPanel {
         welcome.setLineWrap(true);
         welcome.setWrapStyleWord(true);
         newRecording.setEnabled(false);
+        port.setEditor(new JSpinner.NumberEditor(port, "#")); // a port is not a quantity: no digit grouping
+        country.setEditor(new JSpinner.NumberEditor(country, "#"));
         load(initial);
 
         count.setName("serverClientCount");
@@ -75,9 +77,9 @@ public final class ServerPanel extends JPanel {
         side.add(delayPan, "skip");
         side.add(fastUpdate, "skip");
         row(side, "server.recordingDir", recordingDir);
-        side.add(recorder, "skip, split 2");
-        side.add(newRecording);
-        side.add(recorderStatus, "skip");
+        side.add(recorder, "skip");
+        side.add(newRecording, "skip");
+        side.add(recorderStatus, "skip, wmax 260");
         add(side, "top, wrap");
 
         JLabel welcomeLabel = new JLabel(ServerText.text("server.welcome"));
