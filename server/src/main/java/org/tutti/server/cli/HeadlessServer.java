@@ -1,16 +1,198 @@
 package org.tutti.server.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.tutti.Version;
 import org.tutti.cli.ParsedOptions;
+import org.tutti.cli.UsageException;
+import org.tutti.rpc.JsonRpcSecret;
+import org.tutti.rpc.JsonRpcServer;
+import org.tutti.server.engine.HtmlStatusFile;
+import org.tutti.server.engine.ServerConfig;
+import org.tutti.server.engine.ServerEngine;
+import org.tutti.server.engine.ServerEvents;
+import org.tutti.server.engine.ServerLog;
+import org.tutti.server.rpc.ServerRpc;
 
-/** Runs the server without a window ({@code -s -n}). */
-public final class HeadlessServer {
-    private HeadlessServer() {
+/**
+ * The server without a window ({@code -s -n}): engine, optional JSON-RPC, log file and HTML status file. Stops
+ * cleanly on SIGINT/SIGTERM (with {@code -d} every client is told with CLM_DISCONNECTION).
+ */
+public final class HeadlessServer implements AutoCloseable {
+    /** JSON-RPC settings; {@code port} < 0 means off. */
+    public record RpcSettings(int port, Path secretFile, InetAddress bindAddress) {
+    }
+
+    private final ServerEngine engine;
+    private final JsonRpcServer rpc;
+    private final HtmlStatusFile html;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private HeadlessServer(ServerEngine engine, JsonRpcServer rpc, HtmlStatusFile html) {
+        this.engine = engine;
+        this.rpc = rpc;
+        this.html = html;
     }
 
     /** Runs until the process is asked to stop; returns the exit code. */
     public static int run(ParsedOptions options, PrintStream out, PrintStream err) {
-        err.println("tutti: the server engine is not available in this build yet");
-        return 1;
+        HeadlessServer server;
+        try {
+            if (!options.has("nogui")) {
+                out.println("- the server has no window yet; running without one (as with -n)");
+            }
+            for (String option : ServerOptions.unsupportedGiven(options)) {
+                out.println("- option --" + option + " is not yet supported; ignored");
+            }
+            server = start(ServerOptions.toConfig(options), rpcSettings(options), out);
+        } catch (UsageException e) {
+            err.println("tutti: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("tutti: cannot start the server: " + e.getMessage());
+            return 1;
+        }
+        stopOnSignals(server);
+        server.awaitStop();
+        return 0;
+    }
+
+    /**
+     * SIGINT and SIGTERM stop the server and let {@link #run} return 0, like Jamulus. The JDK's signal API is
+     * unsupported but present everywhere Tutti runs; a shutdown hook covers the rest (exit code 143 then).
+     */
+    @SuppressWarnings("restriction")
+    private static void stopOnSignals(HeadlessServer server) {
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "server-shutdown"));
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> server.close());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // signal not available here: the shutdown hook still stops the server
+            }
+        }
+    }
+
+    /** Starts a server (used by {@link #run} and by tests that embed it). */
+    public static HeadlessServer start(ServerConfig config, RpcSettings rpcSettings, PrintStream out) throws IOException {
+        ServerLog log = new ServerLog(config.logFile());
+        HtmlStatusFile html = config.htmlStatusFile() == null ? null : new HtmlStatusFile(config.htmlStatusFile());
+        JsonRpcServer rpc = null;
+        ServerRpc methods = null;
+        if (rpcSettings != null && rpcSettings.port() >= 0) {
+            String secret = JsonRpcSecret.load(rpcSettings.secretFile());
+            InetAddress bind = rpcSettings.bindAddress() != null ? rpcSettings.bindAddress() : InetAddress.getLoopbackAddress();
+            rpc = new JsonRpcServer(bind, rpcSettings.port(), secret);
+            methods = new ServerRpc(rpc);
+        }
+        ServerEvents rpcEvents = methods != null ? methods.events() : new ServerEvents() { };
+        ServerEvents events = new ServerEvents() {
+            @Override
+            public void clientConnected(int id, String ip, int connectedCount) {
+                log.connected(ip, connectedCount);
+                rpcEvents.clientConnected(id, ip, connectedCount);
+            }
+
+            @Override
+            public void clientDisconnected(int id) {
+                rpcEvents.clientDisconnected(id);
+            }
+
+            @Override
+            public void clientListChanged(List<String> names) {
+                if (html != null) {
+                    html.write(names);
+                }
+            }
+
+            @Override
+            public void chatSent(int senderId, String text) {
+                rpcEvents.chatSent(senderId, text);
+            }
+
+            @Override
+            public void serverIdle() {
+                log.idling();
+            }
+        };
+        ServerEngine engine;
+        try {
+            engine = ServerEngine.start(config, events);
+        } catch (IOException e) {
+            if (rpc != null) {
+                rpc.close();
+            }
+            throw e;
+        }
+        if (html != null) {
+            html.write(List.of());
+        }
+        if (rpc != null) {
+            methods.attach(engine);
+            rpc.start();
+            out.println("- JSON-RPC: server started on " + rpc.bindAddress().getHostAddress() + ":" + rpc.port());
+        }
+        out.println("- Tutti " + Version.version() + " server on UDP port " + engine.port() + ", up to "
+                + config.maxClients() + " clients, " + config.frameSamples() + "-sample frames");
+        return new HeadlessServer(engine, rpc, html);
+    }
+
+    static RpcSettings rpcSettings(ParsedOptions o) throws UsageException {
+        if (!o.has("jsonrpcport")) {
+            return null;
+        }
+        int port = o.intValue("jsonrpcport", -1, 0, 65535);
+        if (!o.has("jsonrpcsecretfile")) {
+            throw new UsageException("--jsonrpcport needs --jsonrpcsecretfile");
+        }
+        InetAddress bind = null;
+        if (o.has("jsonrpcbindip")) {
+            try {
+                bind = InetAddress.ofLiteral(o.value("jsonrpcbindip", ""));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--jsonrpcbindip needs an IP address");
+            }
+        }
+        return new RpcSettings(port, Path.of(o.value("jsonrpcsecretfile", "")), bind);
+    }
+
+    public int udpPort() {
+        return engine.port();
+    }
+
+    /** The JSON-RPC port, or -1 when JSON-RPC is off. */
+    public int rpcPort() {
+        return rpc == null ? -1 : rpc.port();
+    }
+
+    public ServerEngine engine() {
+        return engine;
+    }
+
+    public void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        if (rpc != null) {
+            rpc.close();
+        }
+        engine.close();
+        if (html != null) {
+            html.serverTerminated();
+        }
+        stopped.countDown();
     }
 }

@@ -1,0 +1,37 @@
+package org.tutti.server.engine;
+
+/**
+ * Engine health counters. Written only by the engine thread (plain volatile writes, no contention), read by any
+ * thread (JSON-RPC {@code jamulusserver/getCounters}).
+ */
+public final class EngineCounters {
+    volatile long ticks;
+    volatile long missedDeadlines;
+    volatile long maxTickNanos;
+    volatile long packetsIn;
+    volatile long packetsOut;
+    volatile long audioPacketsIn;
+    volatile long wrongSizeAudio;
+    volatile long decodeErrors;
+    volatile long jitterUnderruns;
+    volatile long jitterOverruns;
+    volatile long protocolMessagesIn;
+    volatile long malformedMessages;
+    volatile long clmAnswersDropped;
+    volatile long garbageDatagrams;
+    volatile long sendErrors;
+
+    /** A consistent-enough copy for reporting. */
+    public Snapshot snapshot() {
+        return new Snapshot(ticks, missedDeadlines, maxTickNanos, packetsIn, packetsOut, audioPacketsIn,
+                wrongSizeAudio, decodeErrors, jitterUnderruns, jitterOverruns, protocolMessagesIn, malformedMessages,
+                clmAnswersDropped, garbageDatagrams, sendErrors);
+    }
+
+    /** Counter values at one moment; names carry the JSON field names. */
+    public record Snapshot(long ticks, long missedDeadlines, long maxTickNanos, long packetsIn, long packetsOut,
+                           long audioPacketsIn, long wrongSizeAudio, long decodeErrors, long jitterUnderruns,
+                           long jitterOverruns, long protocolMessagesIn, long malformedMessages,
+                           long clmAnswersDropped, long garbageDatagrams, long sendErrors) {
+    }
+}

@@ -1,0 +1,239 @@
+package org.tutti.server.engine;
+
+import java.net.InetSocketAddress;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.tutti.Version;
+import org.tutti.net.ReliableChannel;
+import org.tutti.protocol.AudioCodec;
+import org.tutti.protocol.ChannelInfo;
+import org.tutti.protocol.ClientListEntry;
+import org.tutti.protocol.ConnectedMessage;
+import org.tutti.protocol.ConnectedMessage.ChannelGain;
+import org.tutti.protocol.ConnectedMessage.ChannelInfos;
+import org.tutti.protocol.ConnectedMessage.ChannelPan;
+import org.tutti.protocol.ConnectedMessage.ChatText;
+import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
+import org.tutti.protocol.ConnectedMessage.TransportProps;
+import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.protocol.LicenceType;
+import org.tutti.protocol.MalformedMessageException;
+import org.tutti.protocol.Message;
+import org.tutti.protocol.MessageCodec;
+import org.tutti.protocol.OperatingSystem;
+import org.tutti.protocol.RecorderState;
+
+/**
+ * The server's side of the Jamulus protocol (doc §5, §6.4–6.6): the connect sequence, ACKs and duplicates,
+ * the client's requests and settings, chat, client lists, levels and the connection-less queries. Runs on the
+ * engine thread; allocates only for control messages, never for audio.
+ */
+final class ProtocolHandler {
+    private final ServerEngine engine;
+    private final EngineCounters counters;
+    private final ClmRateLimiter clmLimiter = new ClmRateLimiter(20, 40);
+
+    ProtocolHandler(ServerEngine engine, EngineCounters counters) {
+        this.engine = engine;
+        this.counters = counters;
+    }
+
+    /** Queues the connect sequence of doc §5.2 for a channel just opened by its first audio packet. */
+    void onNewConnection(ClientChannel c, long nowNs) {
+        engine.queue(c, new ConnectedMessage.ClientId(c.id), nowNs);
+        engine.queue(c, new ConnectedMessage.ConnClientsList(List.of()), nowNs);
+        engine.queue(c, new ConnectedMessage.ReqSplitMessSupport(), nowNs);
+        engine.queue(c, new ConnectedMessage.ReqTransportProps(), nowNs);
+        engine.queue(c, new ConnectedMessage.ReqJitterBufferSize(), nowNs);
+        engine.queue(c, new ConnectedMessage.ReqChannelInfos(), nowNs);
+        String welcome = engine.welcomeMessage();
+        if (!welcome.isEmpty()) {
+            engine.queue(c, new ChatText(truncate(ChatFormat.WELCOME_PREFIX + welcome)), nowNs);
+        }
+        if (engine.config().licenceRequired()) {
+            engine.queue(c, new ConnectedMessage.LicenceRequired(LicenceType.CREATIVE_COMMONS), nowNs);
+        }
+        engine.queue(c, new ConnectedMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version()), nowNs);
+        engine.queue(c, new ConnectedMessage.RecorderStateMessage(RecorderState.NOT_INITIALISED), nowNs);
+    }
+
+    /** A connected (reliable) message from a known channel: the reliable channel ACKs, de-duplicates, joins. */
+    void onConnected(ClientChannel c, byte[] buf, int len, long nowNs) {
+        counters.protocolMessagesIn++;
+        c.link.onReceive(buf, 0, len, nowNs);
+    }
+
+    /** Wires a channel's reliable link to this handler and the engine's socket. */
+    ReliableChannel newLink(ClientChannel c) {
+        return new ReliableChannel((buf, off, len) -> engine.sendFrame(c.address, buf, off, len),
+                new ReliableChannel.Listener() {
+                    @Override
+                    public void onMessage(ConnectedMessage message) {
+                        handle(c, message, engine.nowNs());
+                    }
+
+                    @Override
+                    public void onMalformed(MalformedMessageException problem) {
+                        counters.malformedMessages++;
+                    }
+                });
+    }
+
+    private void handle(ClientChannel c, Message message, long nowNs) {
+        switch (message) {
+            case JitterBufferSize(int blocks) -> {
+                c.setJitterRequest(blocks);
+                if (blocks == JitterBufferSize.AUTO) {
+                    engine.queue(c, new JitterBufferSize(c.jitterFrames()), nowNs);
+                }
+            }
+            case ChannelGain(int channel, int gain) -> setGain(c, channel, gain, nowNs);
+            case ChannelPan(int channel, int pan) -> {
+                if (channel < c.pans.length) {
+                    c.pans[channel] = pan / 32768f;
+                    c.recomputeDefaultMix();
+                }
+            }
+            case ConnectedMessage.ReqConnClientsList r ->
+                    engine.queue(c, new ConnectedMessage.ConnClientsList(clientList()), nowNs);
+            case ChatText(String text) -> broadcastChat(
+                    ChatFormat.line(c.id, c.info.name(), text, LocalTime.now()), c.id, nowNs);
+            case TransportProps(var props) -> {
+                if (props.audioCodec() == AudioCodec.CELT || props.audioCodec() == AudioCodec.NONE) {
+                    engine.queue(c, new ConnectedMessage.OpusSupported(), nowNs);
+                } else if (props.codedBytes() >= 2 && props.codedBytes() <= ClientChannel.MAX_CODED_BYTES) {
+                    c.setProps(props, counters);
+                } else {
+                    counters.malformedMessages++;
+                }
+            }
+            case ChannelInfos(ChannelInfo info) -> {
+                boolean changed = !c.identified || !info.equals(c.info);
+                c.info = info;
+                if (!c.identified) {
+                    c.identified = true;
+                    c.fadeInSamples = 0;
+                }
+                if (changed) {
+                    sendClientListToAll(nowNs);
+                }
+            }
+            case ConnectedMessage.SplitMessSupported s -> c.link.splitSupported(true);
+            default -> {
+                // level-list opt-in, obsolete and unknown messages need no action
+            }
+        }
+    }
+
+    private void setGain(ClientChannel c, int channel, int gain, long nowNs) {
+        if (channel >= c.gains.length) {
+            return;
+        }
+        float old = c.gains[channel];
+        float now = gain / 32768f;
+        c.gains[channel] = now;
+        c.recomputeDefaultMix();
+        ClientChannel other = engine.slot(channel);
+        if ((old == 0f) != (now == 0f) && other != null && other.connected) {
+            // Tell the other client that this one muted (or unmuted) it in its own mix (doc §6.4).
+            engine.queue(other, new ConnectedMessage.MuteStateChanged(c.id, now == 0f), nowNs);
+        }
+    }
+
+    /** Sends an already formatted chat line to every connected channel. */
+    void broadcastChat(String html, int senderId, long nowNs) {
+        String text = truncate(html);
+        ClientChannel[] active = engine.active();
+        for (int i = 0; i < engine.activeCount(); i++) {
+            engine.queue(active[i], new ChatText(text), nowNs);
+        }
+        engine.emitChat(senderId, text);
+    }
+
+    /** Sends the current client list to every connected channel (after a join, leave or profile change). */
+    void sendClientListToAll(long nowNs) {
+        List<ClientListEntry> list = clientList();
+        ClientChannel[] active = engine.active();
+        for (int i = 0; i < engine.activeCount(); i++) {
+            engine.queue(active[i], new ConnectedMessage.ConnClientsList(list), nowNs);
+        }
+        engine.emitListChanged();
+    }
+
+    /** Connected channels in ascending ID order: the order of the level list too. */
+    List<ClientListEntry> clientList() {
+        List<ClientListEntry> list = new ArrayList<>();
+        ClientChannel[] active = engine.active();
+        for (int i = 0; i < engine.activeCount(); i++) {
+            list.add(new ClientListEntry(active[i].id, active[i].info));
+        }
+        return list;
+    }
+
+    /** Sends CLM_CHANNEL_LEVEL_LIST to every connected channel (doc §6.5). */
+    void sendLevels() {
+        int n = engine.activeCount();
+        if (n == 0) {
+            return;
+        }
+        ClientChannel[] active = engine.active();
+        byte[] levels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            levels[i] = (byte) Math.min(active[i].meter.wireLevel(), (i & 1) == 0 ? 15 : 14);
+        }
+        byte[] frame = MessageCodec.encodeFrame(new ConnectionlessMessage.ChannelLevelList(levels), 0);
+        for (int i = 0; i < n; i++) {
+            engine.sendFrame(active[i].address, frame);
+        }
+    }
+
+    /** A connection-less message from anyone; answers are rate-limited per source address. */
+    void onConnectionless(InetSocketAddress from, ClientChannel known, byte[] buf, int len, long nowNs) {
+        counters.protocolMessagesIn++;
+        Message message;
+        try {
+            message = MessageCodec.decodeFrame(buf, 0, len);
+        } catch (MalformedMessageException e) {
+            counters.malformedMessages++;
+            return;
+        }
+        Message answer = switch (message) {
+            case ConnectionlessMessage.PingMs p -> p;
+            case ConnectionlessMessage.PingMsWithNumClients(int time, int ignored) ->
+                    new ConnectionlessMessage.PingMsWithNumClients(time, engine.activeCount());
+            case ConnectionlessMessage.ReqVersionAndOs r ->
+                    new ConnectionlessMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version());
+            case ConnectionlessMessage.ReqConnClientsList r -> new ConnectionlessMessage.ConnClientsList(clientList());
+            case ConnectionlessMessage.Disconnection d -> {
+                if (known != null) {
+                    known.disconnectRequested = true;
+                }
+                yield null;
+            }
+            default -> null;
+        };
+        if (answer != null) {
+            answerClm(from, answer, nowNs);
+        }
+    }
+
+    /** CLM_SERVER_FULL for audio from a newcomer while every slot is taken. */
+    void serverFull(InetSocketAddress from, long nowNs) {
+        answerClm(from, new ConnectionlessMessage.ServerFull(), nowNs);
+    }
+
+    private void answerClm(InetSocketAddress to, Message answer, long nowNs) {
+        long key = ((long) to.getAddress().hashCode() << 16) ^ to.getPort();
+        if (!clmLimiter.tryAcquire(key, nowNs)) {
+            counters.clmAnswersDropped++;
+            return;
+        }
+        engine.sendFrame(to, MessageCodec.encodeFrame(answer, 0));
+    }
+
+    private static String truncate(String text) {
+        return text.length() > org.tutti.protocol.StringLimits.CHAT
+                ? text.substring(0, org.tutti.protocol.StringLimits.CHAT) : text;
+    }
+}

@@ -1,0 +1,27 @@
+package org.tutti.server.engine;
+
+import java.util.List;
+
+/**
+ * What the engine reports to the outside (log file, HTML status, JSON-RPC notifications). Called on the engine's
+ * event thread, never on the audio thread, so implementations may block briefly (file writes).
+ */
+public interface ServerEvents {
+    default void clientConnected(int id, String ip, int connectedCount) {
+    }
+
+    default void clientDisconnected(int id) {
+    }
+
+    /** The musicians' names in channel order, after any change of the list. */
+    default void clientListChanged(List<String> names) {
+    }
+
+    /** A chat message went to all clients; {@code senderId} is -1 for server messages. */
+    default void chatSent(int senderId, String html) {
+    }
+
+    /** The last client left. */
+    default void serverIdle() {
+    }
+}

@@ -1,0 +1,175 @@
+package org.tutti.server.rpc;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.List;
+import java.util.Map;
+import org.tutti.Version;
+import org.tutti.rpc.JsonRpcException;
+import org.tutti.rpc.JsonRpcServer;
+import org.tutti.server.engine.ClientSnapshot;
+import org.tutti.server.engine.EngineCounters;
+import org.tutti.server.engine.ServerEngine;
+import org.tutti.server.engine.ServerEvents;
+
+/**
+ * The server's JSON-RPC methods: those of Jamulus 3.9.1 and 3.12 with the same shapes (protocol doc §9.3, §9.5),
+ * plus {@code jamulusserver/getCounters}. Also the 3.12 server notifications, via {@link #events()}.
+ */
+public final class ServerRpc {
+    private static final JsonPrimitive OK = new JsonPrimitive("ok");
+    private static final JsonPrimitive ACKNOWLEDGED = new JsonPrimitive("acknowledged");
+    /** Qt 5 names of a few common countries; others are reported by number (no full table yet). */
+    private static final Map<Integer, String> COUNTRY_NAMES = Map.of(0, "Default", 74, "France", 82, "Germany",
+            106, "Italy", 224, "United Kingdom", 225, "United States");
+
+    private final JsonRpcServer rpc;
+    private ServerEngine engine;
+
+    public ServerRpc(JsonRpcServer rpc) {
+        this.rpc = rpc;
+    }
+
+    /** Registers every method against {@code engine}. */
+    public void attach(ServerEngine engine) {
+        this.engine = engine;
+        rpc.handle("jamulus/getMode", p -> object("mode", "server"));
+        rpc.handle("jamulus/getVersion", p -> object("version", Version.version()));
+        rpc.handle("jamulusserver/getClients", p -> clients());
+        rpc.handle("jamulusserver/getServerProfile", p -> profile());
+        rpc.handle("jamulusserver/getRecorderStatus", p -> {
+            JsonObject r = new JsonObject();
+            r.addProperty("initialised", false);
+            r.addProperty("errorMessage", "");
+            r.addProperty("enabled", false);
+            r.addProperty("recordingDirectory", "");
+            return r;
+        });
+        rpc.handle("jamulusserver/setServerName", p -> {
+            engine.setServerName(string(p, "serverName"));
+            return OK;
+        });
+        rpc.handle("jamulusserver/setWelcomeMessage", p -> {
+            engine.setWelcomeMessage(string(p, "welcomeMessage"));
+            return OK;
+        });
+        rpc.handle("jamulusserver/setRecordingDirectory", p -> {
+            string(p, "recordingDirectory");
+            return ACKNOWLEDGED; // the recorder is not part of this build; Jamulus answers the same when it fails
+        });
+        rpc.handle("jamulusserver/startRecording", p -> ACKNOWLEDGED);
+        rpc.handle("jamulusserver/stopRecording", p -> ACKNOWLEDGED);
+        rpc.handle("jamulusserver/restartRecording", p -> ACKNOWLEDGED);
+        rpc.handle("jamulusserver/broadcastChatMessage", p -> {
+            engine.broadcastChat(string(p, "chatMessage"));
+            return OK;
+        });
+        rpc.handle("jamulusserver/privateChatMessage", p -> {
+            JsonElement text = p.get("chatMessage");
+            JsonElement id = p.get("id");
+            if (text == null || !text.isJsonPrimitive() || text.getAsString().isEmpty()
+                    || text.getAsString().length() > 1800) {
+                throw JsonRpcException.invalidParams("chatMessage is not a string or malformed");
+            }
+            int channel = id != null && id.isJsonPrimitive() && id.getAsJsonPrimitive().isNumber() ? id.getAsInt() : -1;
+            if (!engine.privateChat(channel, text.getAsString())) {
+                throw new JsonRpcException(JsonRpcException.INVALID_PARAMS, "invalid channel ID");
+            }
+            return OK;
+        });
+        rpc.handle("jamulusserver/getCounters", p -> counters(engine.counters().snapshot()));
+    }
+
+    /** Events that become the 3.12 server notifications. */
+    public ServerEvents events() {
+        return new ServerEvents() {
+            @Override
+            public void clientConnected(int id, String ip, int connectedCount) {
+                JsonObject p = new JsonObject();
+                p.addProperty("id", id);
+                p.addProperty("address", ip);
+                p.addProperty("totalChannels", connectedCount);
+                rpc.broadcast("jamulusserver/clientConnected", p);
+            }
+
+            @Override
+            public void clientDisconnected(int id) {
+                JsonObject p = new JsonObject();
+                p.addProperty("id", id);
+                rpc.broadcast("jamulusserver/clientDisconnected", p);
+            }
+
+            @Override
+            public void chatSent(int senderId, String html) {
+                JsonObject p = new JsonObject();
+                p.addProperty("id", senderId);
+                p.addProperty("chatMessage", html);
+                rpc.broadcast("jamulusserver/chatMessageReceived", p);
+            }
+        };
+    }
+
+    private JsonObject clients() {
+        List<ClientSnapshot> snapshot = engine.clients();
+        JsonArray clients = new JsonArray();
+        for (ClientSnapshot c : snapshot) {
+            JsonObject o = new JsonObject();
+            o.addProperty("id", c.id());
+            o.addProperty("address", c.address());
+            o.addProperty("name", c.info().name());
+            o.addProperty("jitterBufferSize", c.jitterBufferSize());
+            o.addProperty("channels", c.audioChannels());
+            o.addProperty("instrumentCode", c.info().instrument());
+            o.addProperty("city", c.info().city());
+            o.addProperty("countryName", COUNTRY_NAMES.getOrDefault(c.info().country(), Integer.toString(c.info().country())));
+            o.addProperty("skillLevelCode", c.info().skill());
+            clients.add(o);
+        }
+        JsonObject result = new JsonObject();
+        result.addProperty("connections", snapshot.size());
+        result.add("clients", clients);
+        return result;
+    }
+
+    private JsonObject profile() {
+        JsonObject r = new JsonObject();
+        r.addProperty("name", engine.serverName());
+        r.addProperty("city", engine.config().serverCity());
+        r.addProperty("countryId", engine.config().serverCountry());
+        r.addProperty("welcomeMessage", engine.welcomeMessage());
+        r.addProperty("directoryServer", ""); // 3.9.1 name
+        r.addProperty("directory", "");       // 3.10+ name
+        r.addProperty("directoryType", "none");
+        r.addProperty("directoryAddress", "");
+        r.addProperty("registrationStatus", "not_registered");
+        return r;
+    }
+
+    private static JsonObject counters(EngineCounters.Snapshot s) {
+        JsonObject r = new JsonObject();
+        for (var component : EngineCounters.Snapshot.class.getRecordComponents()) {
+            try {
+                r.addProperty(component.getName(), (Long) component.getAccessor().invoke(s));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return r;
+    }
+
+    private static String string(JsonObject params, String key) throws JsonRpcException {
+        JsonElement v = params.get(key);
+        if (v == null || !v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+            throw JsonRpcException.invalidParams(key + " is not a string");
+        }
+        return v.getAsString();
+    }
+
+    private static JsonObject object(String key, String value) {
+        JsonObject o = new JsonObject();
+        o.addProperty(key, value);
+        return o;
+    }
+}
