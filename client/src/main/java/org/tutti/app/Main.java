@@ -5,6 +5,7 @@ import org.tutti.Version;
 import org.tutti.cli.JamulusOptions;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
+import org.tutti.client.cli.HeadlessClient;
 import org.tutti.server.cli.HeadlessServer;
 
 /** The one launcher of {@code tutti.jar}: desktop client, headless client, server, or directory. */
@@ -47,7 +48,9 @@ public final class Main {
         if (options.has("server")) {
             return HeadlessServer.run(options, out, err);
         }
-        err.println("tutti: the client is not available in this build yet");
-        return 1;
+        if (options.has("nogui")) {
+            return HeadlessClient.run(options, out, err);
+        }
+        return org.tutti.client.ui.DesktopApp.run(options.has("notranslation"), options.value("connect", null), err);
     }
 }

@@ -1,0 +1,20 @@
+package org.tutti.backend;
+
+/** An open device. start/stop/close may be called from any thread; close is idempotent. */
+public interface AudioStream extends AutoCloseable {
+    /** The format the backend granted; may change after {@link AudioCallback#bufferSizeChanged}. */
+    AudioFormat format();
+
+    void start() throws AudioBackendException;
+
+    /** Stops calling the callback; the stream can be started again. */
+    void stop();
+
+    boolean isRunning();
+
+    /** Cycles processed so far (for status displays and tests; never reset). */
+    long cycles();
+
+    @Override
+    void close();
+}

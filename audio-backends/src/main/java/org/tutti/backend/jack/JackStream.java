@@ -1,0 +1,171 @@
+package org.tutti.backend.jack;
+
+import java.nio.FloatBuffer;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jaudiolibs.jnajack.Jack;
+import org.jaudiolibs.jnajack.JackClient;
+import org.jaudiolibs.jnajack.JackException;
+import org.jaudiolibs.jnajack.JackPort;
+import org.jaudiolibs.jnajack.JackPortFlags;
+import org.jaudiolibs.jnajack.JackPortType;
+import org.tutti.backend.AudioBackendException;
+import org.tutti.backend.AudioCallback;
+import org.tutti.backend.AudioFormat;
+import org.tutti.backend.AudioRequest;
+import org.tutti.backend.AudioStream;
+
+/**
+ * One JACK client with ports "input left/right" and "output left/right". The cycle length is always JACK's period;
+ * the requested buffer size is only a wish.
+ */
+final class JackStream implements AudioStream {
+    static final String[] INPUT_PORTS = {"input left", "input right"};
+    static final String[] OUTPUT_PORTS = {"output left", "output right"};
+
+    private final Jack jack;
+    private final JackClient client;
+    private final AudioRequest request;
+    private final AudioCallback callback;
+    private final JackPort[] inputs = new JackPort[2];
+    private final JackPort[] outputs = new JackPort[2];
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile float[][] in;
+    private volatile float[][] out;
+    private volatile AudioFormat format;
+    private volatile boolean running;
+    private volatile boolean closed;
+    private volatile long cycles;
+
+    JackStream(Jack jack, JackClient client, AudioRequest request, AudioCallback callback) throws JackException {
+        this.jack = jack;
+        this.client = client;
+        this.request = request;
+        this.callback = callback;
+        for (int c = 0; c < 2; c++) {
+            inputs[c] = client.registerPort(INPUT_PORTS[c], JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
+            outputs[c] = client.registerPort(OUTPUT_PORTS[c], JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
+        }
+        resize(client.getBufferSize());
+        format = new AudioFormat(client.getSampleRate(), client.getBufferSize(), 2, 2);
+        client.setProcessCallback(this::process);
+        client.setBuffersizeCallback((c, frames) -> {
+            resize(frames);
+            format = new AudioFormat(format.sampleRate(), frames, 2, 2);
+            callback.bufferSizeChanged(frames);
+        });
+        client.onShutdown(c -> fail("the JACK server stopped"));
+    }
+
+    private void resize(int frames) {
+        in = new float[2][frames];
+        out = new float[2][frames];
+    }
+
+    // JACK's real-time thread: copies only, into arrays allocated outside this path.
+    private boolean process(JackClient c, int frames) {
+        float[][] i = in;
+        float[][] o = out;
+        if (!running || frames > i[0].length) {
+            for (JackPort p : outputs) {
+                FloatBuffer fb = p.getFloatBuffer();
+                for (int k = 0; k < frames; k++) {
+                    fb.put(k, 0f);
+                }
+            }
+            return true;
+        }
+        for (int ch = 0; ch < 2; ch++) {
+            inputs[ch].getFloatBuffer().get(0, i[ch], 0, frames);
+            java.util.Arrays.fill(o[ch], 0, frames, 0f);
+        }
+        callback.process(i, o, frames);
+        for (int ch = 0; ch < 2; ch++) {
+            outputs[ch].getFloatBuffer().put(0, o[ch], 0, frames);
+        }
+        cycles++;
+        return true;
+    }
+
+    private void fail(String reason) {
+        running = false;
+        if (!closed && failed.compareAndSet(false, true)) {
+            // The shutdown callback runs inside libjack; report from an ordinary thread.
+            Thread t = new Thread(() -> callback.streamFailed(reason), "tutti-jack-shutdown");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    @Override
+    public AudioFormat format() {
+        return format;
+    }
+
+    @Override
+    public synchronized void start() throws AudioBackendException {
+        if (closed || failed.get()) {
+            throw new AudioBackendException("the JACK stream is closed");
+        }
+        if (running) {
+            return;
+        }
+        running = true;
+        try {
+            client.activate();
+        } catch (JackException e) {
+            running = false;
+            throw new AudioBackendException("JACK refused to activate the client: " + e.getMessage(), e);
+        }
+        if (request.autoConnect()) {
+            autoConnect();
+        }
+    }
+
+    // Physical capture ports are JACK "outputs"; a missing or refused connection is not fatal.
+    private void autoConnect() {
+        try {
+            String[] capture = jack.getPorts(client, null, JackPortType.AUDIO,
+                    EnumSet.of(JackPortFlags.JackPortIsPhysical, JackPortFlags.JackPortIsOutput));
+            String[] playback = jack.getPorts(client, null, JackPortType.AUDIO,
+                    EnumSet.of(JackPortFlags.JackPortIsPhysical, JackPortFlags.JackPortIsInput));
+            for (int c = 0; c < 2; c++) {
+                if (capture.length > 0) {
+                    jack.connect(client, capture[Math.min(c, capture.length - 1)], inputs[c].getName());
+                }
+                if (playback.length > 0) {
+                    jack.connect(client, outputs[c].getName(), playback[Math.min(c, playback.length - 1)]);
+                }
+            }
+        } catch (JackException e) {
+            System.getLogger("tutti.jack").log(System.Logger.Level.WARNING, "JACK auto-connect failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (running) {
+            running = false;
+            client.deactivate();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public long cycles() {
+        return cycles;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            stop();
+            closed = true;
+            client.close();
+        }
+    }
+}

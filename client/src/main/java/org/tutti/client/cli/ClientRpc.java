@@ -1,0 +1,195 @@
+package org.tutti.client.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.List;
+import org.tutti.Version;
+import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.engine.ClientListener;
+import org.tutti.client.model.MixerChannel;
+import org.tutti.protocol.ChannelInfo;
+import org.tutti.protocol.RecorderState;
+import org.tutti.protocol.SkillLevel;
+import org.tutti.protocol.StringLimits;
+import org.tutti.rpc.JsonRpcException;
+import org.tutti.rpc.JsonRpcServer;
+
+/**
+ * The headless client's JSON-RPC methods and notifications, shaped like Jamulus 3.9.1's {@code clientrpc.cpp}
+ * (protocol doc §9.3–9.4) plus the 3.12 additions {@code setFaderLevel}, {@code setInstrumentCode} and the
+ * {@code recorderState} notification.
+ */
+public final class ClientRpc implements ClientListener {
+    private final JsonRpcServer rpc;
+    private ClientEngine engine;
+    private volatile List<MixerChannel> channels = List.of();
+    private volatile boolean connected;
+
+    public ClientRpc(JsonRpcServer rpc) {
+        this.rpc = rpc;
+    }
+
+    /** Registers the methods; call before the server starts accepting. */
+    public void bind(ClientEngine clientEngine) {
+        this.engine = clientEngine;
+        rpc.handle("jamulus/getMode", p -> object("mode", new JsonPrimitive("client")));
+        rpc.handle("jamulus/getVersion", p -> object("version", new JsonPrimitive(Version.version())));
+        rpc.handle("jamulusclient/getClientInfo", p -> object("connected", new JsonPrimitive(connected)));
+        rpc.handle("jamulusclient/getChannelInfo", p -> channelInfo(engine.currentProfile()));
+        rpc.handle("jamulusclient/getClientList", p -> {
+            requireConnected();
+            return clientList(channels);
+        });
+        rpc.handle("jamulusclient/setName", p -> {
+            String name = StringLimits.truncate(string(p, "name"), StringLimits.NAME);
+            ChannelInfo i = engine.currentProfile();
+            engine.setProfile(new ChannelInfo(i.country(), i.instrument(), i.skill(), name, i.city()));
+            return new JsonPrimitive("ok");
+        });
+        rpc.handle("jamulusclient/setSkillLevel", p -> {
+            JsonElement level = p.get("skillLevel");
+            SkillLevel skill = level == null || level.isJsonNull() ? SkillLevel.NOT_SET : skill(level.getAsString());
+            ChannelInfo i = engine.currentProfile();
+            engine.setProfile(new ChannelInfo(i.country(), i.instrument(), skill.code(), i.name(), i.city()));
+            // 3.9.1 answers a null level with neither result nor error (protocol doc §9.3)
+            return skill == SkillLevel.NOT_SET ? null : new JsonPrimitive("ok");
+        });
+        rpc.handle("jamulusclient/setInstrumentCode", p -> {
+            int code = integer(p, "instrumentCode");
+            ChannelInfo i = engine.currentProfile();
+            engine.setProfile(new ChannelInfo(i.country(), code, i.skill(), i.name(), i.city()));
+            return new JsonPrimitive("ok");
+        });
+        rpc.handle("jamulusclient/setFaderLevel", p -> {
+            requireConnected();
+            int index = integer(p, "channelIndex");
+            int level = integer(p, "level");
+            List<MixerChannel> list = channels;
+            if (index < 0 || index >= list.size()) {
+                throw JsonRpcException.invalidParams("channelIndex out of range");
+            }
+            int id = list.get(index).channelId();
+            engine.mixer(m -> m.setFader(id, level));
+            return new JsonPrimitive("ok");
+        });
+        rpc.handle("jamulusclient/sendChatText", p -> {
+            requireConnected();
+            engine.sendChat(string(p, "chatText"));
+            return new JsonPrimitive("ok");
+        });
+    }
+
+    private void requireConnected() throws JsonRpcException {
+        if (!connected) {
+            throw new JsonRpcException(JsonRpcException.CLIENT_NOT_CONNECTED, "Client is not connected");
+        }
+    }
+
+    private static String string(JsonObject p, String key) throws JsonRpcException {
+        JsonElement e = p.get(key);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw JsonRpcException.invalidParams(key + " must be a string");
+        }
+        return e.getAsString();
+    }
+
+    private static int integer(JsonObject p, String key) throws JsonRpcException {
+        JsonElement e = p.get(key);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw JsonRpcException.invalidParams(key + " must be a number");
+        }
+        return e.getAsInt();
+    }
+
+    private static SkillLevel skill(String name) throws JsonRpcException {
+        return switch (name) {
+            case "beginner" -> SkillLevel.BEGINNER;
+            case "intermediate" -> SkillLevel.INTERMEDIATE;
+            case "expert" -> SkillLevel.EXPERT;
+            default -> throw JsonRpcException.invalidParams("skillLevel must be beginner, intermediate, expert or null");
+        };
+    }
+
+    static JsonElement skillName(int code) {
+        return switch (SkillLevel.fromCode(code)) {
+            case BEGINNER -> new JsonPrimitive("beginner");
+            case INTERMEDIATE -> new JsonPrimitive("intermediate");
+            case EXPERT -> new JsonPrimitive("expert");
+            case NOT_SET -> JsonNull.INSTANCE;
+        };
+    }
+
+    private static JsonObject object(String key, JsonElement value) {
+        JsonObject o = new JsonObject();
+        o.add(key, value);
+        return o;
+    }
+
+    private static JsonObject channelInfo(ChannelInfo i) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", i.name());
+        o.addProperty("countryId", i.country());
+        o.addProperty("city", i.city());
+        o.addProperty("instrumentId", i.instrument());
+        o.add("skillLevel", skillName(i.skill()));
+        return o;
+    }
+
+    static JsonObject clientList(List<MixerChannel> list) {
+        JsonArray clients = new JsonArray();
+        for (MixerChannel c : list) {
+            JsonObject o = new JsonObject();
+            o.addProperty("id", c.channelId());
+            o.addProperty("name", c.name());
+            o.add("skillLevel", skillName(c.skill()));
+            o.addProperty("countryId", c.country());
+            o.addProperty("city", c.city());
+            o.addProperty("instrumentId", c.instrument());
+            clients.add(o);
+        }
+        return object("clients", clients);
+    }
+
+    // ------------------------------------------------------------------ notifications
+
+    @Override
+    public void connected(int channelId) {
+        connected = true;
+        rpc.broadcast("jamulusclient/connected", object("id", new JsonPrimitive(channelId)));
+    }
+
+    @Override
+    public void disconnected(String reason) {
+        connected = false;
+        channels = List.of();
+        rpc.broadcast("jamulusclient/disconnected", new JsonObject());
+    }
+
+    @Override
+    public void clientListChanged(List<MixerChannel> list) {
+        channels = List.copyOf(list);
+        rpc.broadcast("jamulusclient/clientListReceived", clientList(list));
+    }
+
+    @Override
+    public void levelsChanged(int[] levels) {
+        JsonArray a = new JsonArray();
+        for (int l : levels) {
+            a.add(l);
+        }
+        rpc.broadcast("jamulusclient/channelLevelListReceived", object("channelLevelList", a));
+    }
+
+    @Override
+    public void chatReceived(String html) {
+        rpc.broadcast("jamulusclient/chatTextReceived", object("chatText", new JsonPrimitive(html)));
+    }
+
+    @Override
+    public void recorderStateChanged(RecorderState state) {
+        rpc.broadcast("jamulusclient/recorderState", object("state", new JsonPrimitive(state.code())));
+    }
+}

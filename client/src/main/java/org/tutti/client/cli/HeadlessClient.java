@@ -1,0 +1,186 @@
+package org.tutti.client.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.tutti.backend.AudioBackendProvider;
+import org.tutti.backend.AudioBackends;
+import org.tutti.cli.ParsedOptions;
+import org.tutti.cli.UsageException;
+import org.tutti.client.engine.ChannelMode;
+import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.engine.ClientListener;
+import org.tutti.client.engine.ClientOptions;
+import org.tutti.client.settings.ClientSettings;
+import org.tutti.client.settings.SettingsStore;
+import org.tutti.codec.OpusQuality;
+import org.tutti.protocol.ChannelInfo;
+import org.tutti.protocol.StringLimits;
+import org.tutti.rpc.JsonRpcSecret;
+import org.tutti.rpc.JsonRpcServer;
+
+/**
+ * The client without a window ({@code -n}): {@code tutti -n -c HOST[:PORT] --clientname NAME [-M] [--mutemyown] [-j]
+ * [--jsonrpcport P --jsonrpcsecretfile F]}. Audio goes through the first available backend (JACK first); the
+ * musician's profile comes from the settings file, with {@code --clientname} as the name when given.
+ */
+public final class HeadlessClient implements AutoCloseable {
+    private final ClientEngine engine;
+    private final JsonRpcServer rpc;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private HeadlessClient(ClientEngine engine, JsonRpcServer rpc) {
+        this.engine = engine;
+        this.rpc = rpc;
+    }
+
+    /** Runs until the process is asked to stop; returns the exit code. */
+    public static int run(ParsedOptions options, PrintStream out, PrintStream err) {
+        HeadlessClient client;
+        try {
+            client = start(options, out, err);
+        } catch (UsageException e) {
+            err.println("tutti: " + e.getMessage());
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("tutti: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(client::close, "client-shutdown"));
+        client.awaitStop();
+        return 0;
+    }
+
+    /** Starts the client (used by {@link #run} and by tests that embed it). */
+    public static HeadlessClient start(ParsedOptions options, PrintStream out, PrintStream err)
+            throws UsageException, IOException {
+        SettingsStore store = options.has("inifile") ? new SettingsStore(Path.of(options.value("inifile", "")))
+                : SettingsStore.atDefaultLocation();
+        SettingsStore.Loaded loaded = store.load();
+        if (loaded.hadProblem()) {
+            err.println("tutti: " + loaded.problem());
+        }
+        ClientSettings settings = loaded.settings();
+        AudioBackendProvider backend = chooseBackend(settings);
+        String clientName = options.value("clientname", "");
+        String name = !clientName.isBlank() ? clientName
+                : !settings.profile.name.isBlank() ? settings.profile.name : "Tutti";
+        ChannelInfo profile = new ChannelInfo(Math.max(0, Math.min(261, settings.profile.country)),
+                settings.profile.instrument, Math.max(0, Math.min(3, settings.profile.skill)),
+                StringLimits.truncate(name, StringLimits.NAME), StringLimits.truncate(settings.profile.city, StringLimits.CITY));
+        ClientOptions clientOptions = new ClientOptions(backend, clientName.isBlank() ? "Tutti" : clientName,
+                settings.audio.device.isBlank() ? null : settings.audio.device, settings.audio.bufferFrames,
+                settings.audio.autoConnect && !options.has("nojackconnect"), profile, quality(settings),
+                channelMode(settings), settings.audio.smallNetworkBuffers, options.has("mutestream"),
+                options.has("mutemyown"), options.intValue("port", 0, 0, 65535));
+
+        JsonRpcServer rpc = null;
+        List<ClientListener> listeners = new ArrayList<>(List.of(new ConsoleListener(out)));
+        ClientRpc clientRpc = null;
+        if (options.has("jsonrpcport")) {
+            if (!options.has("jsonrpcsecretfile")) {
+                throw new UsageException("--jsonrpcport needs --jsonrpcsecretfile");
+            }
+            String secret = JsonRpcSecret.load(Path.of(options.value("jsonrpcsecretfile", "")));
+            InetAddress bind = InetAddress.getByName(options.value("jsonrpcbindip", "127.0.0.1"));
+            rpc = new JsonRpcServer(bind, options.intValue("jsonrpcport", 0, 0, 65535), secret);
+            clientRpc = new ClientRpc(rpc);
+            listeners.add(clientRpc);
+            out.println("- JSON-RPC: listening on " + bind.getHostAddress() + ":" + rpc.port());
+        }
+        ClientEngine engine = new ClientEngine(clientOptions, new ListenerFanout(listeners));
+        engine.mixer(m -> m.loadStoredSettings(settings.faders));
+        engine.setInputBoost(settings.audio.inputBoost);
+        engine.setInputPan(settings.audio.inputPan);
+        engine.setJitterBuffer(settings.audio.jitterAuto, settings.audio.jitterLocal);
+        engine.setServerJitterBuffer(settings.audio.serverJitterAuto, settings.audio.jitterServer);
+        if (clientRpc != null) {
+            clientRpc.bind(engine);
+            rpc.start();
+        }
+        HeadlessClient client = new HeadlessClient(engine, rpc);
+        out.println("- audio: " + backend.name() + ", musician name: " + profile.name());
+        if (options.has("connect")) {
+            String address = options.value("connect", "");
+            out.println("- connecting to " + address);
+            try {
+                engine.connect(address).get(15, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                client.close();
+                throw new IOException("cannot connect to " + address + ": " + e.getCause().getMessage(), e.getCause());
+            } catch (Exception e) {
+                client.close();
+                throw new IOException("cannot connect to " + address + ": " + e, e);
+            }
+        }
+        return client;
+    }
+
+    private static AudioBackendProvider chooseBackend(ClientSettings settings) throws IOException {
+        String device = settings.audio.device.isBlank() ? null : settings.audio.device;
+        List<String> order = List.of("jack", "javasound");
+        Optional<AudioBackendProvider> p = AudioBackends.choose(settings.audio.backend.isBlank() ? null
+                : settings.audio.backend, device, order);
+        if (p.isEmpty()) {
+            StringBuilder why = new StringBuilder("no audio device is available:");
+            for (AudioBackendProvider b : AudioBackends.all()) {
+                if (order.contains(b.name())) {
+                    why.append(' ').append(b.name()).append(": ").append(b.unavailableReason(device)).append('.');
+                }
+            }
+            throw new IOException(why.toString());
+        }
+        return p.get();
+    }
+
+    private static OpusQuality quality(ClientSettings s) {
+        try {
+            return OpusQuality.valueOf(s.audio.quality.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return OpusQuality.NORMAL;
+        }
+    }
+
+    private static ChannelMode channelMode(ClientSettings s) {
+        try {
+            return ChannelMode.valueOf(s.audio.channels.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ChannelMode.MONO_IN_STEREO_OUT;
+        }
+    }
+
+    public ClientEngine engine() {
+        return engine;
+    }
+
+    /** The JSON-RPC port, or -1 without JSON-RPC. */
+    public int rpcPort() {
+        return rpc == null ? -1 : rpc.port();
+    }
+
+    public void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Leaves the server (CLM_DISCONNECTION), stops audio and JSON-RPC. */
+    @Override
+    public void close() {
+        engine.close();
+        if (rpc != null) {
+            rpc.close();
+        }
+        stopped.countDown();
+    }
+}

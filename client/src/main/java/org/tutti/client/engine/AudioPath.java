@@ -1,0 +1,221 @@
+package org.tutti.client.engine;
+
+import org.tutti.audio.JitterBuffer;
+import org.tutti.backend.AudioCallback;
+import org.tutti.codec.OpusDecoder;
+import org.tutti.codec.OpusEncoder;
+
+/**
+ * The per-cycle audio work, run on the backend's real-time thread: capture → boost/pan/mute → encode → send, and
+ * receive ring → jitter buffer → decode (or conceal) → play. Any backend buffer size works: codec frames are
+ * gathered from and spread over cycles. No allocation, no locks, no logging here; settings arrive through volatile
+ * fields, results leave through counters.
+ */
+final class AudioPath implements AudioCallback {
+    // Opus concealment turns into noise when nothing real was decoded for a while (or ever): play silence then.
+    static final int MAX_CONCEAL_RUN = 8;
+    private final StreamConfig config;
+    private final OpusEncoder encoder;
+    private final OpusDecoder decoder;
+    private final PacketRing incoming;
+    private final PacketSender sender;
+    // Sequence numbers switch on mid-connection (§4.4), so both buffers exist from the start.
+    private final JitterBuffer sequencedJitter;
+    private final JitterBuffer plainJitter;
+    private final int channels;
+    private final int frameSamples;
+    // capture side
+    private final short[] pcmIn;
+    private int inFill;
+    private final byte[] packetOut;
+    private int framesInPacket;
+    private int packetOutLength;
+    private int sendSeq;
+    // playback side
+    private final short[] pcmOut;
+    private int outPos;
+    private int outAvail;
+    private final byte[] packetIn = new byte[PacketRing.SLOT_BYTES];
+    private final byte[] coded;
+    private int concealRun = MAX_CONCEAL_RUN; // start silent: nothing received yet
+    // settings written by the control thread
+    volatile boolean withSequenceNumber;
+    volatile boolean sending = true;
+    volatile boolean muteMyself;
+    volatile float inputBoost = 1f;
+    volatile int inputPan; // −50..50
+    // counters, read by other threads
+    volatile long packetsSent;
+    volatile long packetsReceived;
+    volatile long packetsWrongSize;
+    volatile long decodeErrors;
+    volatile long cycles;
+    volatile float outputPeak;
+    volatile int jitterSize;
+    volatile long framesConcealed;
+
+    /**
+     * @param jitterBlocks the local jitter buffer size, or 0 for automatic sizing
+     */
+    AudioPath(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterBlocks) {
+        this.config = config;
+        this.incoming = incoming;
+        this.sender = sender;
+        this.channels = config.networkChannels();
+        this.frameSamples = config.frameSamples();
+        this.encoder = new OpusEncoder(frameSamples, channels, config.codedBytes());
+        this.decoder = new OpusDecoder(frameSamples, channels);
+        this.pcmIn = new short[frameSamples * channels];
+        this.pcmOut = new short[frameSamples * channels];
+        this.packetOut = new byte[config.packetBytes(true)];
+        this.coded = new byte[config.codedBytes() + 1];
+        this.sequencedJitter = newJitterBuffer(config, true, jitterBlocks);
+        this.plainJitter = newJitterBuffer(config, false, jitterBlocks);
+    }
+
+    StreamConfig config() {
+        return config;
+    }
+
+    private static JitterBuffer newJitterBuffer(StreamConfig config, boolean sequenced, int blocks) {
+        JitterBuffer jb = new JitterBuffer(config.codedBytes(), config.frameSamples(), sequenced,
+                blocks > 0 ? blocks : JitterBuffer.MAX_SIZE / 2);
+        if (blocks <= 0) {
+            jb.setAuto(JitterBuffer.AutoStrategy.TUTTI);
+        }
+        return jb;
+    }
+
+    @Override
+    public void process(float[][] in, float[][] out, int frames) {
+        drainIncoming();
+        capture(in, frames);
+        play(out, frames);
+        cycles++;
+    }
+
+    private void drainIncoming() {
+        boolean seq = withSequenceNumber;
+        int frameBytes = config.codedBytes() + (seq ? 1 : 0);
+        int expected = frameBytes * config.blockFactor();
+        JitterBuffer jitter = seq ? sequencedJitter : plainJitter;
+        long now = System.nanoTime();
+        int n;
+        while ((n = incoming.poll(packetIn)) >= 0) {
+            if (n != expected) {
+                packetsWrongSize++;
+                continue;
+            }
+            packetsReceived++;
+            for (int k = 0; k < config.blockFactor(); k++) {
+                int off = k * frameBytes;
+                jitter.put(packetIn, off, config.codedBytes(), seq ? packetIn[off + config.codedBytes()] & 0xFF : 0, now);
+            }
+        }
+    }
+
+    private void capture(float[][] in, int frames) {
+        float boost = inputBoost;
+        int pan = inputPan;
+        float gL = pan > 0 ? 1f - pan / 50f : 1f;
+        float gR = pan < 0 ? 1f + pan / 50f : 1f;
+        boolean mute = muteMyself;
+        for (int i = 0; i < frames; i++) {
+            float l = mute ? 0f : in[0][i] * boost * gL;
+            float r = mute ? 0f : in[1][i] * boost * gR;
+            if (channels == 1) {
+                pcmIn[inFill] = toShort((l + r) * 0.5f);
+            } else if (config.channelMode() == ChannelMode.MONO_IN_STEREO_OUT) {
+                short m = toShort((l + r) * 0.5f);
+                pcmIn[inFill * 2] = m;
+                pcmIn[inFill * 2 + 1] = m;
+            } else {
+                pcmIn[inFill * 2] = toShort(l);
+                pcmIn[inFill * 2 + 1] = toShort(r);
+            }
+            if (++inFill == frameSamples) {
+                inFill = 0;
+                encodeFrame();
+            }
+        }
+    }
+
+    private void encodeFrame() {
+        boolean seq = withSequenceNumber;
+        if (framesInPacket == 0) {
+            packetOutLength = 0;
+        }
+        packetOutLength += encoder.encode(pcmIn, 0, packetOut, packetOutLength);
+        if (seq) {
+            packetOut[packetOutLength++] = (byte) sendSeq;
+        }
+        sendSeq = (sendSeq + 1) & 0xFF;
+        if (++framesInPacket == config.blockFactor()) {
+            framesInPacket = 0;
+            if (sending) {
+                sender.send(packetOut, packetOutLength);
+                packetsSent++;
+            }
+        }
+    }
+
+    private void play(float[][] out, int frames) {
+        float peak = 0f;
+        for (int i = 0; i < frames; i++) {
+            if (outPos == outAvail) {
+                decodeNext();
+            }
+            float l;
+            float r;
+            if (channels == 1) {
+                l = r = pcmOut[outPos] / 32768f;
+            } else {
+                l = pcmOut[outPos * 2] / 32768f;
+                r = pcmOut[outPos * 2 + 1] / 32768f;
+            }
+            out[0][i] = l;
+            out[1][i] = r;
+            outPos++;
+            float a = Math.max(Math.abs(l), Math.abs(r));
+            if (a > peak) {
+                peak = a;
+            }
+        }
+        outputPeak = peak;
+    }
+
+    private void decodeNext() {
+        JitterBuffer jitter = withSequenceNumber ? sequencedJitter : plainJitter;
+        int n = jitter.get(coded, 0);
+        jitterSize = jitter.size();
+        framesConcealed = jitter.counters().concealed();
+        int result;
+        if (n == JitterBuffer.CONCEAL && concealRun >= MAX_CONCEAL_RUN) {
+            java.util.Arrays.fill(pcmOut, (short) 0);
+            result = frameSamples;
+        } else if (n == JitterBuffer.CONCEAL) {
+            concealRun++;
+            result = decoder.conceal(pcmOut, 0);
+        } else {
+            concealRun = 0;
+            result = decoder.decode(coded, 0, n, pcmOut, 0);
+        }
+        if (result != frameSamples) {
+            decodeErrors++;
+            java.util.Arrays.fill(pcmOut, (short) 0);
+        }
+        outPos = 0;
+        outAvail = frameSamples;
+    }
+
+    static short toShort(float v) {
+        float s = v * 32767f;
+        return (short) (s >= 32767f ? 32767 : s <= -32768f ? -32768 : (int) s);
+    }
+
+    /** Frees the codec; call only once the backend no longer calls {@link #process}. */
+    void close() {
+        encoder.close();
+        decoder.close();
+    }
+}

@@ -1,0 +1,514 @@
+package org.tutti.client.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.tutti.backend.AudioBackendException;
+import org.tutti.backend.AudioCallback;
+import org.tutti.backend.AudioRequest;
+import org.tutti.backend.AudioStream;
+import org.tutti.client.model.ChannelProfile;
+import org.tutti.client.model.GainSink;
+import org.tutti.client.model.MixerModel;
+import org.tutti.protocol.AudioCodec;
+import org.tutti.protocol.ChannelInfo;
+import org.tutti.protocol.ClientListEntry;
+import org.tutti.protocol.ConnectedMessage;
+import org.tutti.protocol.ConnectedMessage.ChatText;
+import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
+import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.protocol.DatagramKind;
+import org.tutti.protocol.GainPan;
+import org.tutti.protocol.MalformedMessageException;
+import org.tutti.protocol.Message;
+import org.tutti.protocol.MessageCodec;
+import org.tutti.protocol.NetworkTransportProps;
+import org.tutti.net.ReliableChannel;
+
+/**
+ * The musician's side of a Jamulus session: opens the sound device, streams coded audio to the server, plays the
+ * server's personal mix, and speaks the protocol (protocol doc §5.3). All state lives on one control thread; public
+ * methods post commands to it and may be called from any thread. The audio thread only runs {@link AudioPath}.
+ */
+public final class ClientEngine implements AutoCloseable {
+    static final long SILENCE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    static final long PING_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    static final long MIN_GAIN_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final ScheduledExecutorService control;
+    private final ClientListener listener;
+    private final MixerModel mixer = new MixerModel();
+    private final long startNanos = System.nanoTime();
+    private volatile ClientOptions options;
+    private final JitterControl jitter = new JitterControl();
+    private final AudioCallback audio = new SwitchingCallback();
+    private volatile AudioPath path;
+    // per connection, control thread only
+    private UdpTransport transport;
+    private ReliableChannel link;
+    private long malformedFrames;
+    private AudioStream stream;
+    private PacketRing ring;
+    private boolean active;
+    private boolean sequenceNumbers;
+    private long lastPingNanos;
+    private long connectStartNanos;
+    private long lastGainNanos;
+    private final Map<Integer, Integer> pendingGains = new LinkedHashMap<>();
+    private volatile boolean firstAudioPending;
+    // read by other threads
+    private volatile int channelId = -1;
+    private volatile int pingMs = -1;
+    private volatile String serverVersion = "";
+    private volatile boolean connected;
+
+    public ClientEngine(ClientOptions options, ClientListener listener) {
+        this.options = options;
+        this.listener = listener;
+        this.control = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tutti-client-control");
+            t.setDaemon(true);
+            return t;
+        });
+        control.scheduleAtFixedRate(() -> guard(this::tick), 20, 20, TimeUnit.MILLISECONDS);
+    }
+
+    // ------------------------------------------------------------------ commands (any thread)
+
+    /** Connects to {@code address} ({@code host[:port]}, {@code [v6]:port}); completes once audio runs. */
+    public CompletableFuture<Void> connect(String address) {
+        return call(() -> {
+            ServerAddress parsed = ServerAddress.parse(address);
+            InetSocketAddress resolved = parsed.resolve();
+            startConnection(resolved);
+            return null;
+        });
+    }
+
+    /** Leaves the server (CLM_DISCONNECTION) and stops audio. */
+    public CompletableFuture<Void> disconnect() {
+        return call(() -> {
+            stopConnection("disconnected by user", true);
+            return null;
+        });
+    }
+
+    public void sendChat(String text) {
+        post(() -> {
+            if (active) {
+                link.send(ChatText.truncating(text), System.nanoTime());
+            }
+        });
+    }
+
+    /** Changes the profile; sent to the server at once when connected. */
+    public void setProfile(ChannelInfo profile) {
+        post(() -> {
+            options = options.withProfile(profile);
+            if (active) {
+                link.send(new ConnectedMessage.ChannelInfos(profile), System.nanoTime());
+            }
+        });
+    }
+
+    /** Runs {@code change} on the mixer (control thread) and sends the resulting gains and pans. */
+    public void mixer(Consumer<MixerModel> change) {
+        post(() -> {
+            change.accept(mixer);
+            publishMix();
+        });
+    }
+
+    public void setMuteMyself(boolean mute) {
+        post(() -> {
+            options = options.withMutes(mute, options.muteMyOwn());
+            AudioPath p = path;
+            if (p != null) {
+                p.muteMyself = mute;
+            }
+        });
+    }
+
+    /** Input boost factor 1..10. */
+    public void setInputBoost(int factor) {
+        post(() -> jitter.inputBoost = Math.max(1, Math.min(10, factor)));
+    }
+
+    /** Input balance −50 (left) .. 50 (right). */
+    public void setInputPan(int pan) {
+        post(() -> jitter.inputPan = Math.max(-50, Math.min(50, pan)));
+    }
+
+    /** Local jitter buffer: automatic, or a fixed size 1..20. Rebuilds the audio path when connected. */
+    public void setJitterBuffer(boolean auto, int blocks) {
+        post(() -> {
+            jitter.setLocal(auto, blocks);
+            rebuildPath();
+        });
+    }
+
+    /** The server's jitter buffer for this client: automatic, or a fixed size 1..20. */
+    public void setServerJitterBuffer(boolean auto, int blocks) {
+        post(() -> {
+            jitter.setServer(auto, blocks);
+            if (active) {
+                link.send(new JitterBufferSize(jitter.serverWireValue()), System.nanoTime());
+            }
+        });
+    }
+
+    /** The profile sent to servers (safe from any thread). */
+    public ChannelInfo currentProfile() {
+        return options.profile();
+    }
+
+    public ClientStatus status() {
+        AudioPath p = path;
+        if (!connected || p == null) {
+            return ClientStatus.IDLE;
+        }
+        AudioStream s = stream;
+        return new ClientStatus(true, channelId, pingMs, p.config().uploadKbps(p.withSequenceNumber),
+                s == null ? 0 : s.format().bufferFrames(), p.jitterSize, p.packetsSent, p.packetsReceived,
+                p.framesConcealed, serverVersion);
+    }
+
+    /** A snapshot of the mixer strips, taken on the control thread. */
+    public CompletableFuture<List<org.tutti.client.model.MixerChannel>> channels() {
+        return call(mixer::channels);
+    }
+
+    @Override
+    public void close() {
+        try {
+            disconnect().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing anyway
+        }
+        control.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------ connection life cycle (control thread)
+
+    private void startConnection(InetSocketAddress server) throws IOException, AudioBackendException {
+        stopConnection(null, true);
+        ring = new PacketRing(256);
+        link = new ReliableChannel((buf, off, len) -> transport.sendFrame(buf, off, len),
+                m -> ProtocolReplies.handle(this, m, System.nanoTime()));
+        transport = new UdpTransport(server, options.localPort(), ring,
+                frame -> post(() -> onProtocolFrame(frame)), this::onAudioArrived);
+        AudioRequest request = new AudioRequest(options.audioClientName(), options.audioDevice(), 48_000,
+                options.bufferFrames(), options.autoConnect());
+        try {
+            stream = options.backend().open(request, audio);
+        } catch (AudioBackendException e) {
+            transport.close();
+            transport = null;
+            throw e;
+        }
+        path = newPath(stream.format().bufferFrames());
+        active = true;
+        connected = true;
+        sequenceNumbers = false;
+        firstAudioPending = true;
+        connectStartNanos = System.nanoTime();
+        mixer.clear();
+        stream.start(); // audio now flows: the first packet makes the server create our channel
+    }
+
+    private AudioPath newPath(int bufferFrames) {
+        StreamConfig config = StreamConfig.choose(bufferFrames, options.smallNetworkBuffers(), options.quality(),
+                options.channelMode());
+        AudioPath p = new AudioPath(config, ring, transport, jitter.localAuto ? 0 : jitter.localBlocks);
+        p.muteMyself = options.muteMyself();
+        p.withSequenceNumber = sequenceNumbers;
+        p.inputBoost = jitter.inputBoost;
+        p.inputPan = jitter.inputPan;
+        return p;
+    }
+
+    // Swaps in a fresh audio path (new codec state and jitter buffer); the old one is freed after a grace period
+    // so that a cycle already running on the audio thread can finish with it.
+    private void rebuildPath() {
+        AudioPath old = path;
+        if (!active || old == null || stream == null) {
+            return;
+        }
+        path = newPath(stream.format().bufferFrames());
+        control.schedule(() -> guard(old::close), 500, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopConnection(String reason, boolean sayGoodbye) {
+        if (!active) {
+            return;
+        }
+        active = false;
+        connected = false;
+        if (stream != null) {
+            stream.close(); // audio stops before the goodbye, or the server would open a new channel
+            stream = null;
+        }
+        if (sayGoodbye && transport != null) {
+            byte[] bye = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
+            transport.sendFrame(bye, 0, bye.length);
+            transport.sendFrame(bye, 0, bye.length); // Jamulus sends it twice; UDP may lose one
+        }
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        AudioPath p = path;
+        path = null;
+        if (p != null) {
+            p.close();
+        }
+        link.reset();
+        channelId = -1;
+        pendingGains.clear();
+        mixer.clear();
+        if (reason != null) {
+            listener.disconnected(reason);
+        }
+    }
+
+    private void onAudioArrived() {
+        if (firstAudioPending) {
+            firstAudioPending = false;
+            post(this::onFirstAudio);
+        }
+    }
+
+    // §5.3: the first audio from the server means the connection is established.
+    private void onFirstAudio() {
+        if (!active) {
+            return;
+        }
+        long now = System.nanoTime();
+        link.send(new ConnectedMessage.ChannelInfos(options.profile()), now);
+        link.send(new ConnectedMessage.ReqConnClientsList(), now);
+        link.send(new JitterBufferSize(jitter.serverWireValue()), now);
+        link.send(new ConnectedMessage.ReqChannelLevelList(true), now);
+    }
+
+    private void tick() {
+        if (!active) {
+            return;
+        }
+        long now = System.nanoTime();
+        link.poll(now);
+        if (now - lastPingNanos >= PING_INTERVAL_NANOS) {
+            lastPingNanos = now;
+            byte[] ping = MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(elapsedMs(now)), 0);
+            transport.sendFrame(ping, 0, ping.length);
+        }
+        flushGains(now, false);
+        AudioPath p = path;
+        if (p != null) {
+            p.inputBoost = jitter.inputBoost;
+            p.inputPan = jitter.inputPan;
+        }
+        long lastAudio = transport.lastAudioNanos;
+        long since = now - (lastAudio == 0 ? connectStartNanos : lastAudio);
+        if (since > SILENCE_TIMEOUT_NANOS) {
+            stopConnection("the server did not send audio for 30 seconds", true);
+        }
+    }
+
+    private int elapsedMs(long now) {
+        return (int) TimeUnit.NANOSECONDS.toMillis(now - startNanos);
+    }
+
+    // ------------------------------------------------------------------ protocol (control thread)
+
+    private void onProtocolFrame(byte[] frame) {
+        if (!active) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (DatagramKind.classify(frame, 0, frame.length) == DatagramKind.CONNECTED) {
+            link.onReceive(frame, 0, frame.length, now);
+            return;
+        }
+        try {
+            Message m = MessageCodec.decodeFrame(frame, 0, frame.length);
+            if (m instanceof ConnectionlessMessage clm) {
+                onConnectionless(clm, now);
+            }
+        } catch (MalformedMessageException e) {
+            malformedFrames++;
+        }
+    }
+
+    private void onConnectionless(ConnectionlessMessage m, long now) {
+        switch (m) {
+            case ConnectionlessMessage.PingMs(int timeMs) -> {
+                int rtt = elapsedMs(now) - timeMs;
+                if (rtt >= 0 && rtt < 60_000) {
+                    pingMs = rtt;
+                    listener.pingMeasured(rtt);
+                }
+            }
+            case ConnectionlessMessage.ChannelLevelList levels -> {
+                int[] values = new int[levels.count()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = levels.level(i);
+                }
+                mixer.setLevels(values, values.length);
+                listener.levelsChanged(values);
+            }
+            case ConnectionlessMessage.Disconnection d -> stopConnection("the server ended the connection", false);
+            case ConnectionlessMessage.ServerFull f -> stopConnection("the server is full", false);
+            default -> {
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ used by ProtocolReplies
+
+    void send(ConnectedMessage m, long now) {
+        link.send(m, now);
+    }
+
+    void enableSplit() {
+        link.splitSupported(true);
+    }
+
+    NetworkTransportProps transportProps() {
+        StreamConfig c = path.config();
+        return NetworkTransportProps.of(c.frameSamples() == 64 ? AudioCodec.OPUS64 : AudioCodec.OPUS,
+                c.networkChannels(), c.codedBytes(), c.blockFactor(), sequenceNumbers);
+    }
+
+    int serverJitterWireValue() {
+        return jitter.serverWireValue();
+    }
+
+    ChannelInfo profile() {
+        return options.profile();
+    }
+
+    ClientListener listener() {
+        return listener;
+    }
+
+    void onClientId(int id) {
+        channelId = id;
+        mixer.setOwnChannel(id, options.muteMyOwn());
+        listener.connected(id);
+        publishMix();
+    }
+
+    void onClientList(List<ClientListEntry> list) {
+        List<ChannelProfile> profiles = new ArrayList<>(list.size());
+        for (ClientListEntry e : list) {
+            ChannelInfo i = e.info();
+            profiles.add(new ChannelProfile(e.channelId(), i.name(), i.instrument(), i.country(), i.city(), i.skill()));
+        }
+        mixer.updateChannels(profiles);
+        publishMix();
+        listener.clientListChanged(mixer.channels());
+    }
+
+    void onMutedByOther(int id, boolean muted) {
+        mixer.setMutedByOther(id, muted);
+        listener.mutedByOtherChanged(id, muted);
+    }
+
+    /** VERSION_AND_OS: ≥ 3.6.0 turns sequence numbers on and re-sends the props (doc §4.4). */
+    void onServerVersion(String version, boolean supportsSequenceNumbers, long now) {
+        serverVersion = version;
+        if (supportsSequenceNumbers && !sequenceNumbers) {
+            sequenceNumbers = true;
+            path.withSequenceNumber = true;
+            link.send(new ConnectedMessage.TransportProps(transportProps()), now);
+        }
+        listener.serverVersion(version);
+    }
+
+    private void publishMix() {
+        if (!active) {
+            return;
+        }
+        mixer.publish(new GainSink() {
+            @Override
+            public void gain(int id, double gain) {
+                pendingGains.put(id, GainPan.toWire(gain));
+            }
+
+            @Override
+            public void pan(int id, double pan) {
+                link.send(new ConnectedMessage.ChannelPan(id, GainPan.toWire(pan)), System.nanoTime());
+            }
+        });
+        flushGains(System.nanoTime(), false);
+    }
+
+    // Jamulus paces CHANNEL_GAIN: one batch per max(50 ms, 2 × ping).
+    private void flushGains(long now, boolean force) {
+        if (pendingGains.isEmpty()) {
+            return;
+        }
+        long interval = Math.max(MIN_GAIN_INTERVAL_NANOS, TimeUnit.MILLISECONDS.toNanos(2L * Math.max(0, pingMs)));
+        if (!force && now - lastGainNanos < interval) {
+            return;
+        }
+        lastGainNanos = now;
+        pendingGains.forEach((id, wire) -> link.send(new ConnectedMessage.ChannelGain(id, wire), now));
+        pendingGains.clear();
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private void post(Runnable r) {
+        control.execute(() -> guard(r));
+    }
+
+    private interface Task<T> {
+        T run() throws Exception;
+    }
+
+    private <T> CompletableFuture<T> call(Task<T> task) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        control.execute(() -> {
+            try {
+                f.complete(task.run());
+            } catch (Exception | LinkageError e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    // A bug in one message handler must not stop the control thread.
+    private static void guard(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            System.getLogger("tutti.client").log(System.Logger.Level.ERROR, "client engine error", e);
+        }
+    }
+
+    /** Forwards backend cycles to the current audio path, or plays silence between connections. */
+    private final class SwitchingCallback implements AudioCallback {
+        @Override
+        public void process(float[][] in, float[][] out, int frames) {
+            AudioPath p = path;
+            if (p != null) {
+                p.process(in, out, frames);
+            }
+        }
+
+        @Override
+        public void streamFailed(String reason) {
+            post(() -> stopConnection("audio device stopped: " + reason, true));
+        }
+    }
+}

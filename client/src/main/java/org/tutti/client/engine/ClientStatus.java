@@ -1,0 +1,21 @@
+package org.tutti.client.engine;
+
+/**
+ * A snapshot of the engine for displays and tests.
+ *
+ * @param connected        a connection is active (audio streaming to the server)
+ * @param channelId        our channel on the server, -1 before CLIENT_ID
+ * @param pingMs           last measured round trip, -1 when none yet
+ * @param uploadKbps       Jamulus's upload-rate figure for the current stream, 0 when idle
+ * @param bufferFrames     the backend's cycle length, 0 when idle
+ * @param jitterBlocks     the local jitter buffer target
+ * @param packetsSent      audio packets sent this connection
+ * @param packetsReceived  well-formed audio packets received this connection
+ * @param framesLost       frames concealed because they were missing
+ * @param serverVersion    the server's version text, "" until known
+ */
+public record ClientStatus(boolean connected, int channelId, int pingMs, int uploadKbps, int bufferFrames,
+                           int jitterBlocks, long packetsSent, long packetsReceived, long framesLost,
+                           String serverVersion) {
+    static final ClientStatus IDLE = new ClientStatus(false, -1, -1, 0, 0, 0, 0, 0, 0, "");
+}

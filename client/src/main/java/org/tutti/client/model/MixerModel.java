@@ -1,0 +1,207 @@
+package org.tutti.client.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client's mixer board: one strip per connected channel, with fader, pan, mute, solo and groups 1–8. Mute and
+ * solo are purely client-side (protocol doc §6.4): the model turns them into the effective gains the server applies
+ * to this client's personal mix, and {@link #publish} reports only what changed since the last call. Settings are
+ * remembered per musician name so a returning musician gets their old strip back. Not thread-safe: one owner.
+ */
+public final class MixerModel {
+    public static final int GROUPS = 8;
+
+    private final Map<Integer, MixerChannel> channels = new LinkedHashMap<>();
+    private final Map<String, FaderSettings> stored = new HashMap<>();
+    private final Map<Integer, Double> sentGain = new HashMap<>();
+    private final Map<Integer, Double> sentPan = new HashMap<>();
+    private int ownChannelId = -1;
+    private boolean muteMyOwn;
+
+    /** Replaces the channel list (server order, ascending ID). Strips of channels that stay keep their state. */
+    public void updateChannels(List<ChannelProfile> list) {
+        Map<Integer, MixerChannel> next = new LinkedHashMap<>();
+        for (ChannelProfile p : list) {
+            MixerChannel ch = channels.remove(p.channelId());
+            if (ch == null) {
+                ch = new MixerChannel(p.channelId());
+                restore(ch, p.name());
+            } else if (isBlank(ch.name()) && !isBlank(p.name())) {
+                restore(ch, p.name()); // the musician identified after the first list
+            }
+            ch.setProfile(p.name(), p.instrument(), p.country(), p.city(), p.skill());
+            next.put(p.channelId(), ch);
+        }
+        for (MixerChannel gone : channels.values()) {
+            remember(gone);
+            // Jamulus resets its cached gains for channels that left: a new musician on that ID starts at 1.0.
+            sentGain.remove(gone.channelId());
+            sentPan.remove(gone.channelId());
+        }
+        channels.clear();
+        channels.putAll(next);
+    }
+
+    /** Forgets all channels (disconnect); their settings stay remembered by name. */
+    public void clear() {
+        updateChannels(List.of());
+        ownChannelId = -1;
+    }
+
+    private void restore(MixerChannel ch, String name) {
+        FaderSettings s = isBlank(name) ? null : stored.get(name);
+        ch.apply(s != null ? s : FaderSettings.DEFAULT);
+    }
+
+    private void remember(MixerChannel ch) {
+        if (!isBlank(ch.name())) {
+            stored.put(ch.name(), ch.settings());
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    public List<MixerChannel> channels() {
+        return Collections.unmodifiableList(new ArrayList<>(channels.values()));
+    }
+
+    public MixerChannel channel(int channelId) {
+        MixerChannel ch = channels.get(channelId);
+        if (ch == null) {
+            throw new IllegalArgumentException("no channel " + channelId);
+        }
+        return ch;
+    }
+
+    /** Moves a fader; the other members of its group move by the same amount (clamped to 0..100). */
+    public void setFader(int channelId, int fader) {
+        MixerChannel ch = channel(channelId);
+        int target = FaderLaw.clamp(fader);
+        int delta = target - ch.fader;
+        ch.fader = target;
+        if (ch.group != 0 && delta != 0) {
+            for (MixerChannel other : channels.values()) {
+                if (other != ch && other.group == ch.group) {
+                    other.fader = FaderLaw.clamp(other.fader + delta);
+                    remember(other);
+                }
+            }
+        }
+        remember(ch);
+    }
+
+    public void setPan(int channelId, int pan) {
+        MixerChannel ch = channel(channelId);
+        ch.pan = Math.max(0, Math.min(FaderLaw.MAX, pan));
+        remember(ch);
+    }
+
+    public void setMute(int channelId, boolean mute) {
+        MixerChannel ch = channel(channelId);
+        ch.mute = mute;
+        remember(ch);
+    }
+
+    public void setSolo(int channelId, boolean solo) {
+        MixerChannel ch = channel(channelId);
+        ch.solo = solo;
+        remember(ch);
+    }
+
+    /** Puts a strip in group 1..8, or takes it out with 0. */
+    public void setGroup(int channelId, int group) {
+        if (group < 0 || group > GROUPS) {
+            throw new IllegalArgumentException("group must be 0..8: " + group);
+        }
+        MixerChannel ch = channel(channelId);
+        ch.group = group;
+        remember(ch);
+    }
+
+    /** This client's own channel ID (from CLIENT_ID); with {@code muteMyOwn} its gain is 0 in the personal mix. */
+    public void setOwnChannel(int channelId, boolean muteMyOwn) {
+        this.ownChannelId = channelId;
+        this.muteMyOwn = muteMyOwn;
+    }
+
+    public int ownChannelId() {
+        return ownChannelId;
+    }
+
+    /** MUTE_STATE_CHANGED: the musician on {@code channelId} muted (or unmuted) this client in their mix. */
+    public void setMutedByOther(int channelId, boolean muted) {
+        MixerChannel ch = channels.get(channelId);
+        if (ch != null) {
+            ch.mutedByOther = muted;
+        }
+    }
+
+    /** Level meters in client-list order (protocol doc §6.5); extra or missing entries are ignored. */
+    public void setLevels(int[] levels, int count) {
+        int i = 0;
+        for (MixerChannel ch : channels.values()) {
+            ch.level = i < count ? levels[i] : 0;
+            i++;
+        }
+    }
+
+    /** The gain the server should apply to {@code channelId}: fader law, then mute, solo and mute-my-own rules. */
+    public double effectiveGain(int channelId) {
+        MixerChannel ch = channel(channelId);
+        if (ch.mute) {
+            return 0.0;
+        }
+        if (!ch.solo && anySolo()) {
+            return 0.0;
+        }
+        if (channelId == ownChannelId && muteMyOwn) {
+            return 0.0;
+        }
+        return FaderLaw.gain(ch.fader);
+    }
+
+    private boolean anySolo() {
+        for (MixerChannel ch : channels.values()) {
+            if (ch.solo) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reports every gain and pan that differs from what was last reported (a channel never reported counts as the
+     * server's default, gain 1.0 and pan 0.5).
+     */
+    public void publish(GainSink sink) {
+        for (MixerChannel ch : channels.values()) {
+            double g = effectiveGain(ch.channelId());
+            if (g != sentGain.getOrDefault(ch.channelId(), 1.0)) {
+                sentGain.put(ch.channelId(), g);
+                sink.gain(ch.channelId(), g);
+            }
+            double p = FaderLaw.pan(ch.pan);
+            if (p != sentPan.getOrDefault(ch.channelId(), 0.5)) {
+                sentPan.put(ch.channelId(), p);
+                sink.pan(ch.channelId(), p);
+            }
+        }
+    }
+
+    /** Per-name strip settings, for persistence (includes channels present now). */
+    public Map<String, FaderSettings> storedSettings() {
+        channels.values().forEach(this::remember);
+        return Map.copyOf(stored);
+    }
+
+    public void loadStoredSettings(Map<String, FaderSettings> settings) {
+        stored.putAll(settings);
+    }
+}

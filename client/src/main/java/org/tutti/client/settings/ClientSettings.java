@@ -1,0 +1,80 @@
+package org.tutti.client.settings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tutti.client.model.FaderSettings;
+
+/**
+ * Everything the client remembers for one user, stored as JSON by {@link SettingsStore}. Plain mutable fields so that
+ * Gson can read files written by older versions (missing fields keep these defaults). The file layout is documented
+ * in {@code docs/client-settings.md}.
+ */
+public final class ClientSettings {
+    /** Bumped when a field changes meaning; readers of a newer version keep what they understand. */
+    public int version = 1;
+    public Profile profile = new Profile();
+    public Audio audio = new Audio();
+    public Network network = new Network();
+    public Window window = new Window();
+    /** Fader strips by musician name. */
+    public Map<String, FaderSettings> faders = new LinkedHashMap<>();
+
+    /** The musician's profile, sent as CHANNEL_INFOS. */
+    public static final class Profile {
+        public String name = "";
+        /** Instrument index (protocol doc §2.6), 0 = none. */
+        public int instrument;
+        /** Qt 5 country code, 0 = any. */
+        public int country;
+        public String city = "";
+        /** 0 not set, 1 beginner, 2 intermediate, 3 expert. */
+        public int skill;
+    }
+
+    /** Sound device and stream settings. */
+    public static final class Audio {
+        /** "jack", "javasound" … or empty for the first available backend. */
+        public String backend = "";
+        /** Device (JACK server or Java Sound mixer) or empty for the default. */
+        public String device = "";
+        /** 64, 128 or 256 frames. */
+        public int bufferFrames = 128;
+        /** Use OPUS64 when the buffer is 64 frames ("small network buffers"). */
+        public boolean smallNetworkBuffers = true;
+        /** "LOW", "NORMAL" or "HIGH". */
+        public String quality = "NORMAL";
+        /** "MONO", "MONO_IN_STEREO_OUT" or "STEREO". */
+        public String channels = "MONO_IN_STEREO_OUT";
+        /** Input boost factor 1..10. */
+        public int inputBoost = 1;
+        /** Input balance −50..50 (0 = centre). */
+        public int inputPan;
+        public boolean jitterAuto = true;
+        /** Local jitter buffer, 1..20 blocks, used when not automatic. */
+        public int jitterLocal = 10;
+        public boolean serverJitterAuto = true;
+        public int jitterServer = 10;
+        /** Connect JACK ports to the system ports. */
+        public boolean autoConnect = true;
+    }
+
+    /** Servers and directories. */
+    public static final class Network {
+        public List<String> customDirectories = new ArrayList<>();
+        public List<String> recentServers = new ArrayList<>();
+        /** Local UDP port, 0 = any. */
+        public int localPort;
+    }
+
+    /** Main window placement; width 0 means "not yet placed". */
+    public static final class Window {
+        public int x;
+        public int y;
+        public int width;
+        public int height;
+        public boolean chatVisible;
+        public boolean settingsVisible;
+    }
+}

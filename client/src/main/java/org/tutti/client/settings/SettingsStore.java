@@ -1,0 +1,135 @@
+package org.tutti.client.settings;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Loads and saves {@link ClientSettings} as {@code settings.json} in the platform's configuration folder. A missing
+ * file gives defaults; an unreadable or corrupt one is reported, moved aside as {@code settings.json.corrupt}, and
+ * replaced by defaults — never a crash. Saving writes a temporary file and renames it, so a crash mid-write cannot
+ * leave half a file.
+ */
+public final class SettingsStore {
+    public static final String FILE_NAME = "settings.json";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final Path file;
+
+    /** The result of {@link #load()}: the settings, plus a message for the user when the file was bad. */
+    public record Loaded(ClientSettings settings, String problem) {
+        public boolean hadProblem() {
+            return problem != null;
+        }
+    }
+
+    public SettingsStore(Path file) {
+        this.file = file;
+    }
+
+    /** The store at the platform's default place. */
+    public static SettingsStore atDefaultLocation() {
+        return new SettingsStore(defaultDirectory(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("user.home", ".")).resolve(FILE_NAME));
+    }
+
+    /**
+     * Linux/Unix: $XDG_CONFIG_HOME/tutti (default ~/.config/tutti); macOS: ~/Library/Application Support/Tutti;
+     * Windows: %APPDATA%\Tutti.
+     */
+    static Path defaultDirectory(Map<String, String> env, String osName, String home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String appData = env.get("APPDATA");
+            return (appData != null && !appData.isBlank() ? Path.of(appData) : Path.of(home, "AppData", "Roaming"))
+                    .resolve("Tutti");
+        }
+        if (os.startsWith("mac")) {
+            return Path.of(home, "Library", "Application Support", "Tutti");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".config");
+        return base.resolve("tutti");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Loaded load() {
+        if (!Files.exists(file)) {
+            return new Loaded(new ClientSettings(), null);
+        }
+        try {
+            String json = Files.readString(file, StandardCharsets.UTF_8);
+            ClientSettings s = GSON.fromJson(json, ClientSettings.class);
+            if (s == null) {
+                throw new JsonParseException("the file is empty");
+            }
+            return new Loaded(repair(s), null);
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
+            String problem = "settings file " + file + " could not be read (" + e.getMessage()
+                    + "); using defaults";
+            try {
+                Files.move(file, file.resolveSibling(FILE_NAME + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
+                problem += "; the bad file was kept as " + FILE_NAME + ".corrupt";
+            } catch (IOException moveFailed) {
+                problem += "; it could not be moved aside: " + moveFailed.getMessage();
+            }
+            return new Loaded(new ClientSettings(), problem);
+        }
+    }
+
+    // JSON "null" for a section would otherwise surface later as a NullPointerException.
+    private static ClientSettings repair(ClientSettings s) {
+        ClientSettings d = new ClientSettings();
+        if (s.profile == null) {
+            s.profile = d.profile;
+        }
+        if (s.profile.name == null) {
+            s.profile.name = "";
+        }
+        if (s.profile.city == null) {
+            s.profile.city = "";
+        }
+        if (s.audio == null) {
+            s.audio = d.audio;
+        }
+        if (s.network == null) {
+            s.network = d.network;
+        }
+        if (s.network.customDirectories == null) {
+            s.network.customDirectories = d.network.customDirectories;
+        }
+        if (s.network.recentServers == null) {
+            s.network.recentServers = d.network.recentServers;
+        }
+        if (s.window == null) {
+            s.window = d.window;
+        }
+        if (s.faders == null) {
+            s.faders = d.faders;
+        }
+        s.faders.values().removeIf(java.util.Objects::isNull);
+        return s;
+    }
+
+    public void save(ClientSettings settings) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        Files.writeString(tmp, GSON.toJson(settings), StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.tutti.client.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tutti.backend.fake.FakeBackendProvider;
+import org.tutti.backend.fake.FakeStream;
+import org.tutti.codec.OpusQuality;
+
+/** The audio path on the deterministic fake backend, with the network replaced by an in-memory echo. */
+class AudioPathTest {
+    private static void sine(float[][] in, int frames, long index) {
+        for (int i = 0; i < frames; i++) {
+            float v = (float) (0.5 * Math.sin(2 * Math.PI * 440 * (index + i) / 48_000.0));
+            in[0][i] = v;
+            in[1][i] = v;
+        }
+    }
+
+    private record Run(List<byte[]> sent, float peak, AudioPath path) {
+    }
+
+    private Run echo(int backendFrames, boolean small, ChannelMode mode, boolean seq, int cycles) {
+        return echo(backendFrames, small, mode, seq, cycles, 2);
+    }
+
+    private Run echo(int backendFrames, boolean small, ChannelMode mode, boolean seq, int cycles, int jitterBlocks) {
+        StreamConfig config = StreamConfig.choose(backendFrames, small, OpusQuality.NORMAL, mode);
+        PacketRing ring = new PacketRing(64);
+        List<byte[]> sent = new ArrayList<>();
+        AudioPath path = new AudioPath(config, ring, (data, length) -> {
+            sent.add(java.util.Arrays.copyOf(data, length));
+            ring.offer(data, 0, length); // the "server" echoes our stream
+        }, jitterBlocks);
+        path.withSequenceNumber = seq;
+        FakeStream stream = FakeBackendProvider.openFake(backendFrames, path);
+        stream.setInput(AudioPathTest::sine);
+        stream.start();
+        float peak = 0;
+        for (int c = 0; c < cycles; c++) {
+            stream.runCycles(1);
+            peak = Math.max(peak, path.outputPeak);
+        }
+        path.close();
+        return new Run(sent, peak, path);
+    }
+
+    @Test
+    void opus64PacketsCarryOneFramePlusSequenceByte() {
+        Run r = echo(64, true, ChannelMode.STEREO, true, 200);
+        assertThat(r.sent()).hasSize(200);
+        assertThat(r.sent()).allSatisfy(p -> assertThat(p).hasSize(36));
+        assertThat(r.sent().get(5)[35]).isEqualTo((byte) 5);
+        assertThat(r.peak()).isGreaterThan(0.3f); // the echoed sine is audible
+        assertThat(r.path().packetsWrongSize).isZero();
+        assertThat(r.path().decodeErrors).isZero();
+    }
+
+    @Test
+    void buffer256SendsTwoFramesPerPacketWithConsecutiveSequenceNumbers() {
+        Run r = echo(256, true, ChannelMode.MONO, true, 100);
+        assertThat(r.sent()).hasSize(100);
+        byte[] p = r.sent().get(3);
+        assertThat(p).hasSize(92);
+        assertThat(p[45]).isEqualTo((byte) 6);
+        assertThat(p[91]).isEqualTo((byte) 7);
+        assertThat(r.peak()).isGreaterThan(0.3f);
+    }
+
+    @Test
+    void buffer64WithoutSmallBuffersGathersTwoCyclesPerOpusFrame() {
+        Run r = echo(64, false, ChannelMode.MONO_IN_STEREO_OUT, false, 200);
+        assertThat(r.sent()).hasSize(100);
+        assertThat(r.sent()).allSatisfy(p -> assertThat(p).hasSize(71));
+        assertThat(r.peak()).isGreaterThan(0.3f);
+    }
+
+    @Test
+    void automaticJitterBufferPlaysTheEchoToo() {
+        Run r = echo(128, true, ChannelMode.STEREO, true, 300, 0);
+        assertThat(r.peak()).isGreaterThan(0.3f);
+        assertThat(r.path().jitterSize).isBetween(1, 20);
+    }
+
+    @Test
+    void muteMyselfStreamsSilence() {
+        StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.MONO);
+        PacketRing ring = new PacketRing(64);
+        AudioPath path = new AudioPath(config, ring, (data, length) -> ring.offer(data, 0, length), 2);
+        path.muteMyself = true;
+        FakeStream stream = FakeBackendProvider.openFake(128, path);
+        stream.setInput(AudioPathTest::sine);
+        stream.start();
+        float peak = 0;
+        for (int c = 0; c < 100; c++) {
+            stream.runCycles(1);
+            peak = Math.max(peak, path.outputPeak);
+        }
+        assertThat(path.packetsSent).isEqualTo(100);
+        assertThat(peak).isLessThan(0.01f);
+        path.close();
+    }
+
+    @Test
+    void wrongSizedPacketsAreCountedNotPlayed() {
+        StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.MONO);
+        PacketRing ring = new PacketRing(64);
+        AudioPath path = new AudioPath(config, ring, (data, length) -> { }, 2);
+        ring.offer(new byte[] {1, 2, 3, 4, 5}, 0, 5);
+        FakeStream stream = FakeBackendProvider.openFake(128, path);
+        stream.start();
+        stream.runCycles(1);
+        assertThat(path.packetsWrongSize).isEqualTo(1);
+        assertThat(path.packetsReceived).isZero();
+        path.close();
+    }
+}
