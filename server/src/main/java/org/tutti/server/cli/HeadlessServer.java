@@ -11,6 +11,7 @@ import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
 import org.tutti.rpc.JsonRpcSecret;
 import org.tutti.rpc.JsonRpcServer;
+import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.engine.HtmlStatusFile;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
@@ -48,7 +49,7 @@ public final class HeadlessServer implements AutoCloseable {
             for (String option : ServerOptions.unsupportedGiven(options)) {
                 out.println("- option --" + option + " is not yet supported; ignored");
             }
-            server = start(ServerOptions.toConfig(options), rpcSettings(options), out);
+            server = start(ServerOptions.toConfig(options), rpcSettings(options), out, options);
         } catch (UsageException e) {
             err.println("tutti: " + e.getMessage());
             return 2;
@@ -77,8 +78,22 @@ public final class HeadlessServer implements AutoCloseable {
         }
     }
 
-    /** Starts a server (used by {@link #run} and by tests that embed it). */
+    /** Starts a server without directory options (for tests and embedding). */
     public static HeadlessServer start(ServerConfig config, RpcSettings rpcSettings, PrintStream out) throws IOException {
+        try {
+            return start(config, rpcSettings, out, null);
+        } catch (UsageException e) {
+            throw new IllegalStateException("no directory options given, yet: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts a server; {@code options} (may be null) supply the directory role: {@code -e} to register with a
+     * directory or to be one ({@code -e localhost}), with {@code -o}, {@code --serverpublicip},
+     * {@code --directoryfile} and {@code -f}.
+     */
+    public static HeadlessServer start(ServerConfig config, RpcSettings rpcSettings, PrintStream out,
+                                       ParsedOptions options) throws IOException, UsageException {
         ServerLog log = new ServerLog(config.logFile());
         HtmlStatusFile html = config.htmlStatusFile() == null ? null : new HtmlStatusFile(config.htmlStatusFile());
         JsonRpcServer rpc = null;
@@ -127,6 +142,23 @@ public final class HeadlessServer implements AutoCloseable {
                 rpc.close();
             }
             throw e;
+        }
+        if (options != null) {
+            try {
+                DirectoryRole role = DirectoryRole.fromOptions(options, engine.port(), config.maxClients(),
+                        engine.clmSink(), ServerEngine.nowMs());
+                engine.hostDirectory(role);
+                if (!role.directoryText().isEmpty()) {
+                    out.println("- directory: " + (role.directory() != null ? "this server is a directory"
+                            : "registering with " + role.directoryText()));
+                }
+            } catch (UsageException | RuntimeException e) {
+                engine.close();
+                if (rpc != null) {
+                    rpc.close();
+                }
+                throw e;
+            }
         }
         if (html != null) {
             html.write(List.of());

@@ -210,6 +210,9 @@ final class ProtocolHandler {
             counters.malformedMessages++;
             return;
         }
+        if (message instanceof ConnectionlessMessage clm && engine.offerToDirectory(clm, from, nowNs)) {
+            return;
+        }
         Message answer = switch (message) {
             case ConnectionlessMessage.PingMs p -> p;
             case ConnectionlessMessage.PingMsWithNumClients(int time, int ignored) ->

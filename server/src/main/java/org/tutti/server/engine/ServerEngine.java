@@ -17,6 +17,11 @@ import java.util.function.Supplier;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.DatagramKind;
 import org.tutti.protocol.ConnectedMessage;
+import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.server.directory.ClmSink;
+import org.tutti.server.directory.DirectoryRole;
+import org.tutti.server.directory.RegistrationStatus;
+import org.tutti.server.directory.ServerInfo;
 import org.tutti.protocol.MessageCodec;
 
 /**
@@ -56,6 +61,9 @@ public final class ServerEngine implements AutoCloseable {
     private volatile String serverName;
     private int levelSamples;
     private long nowNs;
+    /** Directory registration or directory mode (-e), hosted on this thread and socket; null without -e. */
+    private DirectoryRole directory;
+    private long nextDirectoryPollNs;
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -165,6 +173,50 @@ public final class ServerEngine implements AutoCloseable {
         });
     }
 
+    /** Sends connection-less messages through the server's socket (for the directory components; engine thread). */
+    public ClmSink clmSink() {
+        return (message, to) -> sendFrame(to, MessageCodec.encodeFrame(message, 0));
+    }
+
+    /** The engine's monotonic clock in milliseconds, as the directory components expect it. */
+    public static long nowMs() {
+        return System.nanoTime() / 1_000_000L;
+    }
+
+    /**
+     * Hosts {@code role} (from {@code DirectoryRole.fromOptions}) on the engine thread: it sees every CLM first, is
+     * polled about every 10 ms, starts registering now and unregisters (or saves the directory file) at close.
+     */
+    public void hostDirectory(DirectoryRole role) {
+        call(() -> {
+            directory = role;
+            role.start(nowMs());
+            return null;
+        });
+    }
+
+    /** Registration state for JSON-RPC ({@code not_registered} without -e). */
+    public RegistrationStatus registrationStatus() {
+        return call(() -> directory == null ? RegistrationStatus.NOT_REGISTERED : directory.registrationStatus());
+    }
+
+    /** The -e text as given, "" without -e. */
+    public String directoryText() {
+        return call(() -> directory == null ? "" : directory.directoryText());
+    }
+
+    /** Changes the name (JSON-RPC setServerName); a registered server re-registers with it at once. */
+    public void renameServer(String name) {
+        setServerName(name);
+        call(() -> {
+            if (directory != null) {
+                ServerInfo old = directory.info();
+                directory.updateInfo(ServerInfo.truncating(name, old.city(), old.country()), nowMs());
+            }
+            return null;
+        });
+    }
+
     // ------------------------------------------------------------------ engine thread
 
     private void run() {
@@ -201,10 +253,23 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     private void idleWait() {
-        socket.awaitReadable(100);
+        socket.awaitReadable(50); // directory components want a poll at least every 100 ms
         nowNs = System.nanoTime();
         runCommands();
         drainSocket(nowNs);
+        pollDirectory(nowNs);
+    }
+
+    private void pollDirectory(long now) {
+        if (directory != null && now - nextDirectoryPollNs >= 0) {
+            nextDirectoryPollNs = now + 10_000_000L;
+            directory.poll(now / 1_000_000L);
+        }
+    }
+
+    /** Offers a CLM to the directory role first; true when it consumed it. */
+    boolean offerToDirectory(ConnectionlessMessage message, InetSocketAddress from, long now) {
+        return directory != null && directory.onMessage(message, from, now / 1_000_000L);
     }
 
     private void runCommands() {
@@ -315,6 +380,7 @@ public final class ServerEngine implements AutoCloseable {
         for (int i = 0; i < activeCount; i++) {
             active[i].link.poll(nowNs);
         }
+        pollDirectory(nowNs);
         counters.ticks++;
     }
 
@@ -418,6 +484,9 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     private void shutdown() {
+        if (directory != null) {
+            directory.shutdown(); // unregister from the directory, or save the directory file
+        }
         if (config.disconnectOnQuit()) {
             byte[] frame = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
             for (int i = 0; i < activeCount; i++) {

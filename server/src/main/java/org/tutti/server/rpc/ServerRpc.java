@@ -50,7 +50,7 @@ public final class ServerRpc {
             return r;
         });
         rpc.handle("jamulusserver/setServerName", p -> {
-            engine.setServerName(string(p, "serverName"));
+            engine.renameServer(string(p, "serverName"));
             return OK;
         });
         rpc.handle("jamulusserver/setWelcomeMessage", p -> {
@@ -82,8 +82,8 @@ public final class ServerRpc {
             return OK;
         });
         rpc.handle("jamulusserver/setDirectory", p -> {
-            // 3.12's shape and checks; registering with a directory is not part of this build yet, so the
-            // registration status stays "not_registered".
+            // 3.12's shape and checks. Changing the directory at run time is not supported yet (start with -e):
+            // the values are kept for getServerProfile only.
             String type = string(p, "directoryType");
             JsonElement address = p.get("directoryAddress");
             if (address != null && !(address.isJsonPrimitive() && address.getAsJsonPrimitive().isString())) {
@@ -156,11 +156,12 @@ public final class ServerRpc {
         r.addProperty("city", engine.config().serverCity());
         r.addProperty("countryId", engine.config().serverCountry());
         r.addProperty("welcomeMessage", engine.welcomeMessage());
-        r.addProperty("directoryServer", ""); // 3.9.1 name
-        r.addProperty("directory", "");       // 3.10+ name
+        String directoryText = engine.directoryText();
+        r.addProperty("directoryServer", directoryText); // 3.9.1 name
+        r.addProperty("directory", directoryText);       // 3.10+ name
         r.addProperty("directoryType", directoryType);
         r.addProperty("directoryAddress", directoryAddress);
-        r.addProperty("registrationStatus", "not_registered");
+        r.addProperty("registrationStatus", engine.registrationStatus().jsonName());
         return r;
     }
 

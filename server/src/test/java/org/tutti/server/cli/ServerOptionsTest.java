@@ -68,6 +68,6 @@ class ServerOptionsTest {
     @Test
     void notYetSupportedOptionsAreNamed() throws UsageException {
         assertThat(ServerOptions.unsupportedGiven(JamulusOptions.parse("-s", "-e", "localhost", "-R", "/tmp", "--norecord")))
-                .containsExactly("directoryserver", "recording", "norecord");
+                .containsExactly("recording", "norecord");
     }
 }
