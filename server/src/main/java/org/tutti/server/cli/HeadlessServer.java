@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.tutti.Version;
@@ -17,6 +18,7 @@ import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
 import org.tutti.server.engine.ServerLog;
+import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.rpc.ServerRpc;
 
 /**
@@ -75,6 +77,14 @@ public final class HeadlessServer implements AutoCloseable {
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 // signal not available here: the shutdown hook still stops the server
             }
+        }
+        // Jamulus: SIGUSR1 starts a new recording session, SIGUSR2 toggles recording. The JVM may reserve one.
+        JamRecorder recorder = server.engine.recorder();
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("USR1"), signal -> recorder.newSession());
+            sun.misc.Signal.handle(new sun.misc.Signal("USR2"), signal -> recorder.toggle());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // not available: JSON-RPC start/stop/restartRecording still work
         }
     }
 
@@ -142,6 +152,14 @@ public final class HeadlessServer implements AutoCloseable {
                 rpc.close();
             }
             throw e;
+        }
+        // The recorder always exists so JSON-RPC setRecordingDirectory can initialise it later, as in Jamulus.
+        Path recordingDir = options != null && options.has("recording") ? Path.of(options.value("recording", "")) : null;
+        JamRecorder recorder = new JamRecorder(recordingDir, options == null || !options.has("norecord"),
+                config.frameSamples(), Clock.systemUTC());
+        engine.hostRecorder(recorder);
+        if (recordingDir != null) {
+            out.println("- recording to " + recordingDir + (recorder.isRecording() ? "" : " (not enabled)"));
         }
         if (options != null) {
             try {
@@ -222,6 +240,9 @@ public final class HeadlessServer implements AutoCloseable {
             rpc.close();
         }
         engine.close();
+        if (engine.recorder() != null) {
+            engine.recorder().close(); // ends the session, writes the indexes
+        }
         if (html != null) {
             html.serverTerminated();
         }

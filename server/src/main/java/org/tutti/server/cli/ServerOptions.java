@@ -19,7 +19,7 @@ public final class ServerOptions {
     /** Jamulus cuts the welcome text to this many characters. */
     static final int MAX_WELCOME_CHARS = 1600;
     /** Accepted so scripts written for Jamulus keep working, but not implemented yet. */
-    static final List<String> NOT_YET_SUPPORTED = List.of("recording", "norecord");
+    static final List<String> NOT_YET_SUPPORTED = List.of();
 
     private ServerOptions() {
     }

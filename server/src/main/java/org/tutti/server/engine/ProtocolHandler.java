@@ -55,7 +55,22 @@ final class ProtocolHandler {
             engine.queue(c, new ConnectedMessage.LicenceRequired(LicenceType.CREATIVE_COMMONS), nowNs);
         }
         engine.queue(c, new ConnectedMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version()), nowNs);
-        engine.queue(c, new ConnectedMessage.RecorderStateMessage(RecorderState.NOT_INITIALISED), nowNs);
+        engine.queue(c, new ConnectedMessage.RecorderStateMessage(recorderState()), nowNs);
+    }
+
+    /** The recorder's state as RECORDER_STATE carries it (1 when no recorder is hosted). */
+    RecorderState recorderState() {
+        org.tutti.server.recorder.JamRecorder r = engine.recorder();
+        return r == null ? RecorderState.NOT_INITIALISED : RecorderState.fromCode(r.state().wireValue());
+    }
+
+    /** Tells every client the recorder's state (after it changed). */
+    void sendRecorderStateToAll(long nowNs) {
+        RecorderState state = recorderState();
+        ClientChannel[] active = engine.active();
+        for (int i = 0; i < engine.activeCount(); i++) {
+            engine.queue(active[i], new ConnectedMessage.RecorderStateMessage(state), nowNs);
+        }
     }
 
     /** A connected (reliable) message from a known channel: the reliable channel ACKs, de-duplicates, joins. */

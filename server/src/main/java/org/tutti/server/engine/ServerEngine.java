@@ -22,6 +22,7 @@ import org.tutti.server.directory.ClmSink;
 import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.directory.ServerInfo;
+import org.tutti.server.recorder.JamRecorder;
 import org.tutti.protocol.MessageCodec;
 
 /**
@@ -64,6 +65,8 @@ public final class ServerEngine implements AutoCloseable {
     /** Directory registration or directory mode (-e), hosted on this thread and socket; null without -e. */
     private DirectoryRole directory;
     private long nextDirectoryPollNs;
+    /** The jam recorder (-R), fed on this thread; null when none is hosted. */
+    private JamRecorder recorder;
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -195,6 +198,26 @@ public final class ServerEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Hosts the jam recorder: every connected channel's decoded input goes to it each tick, and its state changes
+     * go to every client as RECORDER_STATE (doc §8.1). The recorder's writer thread owns the files.
+     */
+    public void hostRecorder(JamRecorder jamRecorder) {
+        jamRecorder.onStateChange(state -> {
+            commands.add(() -> protocol.sendRecorderStateToAll(nowNs));
+            socket.wakeup();
+        });
+        call(() -> {
+            recorder = jamRecorder;
+            return null;
+        });
+    }
+
+    /** The hosted recorder, or null. */
+    public JamRecorder recorder() {
+        return recorder;
+    }
+
     /** Registration state for JSON-RPC ({@code not_registered} without -e). */
     public RegistrationStatus registrationStatus() {
         return call(() -> directory == null ? RegistrationStatus.NOT_REGISTERED : directory.registrationStatus());
@@ -258,6 +281,18 @@ public final class ServerEngine implements AutoCloseable {
         runCommands();
         drainSocket(nowNs);
         pollDirectory(nowNs);
+    }
+
+    private void feedRecorder(int frameSamples) {
+        JamRecorder r = recorder;
+        if (r == null || !r.isRecording() || activeCount == 0) {
+            return;
+        }
+        for (int i = 0; i < activeCount; i++) {
+            ClientChannel c = active[i];
+            r.frame(c.id, c.info.name(), c.address, c.props == null ? 1 : c.audioChannels, c.decoded, 0, frameSamples);
+        }
+        r.endOfTick();
     }
 
     private void pollDirectory(long now) {
@@ -356,7 +391,13 @@ public final class ServerEngine implements AutoCloseable {
         rebuildActive();
         protocol.sendClientListToAll(nowNs);
         eventThread.execute(() -> events.clientDisconnected(id));
+        if (recorder != null) {
+            recorder.channelGone(id);
+        }
         if (activeCount == 0) {
+            if (recorder != null) {
+                recorder.serverIdle();
+            }
             eventThread.execute(events::serverIdle);
         }
     }
@@ -371,6 +412,7 @@ public final class ServerEngine implements AutoCloseable {
             }
         }
         audio.decode(active, activeCount);
+        feedRecorder(n);
         levelSamples += n;
         if (levelSamples >= LEVEL_INTERVAL_SAMPLES) {
             levelSamples -= LEVEL_INTERVAL_SAMPLES;
