@@ -21,7 +21,6 @@ import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.server.directory.ClmSink;
 import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.directory.RegistrationStatus;
-import org.tutti.server.directory.ServerInfo;
 import org.tutti.server.recorder.JamRecorder;
 import org.tutti.protocol.MessageCodec;
 
@@ -31,9 +30,10 @@ import org.tutti.protocol.MessageCodec;
  * encodes and sends. Other threads talk to it only through {@link #call}, which queues a command and waits.
  * While no client is connected the thread sleeps on the socket instead of ticking.
  *
- * <p>This is the conductor (about 440 lines): the loop, the channel table and the control API live together
- * because they all touch state owned by the engine thread. The work itself is in {@link AudioTick} (audio),
- * {@link ProtocolHandler} (messages) and {@link ServerSocket} (UDP).
+ * <p>This is the conductor (about 500 lines, mostly the documented control API other threads use): the loop,
+ * the channel table and that API live together because they all touch state owned by the engine thread. The work
+ * itself is in {@link AudioTick} (audio), {@link ProtocolHandler} (messages), {@link ServerSocket} (UDP) and
+ * {@link HostedRoles} (directory and recorder).
  */
 public final class ServerEngine implements AutoCloseable {
     private static final int MAX_DATAGRAMS_PER_TICK = 4096;
@@ -62,11 +62,7 @@ public final class ServerEngine implements AutoCloseable {
     private volatile String serverName;
     private int levelSamples;
     private long nowNs;
-    /** Directory registration or directory mode (-e), hosted on this thread and socket; null without -e. */
-    private DirectoryRole directory;
-    private long nextDirectoryPollNs;
-    /** The jam recorder (-R), fed on this thread; null when none is hosted. */
-    private JamRecorder recorder;
+    private final HostedRoles roles = new HostedRoles();
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -192,8 +188,7 @@ public final class ServerEngine implements AutoCloseable {
      */
     public void hostDirectory(DirectoryRole role) {
         call(() -> {
-            directory = role;
-            role.start(nowMs());
+            roles.hostDirectory(role, System.nanoTime());
             return null;
         });
     }
@@ -208,34 +203,31 @@ public final class ServerEngine implements AutoCloseable {
             socket.wakeup();
         });
         call(() -> {
-            recorder = jamRecorder;
+            roles.hostRecorder(jamRecorder);
             return null;
         });
     }
 
     /** The hosted recorder, or null. */
     public JamRecorder recorder() {
-        return recorder;
+        return roles.recorder();
     }
 
     /** Registration state for JSON-RPC ({@code not_registered} without -e). */
     public RegistrationStatus registrationStatus() {
-        return call(() -> directory == null ? RegistrationStatus.NOT_REGISTERED : directory.registrationStatus());
+        return call(roles::registrationStatus);
     }
 
     /** The -e text as given, "" without -e. */
     public String directoryText() {
-        return call(() -> directory == null ? "" : directory.directoryText());
+        return call(roles::directoryText);
     }
 
     /** Changes the name (JSON-RPC setServerName); a registered server re-registers with it at once. */
     public void renameServer(String name) {
         setServerName(name);
         call(() -> {
-            if (directory != null) {
-                ServerInfo old = directory.info();
-                directory.updateInfo(ServerInfo.truncating(name, old.city(), old.country()), nowMs());
-            }
+            roles.rename(name, System.nanoTime());
             return null;
         });
     }
@@ -280,31 +272,12 @@ public final class ServerEngine implements AutoCloseable {
         nowNs = System.nanoTime();
         runCommands();
         drainSocket(nowNs);
-        pollDirectory(nowNs);
-    }
-
-    private void feedRecorder(int frameSamples) {
-        JamRecorder r = recorder;
-        if (r == null || !r.isRecording() || activeCount == 0) {
-            return;
-        }
-        for (int i = 0; i < activeCount; i++) {
-            ClientChannel c = active[i];
-            r.frame(c.id, c.info.name(), c.address, c.props == null ? 1 : c.audioChannels, c.decoded, 0, frameSamples);
-        }
-        r.endOfTick();
-    }
-
-    private void pollDirectory(long now) {
-        if (directory != null && now - nextDirectoryPollNs >= 0) {
-            nextDirectoryPollNs = now + 10_000_000L;
-            directory.poll(now / 1_000_000L);
-        }
+        roles.poll(nowNs);
     }
 
     /** Offers a CLM to the directory role first; true when it consumed it. */
     boolean offerToDirectory(ConnectionlessMessage message, InetSocketAddress from, long now) {
-        return directory != null && directory.onMessage(message, from, now / 1_000_000L);
+        return roles.offer(message, from, now);
     }
 
     private void runCommands() {
@@ -391,13 +364,8 @@ public final class ServerEngine implements AutoCloseable {
         rebuildActive();
         protocol.sendClientListToAll(nowNs);
         eventThread.execute(() -> events.clientDisconnected(id));
-        if (recorder != null) {
-            recorder.channelGone(id);
-        }
+        roles.channelGone(id, activeCount == 0);
         if (activeCount == 0) {
-            if (recorder != null) {
-                recorder.serverIdle();
-            }
             eventThread.execute(events::serverIdle);
         }
     }
@@ -412,7 +380,7 @@ public final class ServerEngine implements AutoCloseable {
             }
         }
         audio.decode(active, activeCount);
-        feedRecorder(n);
+        roles.record(active, activeCount, n);
         levelSamples += n;
         if (levelSamples >= LEVEL_INTERVAL_SAMPLES) {
             levelSamples -= LEVEL_INTERVAL_SAMPLES;
@@ -422,7 +390,7 @@ public final class ServerEngine implements AutoCloseable {
         for (int i = 0; i < activeCount; i++) {
             active[i].link.poll(nowNs);
         }
-        pollDirectory(nowNs);
+        roles.poll(nowNs);
         counters.ticks++;
     }
 
@@ -526,9 +494,7 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     private void shutdown() {
-        if (directory != null) {
-            directory.shutdown(); // unregister from the directory, or save the directory file
-        }
+        roles.shutdown();
         if (config.disconnectOnQuit()) {
             byte[] frame = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
             for (int i = 0; i < activeCount; i++) {
