@@ -44,6 +44,7 @@ public final class ClientEngine implements AutoCloseable {
     static final long MIN_GAIN_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final ScheduledExecutorService control;
+    private final long silenceTimeoutNanos;
     private final ClientListener listener;
     private final MixerModel mixer = new MixerModel();
     private final long startNanos = System.nanoTime();
@@ -71,6 +72,12 @@ public final class ClientEngine implements AutoCloseable {
     private volatile boolean connected;
 
     public ClientEngine(ClientOptions options, ClientListener listener) {
+        this(options, listener, SILENCE_TIMEOUT_NANOS);
+    }
+
+    /** For tests: a shorter server-silence time-out than Jamulus's 30 s. */
+    ClientEngine(ClientOptions options, ClientListener listener, long silenceTimeoutNanos) {
+        this.silenceTimeoutNanos = silenceTimeoutNanos;
         this.options = options;
         this.listener = listener;
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -317,7 +324,7 @@ public final class ClientEngine implements AutoCloseable {
         }
         long lastAudio = transport.lastAudioNanos;
         long since = now - (lastAudio == 0 ? connectStartNanos : lastAudio);
-        if (since > SILENCE_TIMEOUT_NANOS) {
+        if (since > silenceTimeoutNanos) {
             stopConnection("the server did not send audio for 30 seconds", true);
         }
     }
