@@ -51,7 +51,6 @@ public final class Main {
         if (options.has("nogui")) {
             return HeadlessClient.run(options, out, err);
         }
-        err.println("tutti: desktop app not yet available; use -n for the headless client");
-        return 1;
+        return org.tutti.client.ui.DesktopApp.run(options.has("notranslation"), options.value("connect", null), err);
     }
 }

@@ -61,7 +61,7 @@ class JitterBufferTest {
             played.addAll(get(buffer, 1));
         }
         assertThat(played.subList(1, played.size())).isEqualTo(range(0, 598));
-        assertThat(buffer.counters().concealed()).isZero();
+        assertThat(buffer.counters().concealed()).as("only the start-up block").isEqualTo(1);
     }
 
     @Test
@@ -90,7 +90,7 @@ class JitterBufferTest {
         put(buffer, 3); // window 0..3
         put(buffer, 1);
         assertThat(get(buffer, 3)).containsExactly(-1, 1, -1);
-        assertThat(buffer.counters().underruns()).as("only the first get had nothing at all buffered").isEqualTo(1);
+        assertThat(buffer.counters().underruns()).as("frames were buffered behind each gap").isZero();
         put(buffer, 4);
         assertThat(get(buffer, 3)).containsExactly(3, 4, -1);
         assertThat(buffer.counters().concealed()).isEqualTo(3);

@@ -17,6 +17,8 @@ import org.tutti.protocol.NetworkTransportProps;
 final class ClientChannel {
     static final int MAX_FRAME_SAMPLES = 128;
     static final int MAX_CODED_BYTES = 1275;
+    /** Delay panning shifts a side by up to 63 samples, reaching back into the previous 64-sample frame. */
+    static final int HISTORY_SAMPLES = 64;
     static final float UNITY_GAIN = 1f;
     static final float CENTRE_PAN = 0.5f;
     /** Jamulus drops a channel after 30 s without audio. */
@@ -58,6 +60,9 @@ final class ClientChannel {
     final float[] inLeft = new float[MAX_FRAME_SAMPLES];
     final float[] inRight = new float[MAX_FRAME_SAMPLES];
     final float[] inMono = new float[MAX_FRAME_SAMPLES];
+    /** The last {@link #HISTORY_SAMPLES} input samples of the previous tick, for delay panning (-P). */
+    final float[] historyLeft = new float[HISTORY_SAMPLES];
+    final float[] historyRight = new float[HISTORY_SAMPLES];
 
     // Output side: this listener's mix, the codec-frame accumulator and the packet being built.
     final short[] mix = new short[MAX_FRAME_SAMPLES * 2];
@@ -98,6 +103,15 @@ final class ClientChannel {
         packetFrames = 0;
         txSequence = 0;
         Arrays.fill(decoded, (short) 0);
+        Arrays.fill(historyLeft, 0f);
+        Arrays.fill(historyRight, 0f);
+    }
+
+    /** Keeps the end of this tick's input for delay panning in the next tick. */
+    void rememberHistory(int frameSamples) {
+        int from = frameSamples - HISTORY_SAMPLES;
+        System.arraycopy(inLeft, from, historyLeft, 0, HISTORY_SAMPLES);
+        System.arraycopy(inRight, from, historyRight, 0, HISTORY_SAMPLES);
     }
 
     void close() {

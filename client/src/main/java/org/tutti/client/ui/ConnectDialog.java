@@ -1,0 +1,202 @@
+package org.tutti.client.ui;
+
+import java.awt.Window;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.swing.DefaultComboBoxModel;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.ListSelectionModel;
+import javax.swing.RowFilter;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.table.TableRowSorter;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * Connection Setup: pick a directory, browse its servers (filter, sort by ping), or type an address (with history).
+ * Double-click or Connect closes the dialog with the chosen address. Fetching lists and pings is the engine's job:
+ * it receives the chosen directory through {@code onDirectory} and feeds rows back with {@link #showServers} and
+ * {@link #updateServer} (on the EDT).
+ */
+public final class ConnectDialog extends JDialog implements ServerListSink {
+    public static final int MAX_HISTORY = 12;
+
+    private final JComboBox<Directories.Directory> directory = new JComboBox<>();
+    private final JTextField filter = new JTextField();
+    private final ServerTableModel servers = new ServerTableModel();
+    private final JTable table = new JTable(servers);
+    private final TableRowSorter<ServerTableModel> sorter = new TableRowSorter<>(servers);
+    private final JComboBox<String> address = new JComboBox<>();
+    private final JButton connect = new JButton(I18n.text("connect.connect"));
+    private final JButton cancel = new JButton(I18n.text("connect.cancel"));
+    private final JLabel status = new JLabel(" ");
+    private String chosen;
+
+    public ConnectDialog(Window owner, List<String> customDirectories, List<String> history,
+                         Consumer<Directories.Directory> onDirectory) {
+        super(owner, I18n.text("connect.title"), ModalityType.APPLICATION_MODAL);
+        setName("connectDialog");
+        directory.setName("directory");
+        filter.setName("filter");
+        table.setName("serverList");
+        address.setName("address");
+        connect.setName("connect");
+        cancel.setName("cancel");
+        for (Directories.Directory d : Directories.all(customDirectories)) {
+            directory.addItem(d);
+        }
+        address.setEditable(true);
+        address.setModel(new DefaultComboBoxModel<>(history.stream().limit(MAX_HISTORY).toArray(String[]::new)));
+        address.setSelectedItem(history.isEmpty() ? "" : history.getFirst());
+
+        label(directory, "connect.directory");
+        label(filter, "connect.filter");
+        label(table, "connect.list");
+        label(address, "connect.address");
+        filter.setToolTipText(I18n.tr("connect.filter.tip"));
+        connect.setMnemonic(I18n.mnemonic("connect.connect"));
+
+        table.setRowSorter(sorter);
+        sorter.setSortKeys(List.of(new javax.swing.RowSorter.SortKey(1, javax.swing.SortOrder.ASCENDING)));
+        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.setDefaultRenderer(Integer.class, new DefaultTableCellRenderer() {
+            @Override
+            protected void setValue(Object value) {
+                setHorizontalAlignment(RIGHT);
+                setText(value instanceof Integer i && i != Integer.MAX_VALUE ? i + " ms" : "");
+            }
+        });
+        table.getColumnModel().getColumn(0).setPreferredWidth(200);
+        table.getColumnModel().getColumn(3).setPreferredWidth(160);
+        table.getSelectionModel().addListSelectionListener(e -> {
+            int r = table.getSelectedRow();
+            if (r >= 0) {
+                address.setSelectedItem(servers.row(table.convertRowIndexToModel(r)).address());
+            }
+        });
+        table.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2 && table.rowAtPoint(e.getPoint()) >= 0) {
+                    choose();
+                }
+            }
+        });
+        filter.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+        });
+        directory.addActionListener(e -> {
+            servers.setRows(List.of());
+            status.setText(I18n.tr("connect.querying", selectedDirectory().address()));
+            onDirectory.accept(selectedDirectory());
+        });
+        connect.addActionListener(e -> choose());
+        cancel.addActionListener(e -> dispose());
+
+        getContentPane().setLayout(new MigLayout("insets dialog, fill", "[][grow,fill]", "[][][grow,fill][][]"));
+        add(labelFor("connect.directory", directory));
+        add(directory, "wrap");
+        add(labelFor("connect.filter", filter));
+        add(filter, "wrap");
+        add(new JScrollPane(table), "span 2, wrap, w 560:640, h 240:320");
+        add(labelFor("connect.address", address));
+        add(address, "wrap");
+        add(status, "span 2, split 3, growx");
+        add(connect, "tag ok");
+        add(cancel, "tag cancel");
+        getRootPane().setDefaultButton(connect);
+        pack();
+        setLocationRelativeTo(owner);
+    }
+
+    private static void label(javax.swing.JComponent c, String key) {
+        c.getAccessibleContext().setAccessibleName(I18n.text(key));
+    }
+
+    private static JLabel labelFor(String key, java.awt.Component target) {
+        JLabel l = new JLabel(I18n.text(key));
+        l.setDisplayedMnemonic(I18n.mnemonic(key));
+        l.setLabelFor(target);
+        return l;
+    }
+
+    private void applyFilter() {
+        String f = filter.getText();
+        sorter.setRowFilter(new RowFilter<>() {
+            @Override
+            public boolean include(Entry<? extends ServerTableModel, ? extends Integer> entry) {
+                return servers.row(entry.getIdentifier()).matches(f);
+            }
+        });
+    }
+
+    public Directories.Directory selectedDirectory() {
+        return (Directories.Directory) directory.getSelectedItem();
+    }
+
+    /** A new list from the directory. */
+    @Override
+    public void showServers(List<ServerRow> rows) {
+        servers.setRows(rows);
+        status.setText(I18n.tr("connect.count", rows.size()));
+    }
+
+    /** A ping answer (or new details) for one server. */
+    @Override
+    public void updateServer(ServerRow row) {
+        servers.update(row);
+    }
+
+    /** A problem with the directory (unreachable, no answer). */
+    @Override
+    public void showProblem(String text) {
+        status.setText(text);
+    }
+
+    private void choose() {
+        Object a = address.getEditor().getItem();
+        String text = a == null ? "" : a.toString().strip();
+        if (text.isEmpty()) {
+            status.setText(I18n.tr("connect.noAddress"));
+            return;
+        }
+        chosen = text;
+        dispose();
+    }
+
+    /** Shows the dialog (modal); the address to connect to, or null when cancelled. */
+    public String ask() {
+        setVisible(true);
+        return chosen;
+    }
+
+    /** Puts {@code address} first in {@code history}, without duplicates, at most {@link #MAX_HISTORY}. */
+    public static List<String> remember(List<String> history, String address) {
+        java.util.ArrayList<String> next = new java.util.ArrayList<>();
+        next.add(address);
+        history.stream().filter(h -> !h.equalsIgnoreCase(address)).limit(MAX_HISTORY - 1).forEach(next::add);
+        return next;
+    }
+}

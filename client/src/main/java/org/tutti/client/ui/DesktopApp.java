@@ -1,0 +1,131 @@
+package org.tutti.client.ui;
+
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import javax.swing.JOptionPane;
+import javax.swing.SwingUtilities;
+import org.tutti.backend.AudioBackendProvider;
+import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.model.GainSink;
+import org.tutti.client.model.MixerModel;
+import org.tutti.client.settings.ClientSettings;
+import org.tutti.client.settings.SettingsStore;
+import org.tutti.server.ui.ServerPanelSettings;
+
+/**
+ * Starts the desktop client: settings, language, theme, engine, main window; then probes the audio backends in the
+ * background. {@link #run} blocks until the window is closed so the launcher can exit afterwards.
+ */
+public final class DesktopApp {
+    private DesktopApp() {
+    }
+
+    /** Opens the window and waits for it to close; returns the exit code. */
+    public static int run(boolean forceEnglish, String connectAddress, PrintStream err) {
+        if (GraphicsEnvironment.isHeadless()) {
+            err.println("tutti: no display available; use -n to run without a window");
+            return 1;
+        }
+        SettingsStore store = SettingsStore.atDefaultLocation();
+        SettingsStore.Loaded loaded = store.load();
+        ClientSettings settings = loaded.settings();
+        UiPrefs prefs = UiPrefs.load();
+        I18n.use(prefs.language, forceEnglish);
+        Theme theme = prefs.theme.resolve();
+        CountDownLatch closed = new CountDownLatch(1);
+        Runnable save = () -> {
+            try {
+                store.save(settings);
+            } catch (IOException e) {
+                err.println("tutti: cannot save settings: " + e.getMessage());
+            }
+        };
+        Optional<AudioBackendProvider> backend = EngineFactory.backend(settings);
+        EngineSession engineSession = new EngineSession();
+        ClientEngine engine = backend.map(b -> EngineFactory.create(settings, b, engineSession)).orElse(null);
+        MainWindow[] window = new MainWindow[1];
+        SwingUtilities.invokeLater(() -> {
+            Theme.install(theme);
+            MainWindow w = engine != null ? engineWindow(engine, engineSession, settings, prefs,
+                    ServerPanelSettings.DEFAULT, save)
+                    : offlineWindow(settings, prefs, save);
+            w.addWindowListener(new java.awt.event.WindowAdapter() {
+                @Override
+                public void windowClosed(java.awt.event.WindowEvent e) {
+                    w.serverMode.stop();
+                    Thread.ofPlatform().start(() -> {
+                        if (engine != null) {
+                            var faders = new java.util.concurrent.CompletableFuture<java.util.Map<String,
+                                    org.tutti.client.model.FaderSettings>>();
+                            engine.mixer(m -> faders.complete(m.storedSettings()));
+                            try {
+                                settings.faders = new LinkedHashMap<>(faders.get(2, java.util.concurrent.TimeUnit.SECONDS));
+                            } catch (Exception ignored) {
+                                // keep the faders loaded at start
+                            }
+                            engine.close();
+                        }
+                        save.run();
+                        closed.countDown();
+                    });
+                }
+            });
+            w.setLocationByPlatform(true);
+            w.setVisible(true);
+            window[0] = w;
+            if (loaded.hadProblem()) {
+                JOptionPane.showMessageDialog(w, loaded.problem(), I18n.tr("main.title"), JOptionPane.WARNING_MESSAGE);
+            }
+            if (connectAddress != null && !connectAddress.isBlank()) {
+                w.connectTo(connectAddress);
+            }
+        });
+        List<BackendInfo> backends = BackendInfo.probeAll();
+        SwingUtilities.invokeLater(() -> window[0].backendsProbed(backends));
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** The window bound to a real engine and a switchable built-in server. */
+    static MainWindow engineWindow(ClientEngine engine, EngineSession session, ClientSettings settings, UiPrefs prefs,
+                                   ServerPanelSettings serverSettings, Runnable save) {
+        MainWindow[] ref = new MainWindow[1];
+        BuiltInServer server = new BuiltInServer(serverSettings, a -> ref[0].connectTo(a));
+        MainWindow w = new MainWindow(session, session, settings, prefs, server, () -> {
+            save.run();
+            EngineFactory.applyRuntime(engine, settings);
+        });
+        ref[0] = w;
+        session.bind(engine, w);
+        return w;
+    }
+
+    /** No audio backend installed at all: the window still opens and says so; nothing can connect. */
+    private static MainWindow offlineWindow(ClientSettings settings, UiPrefs prefs, Runnable save) {
+        OfflineSession session = new OfflineSession();
+        MixerModel model = new MixerModel();
+        model.loadStoredSettings(settings.faders);
+        MixerPresenter presenter = new MixerPresenter(model, new GainSink() {
+            @Override
+            public void gain(int channelId, double gain) {
+            }
+
+            @Override
+            public void pan(int channelId, double pan) {
+            }
+        });
+        MainWindow w = new MainWindow(session, presenter, settings, prefs, ServerMode.NONE, save);
+        presenter.attach(w::strips);
+        session.attach(w);
+        return w;
+    }
+}

@@ -1,0 +1,81 @@
+package org.tutti.client.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.tutti.backend.AudioBackendProvider;
+import org.tutti.backend.AudioBackends;
+import org.tutti.client.engine.ChannelMode;
+import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.engine.ClientOptions;
+import org.tutti.client.settings.ClientSettings;
+import org.tutti.codec.OpusQuality;
+import org.tutti.protocol.ChannelInfo;
+import org.tutti.protocol.StringLimits;
+
+/** Builds the client engine from the user's settings, for the desktop window. */
+public final class EngineFactory {
+    private EngineFactory() {
+    }
+
+    /**
+     * The backend from the settings if it works, else the first that works (JACK, then Java Sound), else any installed
+     * one so the window can still open and report why connecting fails; empty only when none is installed.
+     */
+    public static Optional<AudioBackendProvider> backend(ClientSettings s) {
+        String device = s.audio.device.isBlank() ? null : s.audio.device;
+        Optional<AudioBackendProvider> p = AudioBackends.choose(s.audio.backend.isBlank() ? null : s.audio.backend,
+                device, List.of("jack", "javasound"));
+        if (p.isPresent()) {
+            return p;
+        }
+        return s.audio.backend.isBlank() ? AudioBackends.all().stream().findFirst()
+                : AudioBackends.byName(s.audio.backend).or(() -> AudioBackends.all().stream().findFirst());
+    }
+
+    public static ClientOptions options(ClientSettings s, AudioBackendProvider backend, boolean muteMyself) {
+        return new ClientOptions(backend, "Tutti", s.audio.device.isBlank() ? null : s.audio.device,
+                s.audio.bufferFrames, s.audio.autoConnect, profile(s), quality(s), channelMode(s),
+                s.audio.smallNetworkBuffers, muteMyself, false, s.network.localPort);
+    }
+
+    public static ChannelInfo profile(ClientSettings s) {
+        String name = s.profile.name.isBlank() ? "" : s.profile.name;
+        return new ChannelInfo(Math.max(0, Math.min(261, s.profile.country)), Math.max(0, s.profile.instrument),
+                Math.max(0, Math.min(3, s.profile.skill)), StringLimits.truncate(name, StringLimits.NAME),
+                StringLimits.truncate(s.profile.city, StringLimits.CITY));
+    }
+
+    /** Creates the engine with {@code session} as its listener and applies the runtime settings. */
+    public static ClientEngine create(ClientSettings s, AudioBackendProvider backend, EngineSession session) {
+        ClientEngine engine = new ClientEngine(options(s, backend, false), session);
+        engine.mixer(m -> m.loadStoredSettings(s.faders));
+        applyRuntime(engine, s);
+        return engine;
+    }
+
+    /** Settings the engine can change while running (profile, boost, balance, jitter buffers). */
+    public static void applyRuntime(ClientEngine engine, ClientSettings s) {
+        engine.setProfile(profile(s));
+        engine.setInputBoost(s.audio.inputBoost);
+        engine.setInputPan(s.audio.inputPan);
+        engine.setJitterBuffer(s.audio.jitterAuto, s.audio.jitterLocal);
+        engine.setServerJitterBuffer(s.audio.serverJitterAuto, s.audio.jitterServer);
+    }
+
+    private static OpusQuality quality(ClientSettings s) {
+        try {
+            return OpusQuality.valueOf(s.audio.quality.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return OpusQuality.NORMAL;
+        }
+    }
+
+    private static ChannelMode channelMode(ClientSettings s) {
+        try {
+            return ChannelMode.valueOf(s.audio.channels.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ChannelMode.MONO_IN_STEREO_OUT;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.tutti.client.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import javax.swing.SwingUtilities;
+import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.engine.ClientListener;
+import org.tutti.client.model.MixerChannel;
+import org.tutti.client.model.MixerModel;
+import org.tutti.protocol.LicenceType;
+import org.tutti.protocol.RecorderState;
+
+/**
+ * Binds the window to the real {@link ClientEngine}. Engine callbacks arrive on the engine's control thread: they are
+ * turned into immutable {@link StripView} snapshots there (the model is the engine's) and handed to Swing with
+ * {@code invokeLater}. Mixer actions run on the engine's thread through {@link ClientEngine#mixer}; the model decides
+ * gains, solo and mute and the engine sends them.
+ */
+public final class EngineSession implements ClientSession, MixerActions, ClientListener {
+    private ClientEngine engine;
+    private volatile ClientWindowEvents events;
+    private volatile String address = "";
+    private volatile boolean userLeft;
+    private volatile int serverJitterBlocks = -1;
+    private volatile long lastLost;
+    /** Control thread only: the strips in server order, for levels and mute-state updates. */
+    private List<StripView> strips = List.of();
+    private int ownChannel = -1;
+
+    /** {@code engine} must have been created with this object as (or behind) its listener. */
+    public void bind(ClientEngine engine, ClientWindowEvents events) {
+        this.engine = engine;
+        this.events = events;
+    }
+
+    public ClientEngine engine() {
+        return engine;
+    }
+
+    private void ui(java.util.function.Consumer<ClientWindowEvents> call) {
+        ClientWindowEvents e = events;
+        if (e != null) {
+            SwingUtilities.invokeLater(() -> call.accept(e));
+        }
+    }
+
+    // ------------------------------------------------------------ ClientSession (EDT)
+
+    @Override
+    public void connect(String serverAddress) {
+        address = serverAddress;
+        userLeft = false;
+        engine.connect(serverAddress).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                ui(e -> e.disconnected(I18n.tr("main.connectFailed", serverAddress, String.valueOf(cause.getMessage()))));
+            }
+        });
+    }
+
+    @Override
+    public void disconnect() {
+        userLeft = true;
+        engine.disconnect();
+    }
+
+    @Override
+    public void muteMyself(boolean muted) {
+        engine.setMuteMyself(muted);
+    }
+
+    @Override
+    public void inputBalance(int balance) {
+        engine.setInputPan(balance);
+    }
+
+    @Override
+    public void sendChat(String text) {
+        engine.sendChat(text);
+    }
+
+    @Override
+    public ClientStatus status() {
+        org.tutti.client.engine.ClientStatus s = engine.status();
+        if (!s.connected()) {
+            return ClientStatus.IDLE;
+        }
+        boolean jitterOk = s.framesLost() == lastLost;
+        lastLost = s.framesLost();
+        int delay = s.pingMs() < 0 ? -1 : DelayEstimate.overallMs(s.pingMs(), s.jitterBlocks(),
+                serverJitterBlocks < 0 ? s.jitterBlocks() : serverJitterBlocks, s.bufferFrames());
+        // The engine does not expose input peaks yet: the input meters stay dark (documented in docs/ui.md).
+        return new ClientStatus(true, -100, -100, s.pingMs(), delay, jitterOk, s.uploadKbps());
+    }
+
+    // ------------------------------------------------------------ MixerActions (EDT -> engine thread)
+
+    private void change(java.util.function.Consumer<MixerModel> c) {
+        engine.mixer(m -> {
+            c.accept(m);
+            strips = snapshot(m.channels(), m.ownChannelId());
+            List<StripView> copy = strips;
+            ui(e -> e.strips(copy));
+        });
+    }
+
+    @Override
+    public void fader(int channelId, int fader) {
+        change(m -> m.setFader(channelId, fader));
+    }
+
+    @Override
+    public void pan(int channelId, int pan) {
+        change(m -> m.setPan(channelId, pan));
+    }
+
+    @Override
+    public void mute(int channelId, boolean mute) {
+        change(m -> m.setMute(channelId, mute));
+    }
+
+    @Override
+    public void solo(int channelId, boolean solo) {
+        change(m -> m.setSolo(channelId, solo));
+    }
+
+    @Override
+    public void group(int channelId, int group) {
+        change(m -> m.setGroup(channelId, group));
+    }
+
+    // ------------------------------------------------------------ ClientListener (engine control thread)
+
+    private static List<StripView> snapshot(List<MixerChannel> channels, int own) {
+        List<StripView> list = new ArrayList<>(channels.size());
+        for (MixerChannel ch : channels) {
+            list.add(StripView.of(ch, own));
+        }
+        return List.copyOf(list);
+    }
+
+    @Override
+    public void connected(int channelId) {
+        ownChannel = channelId;
+        String a = address;
+        ui(e -> e.connected(a));
+    }
+
+    @Override
+    public void disconnected(String reason) {
+        strips = List.of();
+        ownChannel = -1;
+        String shown = userLeft ? "" : reason;
+        ui(e -> e.disconnected(shown));
+    }
+
+    @Override
+    public void clientListChanged(List<MixerChannel> channels) {
+        strips = snapshot(channels, ownChannel);
+        List<StripView> copy = strips;
+        ui(e -> e.strips(copy));
+    }
+
+    @Override
+    public void levelsChanged(int[] levels) {
+        List<StripView> old = strips;
+        List<StripView> next = new ArrayList<>(old.size());
+        for (int i = 0; i < old.size(); i++) {
+            StripView v = old.get(i);
+            int level = i < levels.length ? levels[i] : 0;
+            next.add(level == v.level() ? v : withLevel(v, level));
+        }
+        strips = List.copyOf(next);
+        List<StripView> copy = strips;
+        ui(e -> e.strips(copy));
+    }
+
+    private static StripView withLevel(StripView v, int level) {
+        return new StripView(v.channelId(), v.name(), v.instrument(), v.country(), v.city(), v.skill(), v.fader(),
+                v.pan(), v.mute(), v.solo(), v.group(), v.mutedByOther(), level, v.own());
+    }
+
+    @Override
+    public void mutedByOtherChanged(int channelId, boolean muted) {
+        List<StripView> next = new ArrayList<>();
+        for (StripView v : strips) {
+            next.add(v.channelId() != channelId ? v : new StripView(v.channelId(), v.name(), v.instrument(),
+                    v.country(), v.city(), v.skill(), v.fader(), v.pan(), v.mute(), v.solo(), v.group(), muted,
+                    v.level(), v.own()));
+        }
+        strips = List.copyOf(next);
+        List<StripView> copy = strips;
+        ui(e -> e.strips(copy));
+    }
+
+    @Override
+    public void chatReceived(String html) {
+        ui(e -> e.chat(html));
+    }
+
+    @Override
+    public void licenceRequired(LicenceType licence) {
+        ui(ClientWindowEvents::licenceRequired);
+    }
+
+    @Override
+    public void recorderStateChanged(RecorderState state) {
+        ui(e -> e.recording(state == RecorderState.RECORDING));
+    }
+
+    @Override
+    public void serverJitterBufferChanged(int blocks) {
+        serverJitterBlocks = blocks;
+    }
+}

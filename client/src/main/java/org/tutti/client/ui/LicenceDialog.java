@@ -1,0 +1,53 @@
+package org.tutti.client.ui;
+
+import java.awt.Window;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * Shown when a server requires its conditions to be accepted (Jamulus {@code -L}); the conditions themselves are the
+ * welcome message in the chat. Accept stays disabled until the box is ticked.
+ */
+public final class LicenceDialog extends JDialog {
+    private final JCheckBox agree = new JCheckBox(I18n.text("licence.agree"));
+    private final JButton accept = new JButton(I18n.text("licence.accept"));
+    private final JButton decline = new JButton(I18n.text("licence.decline"));
+    private boolean accepted;
+
+    public LicenceDialog(Window owner) {
+        super(owner, I18n.text("licence.title"), ModalityType.APPLICATION_MODAL);
+        setName("licenceDialog");
+        agree.setName("licenceAgree");
+        accept.setName("licenceAccept");
+        decline.setName("licenceDecline");
+        agree.setMnemonic(I18n.mnemonic("licence.agree"));
+        accept.setEnabled(false);
+        agree.addActionListener(e -> accept.setEnabled(agree.isSelected()));
+        accept.addActionListener(e -> {
+            accepted = true;
+            dispose();
+        });
+        decline.addActionListener(e -> dispose());
+        getContentPane().setLayout(new MigLayout("insets dialog, wrap 1", "[fill, 360]"));
+        add(new JLabel("<html>" + ChatHtml.escape(I18n.tr("licence.text")) + "</html>"));
+        add(agree);
+        add(accept, "split 2, tag ok");
+        add(decline, "tag cancel");
+        getRootPane().setDefaultButton(accept);
+        pack();
+        setLocationRelativeTo(owner);
+    }
+
+    /** Shows the dialog (blocking, modal) and returns whether the user accepted. */
+    public boolean ask() {
+        setVisible(true);
+        return accepted;
+    }
+
+    public boolean accepted() {
+        return accepted;
+    }
+}

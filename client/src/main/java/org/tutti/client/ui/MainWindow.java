@@ -1,0 +1,281 @@
+package org.tutti.client.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
+import javax.swing.Timer;
+import net.miginfocom.swing.MigLayout;
+import org.tutti.Version;
+import org.tutti.client.settings.ClientSettings;
+
+/**
+ * The Tutti main window: connect button, local status (meters, Mute Myself, balance, LEDs), server heading with the
+ * recording banner, the mixer board, and — when the built-in server runs — its panel. Engine events arrive through
+ * {@link ClientWindowEvents} on the EDT; meters are polled from {@link ClientSession#status()} by a Swing timer.
+ */
+public final class MainWindow extends JFrame implements ClientWindowEvents {
+    static final int POLL_MS = 50;
+
+    final ClientSession session;
+    final MixerBoard board;
+    final ClientSettings settings;
+    final UiPrefs prefs;
+    final ServerMode serverMode;
+    final Runnable saveSettings;
+    List<BackendInfo> backends;
+    final StatusPanel status;
+    final JButton connect = new JButton(I18n.text("main.connect"));
+    final JButton settingsButton = new JButton(I18n.text("main.settings"));
+    final JButton chatButton = new JButton(I18n.text("main.chat"));
+    final JLabel heading = new JLabel(I18n.tr("main.notConnected"));
+    final JLabel recording = new JLabel(I18n.tr("main.recording"));
+    final JPanel audioWarning = new JPanel(new MigLayout("insets 6", "[grow,fill][]"));
+    final JLabel audioWarningText = new JLabel();
+    final JTabbedPane tabs = new JTabbedPane();
+    final ChatWindow chat;
+    final Timer poll;
+    private boolean connected;
+    private boolean connecting;
+
+    public MainWindow(ClientSession session, MixerActions mixerActions, ClientSettings settings, UiPrefs prefs,
+                      ServerMode serverMode, Runnable saveSettings) {
+        super(I18n.tr("main.title"));
+        this.session = session;
+        this.board = new MixerBoard(mixerActions);
+        this.settings = settings;
+        this.prefs = prefs;
+        this.serverMode = serverMode;
+        this.saveSettings = saveSettings;
+        this.backends = List.of();
+        setName("mainWindow");
+        setIconImage(appImage());
+        setDefaultCloseOperation(DISPOSE_ON_CLOSE);
+        status = new StatusPanel(session);
+        chat = new ChatWindow(this, session::sendChat);
+
+        connect.setName("connectButton");
+        settingsButton.setName("settingsButton");
+        chatButton.setName("chatButton");
+        heading.setName("serverHeading");
+        recording.setName("recordingBanner");
+        connect.setMnemonic(I18n.mnemonic("main.connect"));
+        settingsButton.setMnemonic(I18n.mnemonic("main.settings"));
+        chatButton.setMnemonic(I18n.mnemonic("main.chat"));
+        connect.setToolTipText(I18n.tr("main.connect.tip"));
+        settingsButton.setToolTipText(I18n.tr("main.settings.tip"));
+        chatButton.setToolTipText(I18n.tr("main.chat.tip"));
+        connect.addActionListener(e -> toggleConnection());
+        settingsButton.addActionListener(e -> openSettings());
+        chatButton.addActionListener(e -> chat.setVisible(true));
+
+        heading.setFont(heading.getFont().deriveFont(Font.BOLD, heading.getFont().getSize2D() * 1.4f));
+        recording.setOpaque(true);
+        recording.setBackground(Led.RED);
+        recording.setForeground(java.awt.Color.WHITE);
+        recording.setFont(recording.getFont().deriveFont(Font.BOLD));
+        recording.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
+        recording.setVisible(false);
+
+        audioWarning.setName("audioWarning");
+        audioWarning.setBackground(new java.awt.Color(0xF2, 0xC0, 0x1E, 60));
+        JButton pickAudio = new JButton(I18n.text("main.pickAudio"));
+        pickAudio.setName("pickAudio");
+        pickAudio.addActionListener(e -> openSettings());
+        audioWarning.add(audioWarningText, "wmin 100");
+        audioWarning.add(pickAudio);
+        audioWarning.setVisible(false);
+
+        JPanel top = new JPanel(new MigLayout("insets dialog, gap 8", "[][grow,fill][]", "[][]"));
+        JPanel buttons = new JPanel(new MigLayout("insets 0, wrap 1, gap 4", "[fill]"));
+        buttons.add(connect, "sg b");
+        buttons.add(settingsButton, "sg b");
+        buttons.add(chatButton, "sg b");
+        top.add(buttons, "spany 2, top");
+        top.add(heading, "split 2, growx");
+        top.add(recording, "wrap");
+        top.add(status, "wrap");
+        top.add(audioWarning, "span 3, growx, hidemode 3");
+
+        JScrollPane mixerScroll = new JScrollPane(board);
+        mixerScroll.setBorder(BorderFactory.createEmptyBorder());
+        mixerScroll.getHorizontalScrollBar().setUnitIncrement(16);
+        tabs.setName("tabs");
+        tabs.addTab(I18n.text("main.tab.mixer"), mixerScroll);
+
+        getContentPane().setLayout(new BorderLayout());
+        getContentPane().add(top, BorderLayout.NORTH);
+        getContentPane().add(tabs, BorderLayout.CENTER);
+        setJMenuBar(new MainMenu(this).build());
+        board.setRows(prefs.mixerRows);
+        board.setSort(prefs.sort, prefs.ownFaderFirst);
+        board.setPanVisible(!"MONO".equals(settings.audio.channels));
+
+        poll = new Timer(POLL_MS, e -> status.render(session.status()));
+        poll.start();
+        addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                poll.stop();
+                chat.dispose();
+            }
+        });
+        setSize(1000, 640);
+    }
+
+    /** Start-up found the audio backends: warn plainly when none can play. */
+    public void backendsProbed(List<BackendInfo> found) {
+        this.backends = found;
+        boolean usable = BackendInfo.anyUsable(found);
+        audioWarningText.setText("<html>" + ChatHtml.escape(I18n.tr("main.noAudio", BackendInfo.whyNone(found)))
+                + "</html>");
+        audioWarning.setVisible(!usable);
+    }
+
+    void toggleConnection() {
+        if (connected || connecting) {
+            session.disconnect();
+            disconnected("");
+            return;
+        }
+        ConnectDialog[] ref = new ConnectDialog[1];
+        ConnectDialog dialog = new ConnectDialog(this, settings.network.customDirectories,
+                settings.network.recentServers, d -> session.queryDirectory(d.address(), ref[0]));
+        ref[0] = dialog;
+        dialog.addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowOpened(java.awt.event.WindowEvent e) {
+                session.queryDirectory(dialog.selectedDirectory().address(), dialog);
+            }
+        });
+        String address = dialog.ask();
+        if (address != null) {
+            connectTo(address);
+        }
+    }
+
+    /** Connects to {@code address} (also used by "join my own server"). */
+    public void connectTo(String address) {
+        settings.network.recentServers = ConnectDialog.remember(settings.network.recentServers, address);
+        saveSettings.run();
+        connecting = true;
+        connect.setText(I18n.text("main.disconnect"));
+        heading.setText(I18n.tr("main.connecting", address));
+        session.connect(address);
+    }
+
+    void openSettings() {
+        String channelsBefore = settings.audio.channels;
+        Theme themeBefore = prefs.theme;
+        if (new SettingsDialog(this, settings, prefs, backends).ask()) {
+            saveSettings.run();
+            prefs.save();
+            if (prefs.theme != themeBefore) {
+                Theme resolved = prefs.theme.resolve();
+                Theme.install(resolved);
+            }
+            if (!channelsBefore.equals(settings.audio.channels)) {
+                board.setPanVisible(!"MONO".equals(settings.audio.channels));
+            }
+        }
+    }
+
+    @Override
+    public void connected(String serverAddress) {
+        connected = true;
+        connecting = false;
+        connect.setText(I18n.text("main.disconnect"));
+        heading.setText(serverAddress);
+    }
+
+    @Override
+    public void disconnected(String reason) {
+        connected = false;
+        connecting = false;
+        connect.setText(I18n.text("main.connect"));
+        heading.setText(I18n.tr("main.notConnected"));
+        recording.setVisible(false);
+        board.render(List.of());
+        if (reason != null && !reason.isBlank()) {
+            JOptionPane.showMessageDialog(this, reason, I18n.tr("main.title"), JOptionPane.WARNING_MESSAGE);
+        }
+    }
+
+    @Override
+    public void serverName(String name) {
+        heading.setText(name);
+    }
+
+    @Override
+    public void recording(boolean active) {
+        recording.setVisible(active);
+    }
+
+    @Override
+    public void strips(List<StripView> strips) {
+        board.render(strips);
+    }
+
+    @Override
+    public void chat(String html) {
+        chat.addMessage(html);
+        if (!chat.isVisible()) {
+            chat.setVisible(true);
+        }
+    }
+
+    @Override
+    public void welcome(String html) {
+        chat.addWelcome(html);
+    }
+
+    @Override
+    public void licenceRequired() {
+        chat.setVisible(true);
+        if (!new LicenceDialog(this).ask()) {
+            session.disconnect();
+            disconnected("");
+        }
+    }
+
+    /** "Run my own server" switched; returns false (and explains) when the server could not start. */
+    boolean serverSwitched(boolean on) {
+        if (!on) {
+            serverMode.stop();
+            int i = tabs.indexOfTab(I18n.text("main.tab.server"));
+            if (i >= 0) {
+                tabs.removeTabAt(i);
+            }
+            return true;
+        }
+        String problem = serverMode.start();
+        if (!problem.isEmpty()) {
+            JOptionPane.showMessageDialog(this, problem, I18n.tr("main.title"), JOptionPane.WARNING_MESSAGE);
+            return false;
+        }
+        tabs.addTab(I18n.text("main.tab.server"), serverMode.panel());
+        tabs.setSelectedIndex(tabs.getTabCount() - 1);
+        return true;
+    }
+
+    void about() {
+        JOptionPane.showMessageDialog(this, I18n.tr("main.about", Version.version()), I18n.text("menu.about"),
+                JOptionPane.INFORMATION_MESSAGE);
+    }
+
+    private static java.awt.Image appImage() {
+        BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        Icons.app(64).paintIcon(null, g, 0, 0);
+        g.dispose();
+        return img;
+    }
+}

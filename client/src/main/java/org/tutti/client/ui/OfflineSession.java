@@ -1,0 +1,44 @@
+package org.tutti.client.ui;
+
+import javax.swing.SwingUtilities;
+
+/**
+ * The session used while this build has no client engine: the window, settings and dialogs all work, and trying to
+ * connect says plainly that the engine is missing instead of pretending.
+ */
+public final class OfflineSession implements ClientSession {
+    private ClientWindowEvents events;
+
+    public void attach(ClientWindowEvents events) {
+        this.events = events;
+    }
+
+    @Override
+    public void connect(String address) {
+        ClientWindowEvents e = events;
+        if (e != null) {
+            SwingUtilities.invokeLater(() -> e.disconnected(I18n.tr("main.engineMissing", address)));
+        }
+    }
+
+    @Override
+    public void disconnect() {
+    }
+
+    @Override
+    public void muteMyself(boolean muted) {
+    }
+
+    @Override
+    public void inputBalance(int balance) {
+    }
+
+    @Override
+    public void sendChat(String text) {
+    }
+
+    @Override
+    public ClientStatus status() {
+        return ClientStatus.IDLE;
+    }
+}

@@ -1,0 +1,95 @@
+package org.tutti.client.ui;
+
+import java.awt.Font;
+import javax.swing.JCheckBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JSlider;
+import javax.swing.SwingConstants;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The local side of the main window: stereo input meters, Mute Myself, input balance, and the link figures with
+ * Jamulus's LEDs (overall delay, jitter buffer), ping and audio stream rate. {@link #render(ClientStatus)} is called by
+ * the window's Swing timer with a snapshot of the engine counters.
+ */
+public final class StatusPanel extends JPanel {
+    final LevelMeter left = new LevelMeter(SwingConstants.HORIZONTAL, I18n.tr("status.inputLeft.a11y"));
+    final LevelMeter right = new LevelMeter(SwingConstants.HORIZONTAL, I18n.tr("status.inputRight.a11y"));
+    final JCheckBox muteMyself = new JCheckBox(I18n.text("status.muteMyself"));
+    final JSlider balance = new JSlider(-50, 50, 0);
+    final Led delayLed = new Led(I18n.tr("status.delayLed.a11y"));
+    final Led jitterLed = new Led(I18n.tr("status.jitterLed.a11y"));
+    final JLabel delay = new JLabel();
+    final JLabel ping = new JLabel();
+    final JLabel rate = new JLabel();
+    final JLabel muted = new JLabel(I18n.tr("status.muted"));
+
+    public StatusPanel(ClientSession session) {
+        super(new MigLayout("insets 0, gap 6 2", "[][grow,fill][]", ""));
+        muteMyself.setName("muteMyself");
+        muteMyself.setMnemonic(I18n.mnemonic("status.muteMyself"));
+        muteMyself.setToolTipText(I18n.tr("status.muteMyself.tip"));
+        muteMyself.addActionListener(e -> {
+            session.muteMyself(muteMyself.isSelected());
+            muted.setVisible(muteMyself.isSelected());
+        });
+        balance.setName("inputBalance");
+        balance.getAccessibleContext().setAccessibleName(I18n.tr("status.balance.a11y"));
+        balance.setToolTipText(I18n.tr("status.balance.tip"));
+        balance.addChangeListener(e -> session.inputBalance(balance.getValue()));
+        delayLed.setName("delayLed");
+        jitterLed.setName("jitterLed");
+        delayLed.setToolTipText(I18n.tr("status.delayLed.tip"));
+        jitterLed.setToolTipText(I18n.tr("status.jitterLed.tip"));
+        muted.setForeground(Led.RED);
+        muted.setFont(muted.getFont().deriveFont(Font.BOLD));
+        muted.setVisible(false);
+        muted.setName("mutedBanner");
+        delay.setName("delay");
+        ping.setName("ping");
+        rate.setName("streamRate");
+
+        add(new JLabel(I18n.tr("status.inputL")));
+        add(left, "h 10!");
+        add(muteMyself, "wrap");
+        add(new JLabel(I18n.tr("status.inputR")));
+        add(right, "h 10!");
+        add(muted, "wrap");
+        add(new JLabel(I18n.tr("status.balanceL")));
+        add(balance);
+        add(new JLabel(I18n.tr("status.balanceR")), "wrap");
+        JPanel link = new JPanel(new MigLayout("insets 0, gap 4"));
+        link.add(delayLed);
+        link.add(delay, "gapright 12");
+        link.add(jitterLed);
+        link.add(new JLabel(I18n.tr("status.jitter")), "gapright 12");
+        link.add(ping, "gapright 12");
+        link.add(rate);
+        add(link, "span 3");
+        render(ClientStatus.IDLE);
+    }
+
+    /** Renders a counter snapshot. */
+    public void render(ClientStatus s) {
+        left.setLevel(LevelMeter.stepsFromDb(s.inputLeftDb()));
+        right.setLevel(LevelMeter.stepsFromDb(s.inputRightDb()));
+        if (s.connected() && s.overallDelayMs() >= 0) {
+            delayLed.setState(Led.forOverallDelayMs(s.overallDelayMs()));
+            setText(delay, I18n.tr("status.delay", s.overallDelayMs()));
+        } else {
+            delayLed.setState(Led.State.OFF);
+            setText(delay, I18n.tr("status.delayUnknown"));
+        }
+        jitterLed.setState(s.connected() ? Led.forJitterBuffer(s.jitterBufferOk()) : Led.State.OFF);
+        setText(ping, s.connected() && s.pingMs() >= 0 ? I18n.tr("status.ping", s.pingMs())
+                : I18n.tr("status.pingUnknown"));
+        setText(rate, I18n.tr("status.rate", s.connected() ? s.streamKbps() : 0));
+    }
+
+    private static void setText(JLabel l, String text) {
+        if (!text.equals(l.getText())) {
+            l.setText(text);
+        }
+    }
+}

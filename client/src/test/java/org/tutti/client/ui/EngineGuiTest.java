@@ -1,0 +1,152 @@
+package org.tutti.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.swing.timing.Pause.pause;
+
+import java.net.DatagramSocket;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.settings.ClientSettings;
+import org.tutti.server.engine.ServerConfig;
+import org.tutti.server.engine.ServerEngine;
+import org.tutti.server.ui.ServerPanelSettings;
+
+/**
+ * Two real client engines (paced fake audio) with real windows, against a real in-process server on 127.0.0.1:
+ * strips appear, a fader and a solo change what the server applies (the server tells the other client it was
+ * muted), chat reaches the other window, and "Run my own server" shows its clients.
+ */
+class EngineGuiTest extends GuiTestSupport {
+    private ServerEngine server;
+    private ClientEngine engineA;
+    private ClientEngine engineB;
+
+    @AfterEach
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {engineA, engineB, server}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception ignored) {
+                // best effort
+            }
+        }
+    }
+
+    private MainWindow window(String name, int instrument, ClientEngine[] engineOut, int ownServerPort) {
+        ClientSettings s = new ClientSettings();
+        s.profile.name = name;
+        s.profile.instrument = instrument;
+        s.profile.city = "Lyon";
+        EngineSession session = new EngineSession();
+        ClientEngine engine = EngineFactory.create(s, new PacedFakeBackend(), session);
+        engineOut[0] = engine;
+        UiPrefs prefs = UiPrefs.load("org/tutti/test/engine-" + ProcessHandle.current().pid());
+        ServerPanelSettings own = new ServerPanelSettings("My Jam", "Lyon", 74, "Welcome!", 10, false, false,
+                ownServerPort, "");
+        return GuiActionRunner.execute(() -> DesktopApp.engineWindow(engine, session, s, prefs, own, () -> { }));
+    }
+
+    private static int freeUdpPort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void waitFor(String what, BooleanSupplier test) {
+        pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return test.getAsBoolean();
+            }
+        }, Timeout.timeout(20_000));
+    }
+
+    private static int stripCount(MainWindow w) {
+        return GuiActionRunner.execute(() -> w.board.shownOrder().size());
+    }
+
+    private static StripView stripNamed(MainWindow w, String name) {
+        return GuiActionRunner.execute(() -> w.board.shownOrder().stream().map(id -> w.board.strip(id).view())
+                .filter(v -> v.name().equals(name)).findFirst().orElse(null));
+    }
+
+    @Test
+    void twoClientsMixChatAndServerMode() throws Exception {
+        server = ServerEngine.start(ServerConfig.defaults(0, 10), null);
+        String address = "127.0.0.1:" + server.port();
+        ClientEngine[] a = new ClientEngine[1];
+        ClientEngine[] b = new ClientEngine[1];
+        MainWindow wa = window("Ann", 3, a, freeUdpPort());
+        MainWindow wb = window("Ben", 5, b, 0);
+        engineA = a[0];
+        engineB = b[0];
+        robot.showWindow(wa, null, false);
+        // B's window is not shown: without a window manager it would sit on top of A's and take A's clicks.
+        FrameFixture fa = new FrameFixture(robot, wa);
+
+        GuiActionRunner.execute(() -> wa.connectTo(address));
+        GuiActionRunner.execute(() -> wb.connectTo(address));
+        waitFor("both strips in A", () -> stripCount(wa) == 2 && stripNamed(wa, "Ben") != null);
+        waitFor("both strips in B", () -> stripCount(wb) == 2 && stripNamed(wb, "Ann") != null);
+        fa.button("connectButton").requireText("Disconnect");
+        assertThat(stripNamed(wa, "Ann").own()).isTrue();
+        assertThat(GuiActionRunner.execute(() -> wa.board.shownOrder().getFirst()))
+                .isEqualTo(stripNamed(wa, "Ann").channelId());
+
+        // A pulls Ben's fader to 0: the server applies gain 0 and tells Ben that Ann muted him.
+        int benInA = stripNamed(wa, "Ben").channelId();
+        fa.slider("fader-" + benInA).slideToMinimum();
+        waitFor("Ben sees Ann muted him", () -> stripNamed(wb, "Ann").mutedByOther());
+        fa.slider("fader-" + benInA).slideToMaximum();
+        waitFor("Ben sees Ann hears him again", () -> !stripNamed(wb, "Ann").mutedByOther());
+
+        // A solos herself: every other gain goes to 0 on the server, so Ben is muted again.
+        int annInA = stripNamed(wa, "Ann").channelId();
+        fa.toggleButton("solo-" + annInA).click();
+        waitFor("Ann's strip soloed", () -> stripNamed(wa, "Ann").solo());
+        waitFor("solo mutes Ben in Ann's mix", () -> stripNamed(wb, "Ann").mutedByOther());
+        fa.toggleButton("solo-" + annInA).click();
+        waitFor("unsolo", () -> !stripNamed(wb, "Ann").mutedByOther());
+
+        // Chat from A opens B's chat window with the message.
+        fa.button("chatButton").click();
+        DialogFixture chatA = WindowFinder.findDialog(new org.assertj.swing.core.GenericTypeMatcher<ChatWindow>(
+                ChatWindow.class) {
+            @Override
+            protected boolean isMatching(ChatWindow c) {
+                return c.getOwner() == wa && c.isShowing();
+            }
+        }).using(robot);
+        chatA.textBox("chatInput").enterText("hello from Ann https://jamulus.io\n");
+        waitFor("B's chat shows it", () -> GuiActionRunner.execute(
+                () -> wb.chat.isVisible() && wb.chat.historyText().contains("hello from Ann")));
+        assertThat(GuiActionRunner.execute(() -> wb.chat.historyHtml())).contains("href=\"https://jamulus.io\"");
+        chatA.close();
+
+        // Server mode in A: start the built-in server, join it from both clients, see the table fill.
+        fa.menuItem("menu.server").click();
+        fa.menuItem("menuRunServer").click();
+        fa.panel("serverPanel").requireVisible();
+        BuiltInServer own = (BuiltInServer) wa.serverMode;
+        fa.button("joinOwnServer").click();
+        String ownAddress = GuiActionRunner.execute(own::joinAddress);
+        GuiActionRunner.execute(() -> wb.connectTo(ownAddress));
+        waitFor("clients table shows both", () -> GuiActionRunner.execute(() -> own.serverPanel().clientCount()) == 2);
+        String[][] table = fa.table("serverClients").contents();
+        assertThat(java.util.Arrays.stream(table).map(row -> row[1]).toList()).containsExactlyInAnyOrder("Ann", "Ben");
+        assertThat(table[0][0]).startsWith("127.0.0.1:");
+        waitFor("A's mixer on own server", () -> stripCount(wa) == 2);
+        assertThat(List.of(stripNamed(wa, "Ann").name(), stripNamed(wa, "Ben").name())).containsExactly("Ann", "Ben");
+    }
+}

@@ -1,0 +1,188 @@
+package org.tutti.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Component;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.image.ScreenshotTaker;
+import org.junit.jupiter.api.Test;
+import org.tutti.client.model.ChannelProfile;
+import org.tutti.server.ui.ServerClientRow;
+import org.tutti.server.ui.ServerPanel;
+import org.tutti.server.ui.ServerPanelListener;
+import org.tutti.server.ui.ServerPanelSettings;
+
+/**
+ * Renders the README screenshots (light and dark, English and French, a mixer with five musicians, server mode and
+ * the dialogs). Writes to {@code target/screenshots}, or to the folder in {@code -Dtutti.screenshots=DIR}
+ * ({@code scripts/screenshots.sh} passes {@code docs/screenshots}).
+ */
+class ScreenshotsTest extends GuiTestSupport {
+    private final Path dir = Path.of(System.getProperty("tutti.screenshots", "target/screenshots"));
+    private final ScreenshotTaker camera = new ScreenshotTaker();
+
+    private static List<ChannelProfile> session() {
+        return List.of(
+                new ChannelProfile(0, "Camille", 4, 74, "Lyon", 2),
+                new ChannelProfile(1, "Alice", 10, 82, "Berlin", 3),
+                new ChannelProfile(2, "Bob", 5, 224, "Leeds", 1),
+                new ChannelProfile(3, "Chloé", 1, 206, "Genève", 2),
+                new ChannelProfile(4, "Diego", 8, 197, "Sevilla", 3),
+                new ChannelProfile(5, "Emma", 17, 225, "Boston", 0));
+    }
+
+    private void shoot(Component c, String name) throws Exception {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.deleteIfExists(file);
+        robot.waitForIdle();
+        camera.saveComponentAsPng(c, file.toString());
+        assertThat(file).exists();
+        assertThat(Files.size(file)).isGreaterThan(5_000);
+    }
+
+    private Fixture mixerWindow(Theme theme, ServerMode server) {
+        GuiActionRunner.execute(() -> Theme.install(theme));
+        Fixture f = window(server);
+        GuiActionRunner.execute(() -> {
+            f.window().setSize(1060, 720);
+            f.window().connected("jam.example.org:22124");
+            f.window().serverName("Friday Night Jam");
+            f.window().recording(true);
+            f.presenter().ownChannel(0, false);
+            f.presenter().channels(session());
+            f.presenter().levels(new int[] {5, 7, 3, 9, 6, 2}, 6);
+            f.presenter().fader(2, 70);
+            f.presenter().solo(4, false);
+            f.presenter().group(1, 1);
+            f.presenter().group(3, 1);
+            f.presenter().mutedByOther(5, true);
+            f.window().backendsProbed(List.of(new BackendInfo("jack", true, "", List.of("default"))));
+        });
+        f.session().status = new ClientStatus(true, -9, -14, 18, 38, true, 657);
+        return f;
+    }
+
+    private void mainWindow(String lang, Theme theme) throws Exception {
+        I18n.use(lang, false);
+        Fixture f = mixerWindow(theme, ServerMode.NONE);
+        robot.showWindow(f.window(), null, false);
+        org.assertj.swing.timing.Pause.pause(300);
+        shoot(f.window(), "main-" + theme.name().toLowerCase() + "-" + lang);
+    }
+
+    @Test
+    void mainWindowLightEnglish() throws Exception {
+        mainWindow("en", Theme.LIGHT);
+    }
+
+    @Test
+    void mainWindowDarkEnglish() throws Exception {
+        mainWindow("en", Theme.DARK);
+    }
+
+    @Test
+    void mainWindowLightFrench() throws Exception {
+        mainWindow("fr", Theme.LIGHT);
+    }
+
+    @Test
+    void mainWindowDarkFrench() throws Exception {
+        mainWindow("fr", Theme.DARK);
+    }
+
+    @Test
+    void serverMode() throws Exception {
+        ServerPanel[] panel = new ServerPanel[1];
+        ServerMode demo = new ServerMode() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public String start() {
+                return "";
+            }
+
+            @Override
+            public void stop() {
+            }
+
+            @Override
+            public javax.swing.JComponent panel() {
+                panel[0] = new ServerPanel(new ServerPanelSettings("Friday Night Jam", "Lyon", 74,
+                        "<b>Welcome!</b> Be kind, tune up before joining.", 10, false, true, 22124, ""),
+                        new ServerPanelListener() {
+                            @Override
+                            public void settingsApplied(ServerPanelSettings settings) {
+                            }
+
+                            @Override
+                            public void recorderEnabled(boolean enabled) {
+                            }
+
+                            @Override
+                            public void newRecording() {
+                            }
+
+                            @Override
+                            public void joinOwnServer() {
+                            }
+                        });
+                panel[0].setClients(List.of(
+                        new ServerClientRow("127.0.0.1:50344", "Camille", 4, 2),
+                        new ServerClientRow("192.0.2.17:22134", "Alice", 6, 1),
+                        new ServerClientRow("198.51.100.4:22134", "Bob", 5, 2)));
+                return panel[0];
+            }
+
+            @Override
+            public String joinAddress() {
+                return "127.0.0.1:22124";
+            }
+        };
+        Fixture f = mixerWindow(Theme.LIGHT, demo);
+        robot.showWindow(f.window(), null, false);
+        FrameFixture w = new FrameFixture(robot, f.window());
+        w.menuItem("menu.server").click();
+        w.menuItem("menuRunServer").click();
+        w.panel("serverPanel").requireVisible();
+        shoot(f.window(), "server-mode-light-en");
+    }
+
+    @Test
+    void dialogs() throws Exception {
+        Fixture f = mixerWindow(Theme.LIGHT, ServerMode.NONE);
+        GuiActionRunner.execute(() -> f.window().disconnected(""));
+        f.session().directoryRows = List.of(
+                new ServerRow("203.0.113.5:22124", "Friday Night Jam", 18, 6, 10, "Lyon", 74, "3.9.1"),
+                new ServerRow("203.0.113.9:22124", "Jazz Cellar", 34, 3, 8, "Berlin", 82, "3.9.1"),
+                new ServerRow("203.0.113.12:22124", "Choir Practice", 52, 12, 30, "Leeds", 224, "3.8.2"),
+                new ServerRow("203.0.113.40:22124", "Empty Room", 75, 0, 10, "Boston", 225, ""));
+        robot.showWindow(f.window(), null, false);
+        FrameFixture w = new FrameFixture(robot, f.window());
+        w.button("connectButton").click();
+        DialogFixture connect = WindowFinder.findDialog("connectDialog").using(robot);
+        org.assertj.swing.timing.Pause.pause(300);
+        shoot(connect.target(), "connect-dialog-light-en");
+        connect.button("cancel").click();
+        w.button("settingsButton").click();
+        DialogFixture settings = WindowFinder.findDialog("settingsDialog").using(robot);
+        shoot(settings.target(), "settings-dialog-light-en");
+        settings.button("settingsCancel").click();
+        GuiActionRunner.execute(() -> {
+            f.window().welcome("Welcome to <b>Friday Night Jam</b>! Chords: https://example.org/chords");
+            f.window().chat("<font color=\"#2c7\">(9:02:11 PM) <b>Alice</b></font> Ready when you are");
+            f.window().chat("<font color=\"#27c\">(9:02:30 PM) <b>Bob</b></font> Count us in!");
+        });
+        DialogFixture chat = WindowFinder.findDialog("chatWindow").using(robot);
+        shoot(chat.target(), "chat-light-en");
+    }
+}

@@ -1,0 +1,33 @@
+package org.tutti.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServerRowTest {
+    private final ServerRow empty = new ServerRow("1.2.3.4:22124", "Jazz Cellar", 20, 0, 10, "Lyon", 74, "3.9.1");
+    private final ServerRow busy = new ServerRow("5.6.7.8:22124", "Rock Garage", 35, 3, 8, "Berlin", 82, "");
+
+    @Test
+    void hashShowsOnlyOccupiedServers() {
+        assertThat(empty.matches("#")).isFalse();
+        assertThat(busy.matches("#")).isTrue();
+    }
+
+    @Test
+    void filterIsCaseInsensitiveOnNameAndCity() {
+        assertThat(empty.matches("jazz")).isTrue();
+        assertThat(empty.matches("LYON")).isTrue();
+        assertThat(busy.matches("jazz")).isFalse();
+        assertThat(busy.matches("  ")).isTrue();
+    }
+
+    @Test
+    void historyPutsLatestFirstWithoutDuplicatesAndKeepsTwelve() {
+        List<String> h = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
+        List<String> next = ConnectDialog.remember(h, "C");
+        assertThat(next).hasSize(12).startsWith("C", "a", "b", "d").doesNotContain("c");
+        assertThat(ConnectDialog.remember(h, "new")).hasSize(12).startsWith("new", "a").doesNotContain("l");
+    }
+}

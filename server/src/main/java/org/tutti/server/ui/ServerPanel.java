@@ -1,0 +1,195 @@
+package org.tutti.server.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSpinner;
+import javax.swing.JTable;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.SpinnerNumberModel;
+import javax.swing.table.AbstractTableModel;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The built-in server's panel: connected clients (address, name, jitter buffer, channels), server name/city/country,
+ * welcome message editor, jam recorder controls and options (max users, delay panning, fast update, port), plus
+ * "Join my own server". It renders what the server reports and forwards edits to a {@link ServerPanelListener}.
+ */
+public final class ServerPanel extends JPanel {
+    private final ClientsModel clients = new ClientsModel();
+    private final JTable table = new JTable(clients);
+    private final JTextField name = new JTextField(14);
+    private final JTextField city = new JTextField(14);
+    private final JSpinner country = new JSpinner(new SpinnerNumberModel(0, 0, 261, 1));
+    private final JTextArea welcome = new JTextArea(5, 30);
+    private final JCheckBox recorder = new JCheckBox(ServerText.text("server.recorder"));
+    private final JButton newRecording = new JButton(ServerText.text("server.newRecording"));
+    private final JLabel recorderStatus = new JLabel(ServerText.tr("server.recorderIdle"));
+    private final JTextField recordingDir = new JTextField(14);
+    private final JSpinner maxUsers = new JSpinner(new SpinnerNumberModel(10, 1, 150, 1));
+    private final JCheckBox delayPan = new JCheckBox(ServerText.text("server.delayPan"));
+    private final JCheckBox fastUpdate = new JCheckBox(ServerText.text("server.fastUpdate"));
+    private final JSpinner port = new JSpinner(new SpinnerNumberModel(22124, 1, 65535, 1));
+    private final JButton apply = new JButton(ServerText.text("server.apply"));
+    private final JButton join = new JButton(ServerText.text("server.join"));
+    private final JLabel count = new JLabel();
+
+    public ServerPanel(ServerPanelSettings initial, ServerPanelListener listener) {
+        super(new MigLayout("insets dialog, fill", "[grow,fill][]", "[][grow,fill][]"));
+        setName("serverPanel");
+        table.setName("serverClients");
+        table.getAccessibleContext().setAccessibleName(ServerText.tr("server.clients"));
+        join.setName("joinOwnServer");
+        apply.setName("serverApply");
+        recorder.setName("serverRecorder");
+        newRecording.setName("serverNewRecording");
+        join.setMnemonic(ServerText.mnemonic("server.join"));
+        apply.setMnemonic(ServerText.mnemonic("server.apply"));
+        join.setToolTipText(ServerText.tr("server.join.tip"));
+        delayPan.setToolTipText(ServerText.tr("server.delayPan.tip"));
+        fastUpdate.setToolTipText(ServerText.tr("server.fastUpdate.tip"));
+        welcome.setLineWrap(true);
+        welcome.setWrapStyleWord(true);
+        newRecording.setEnabled(false);
+        port.setEditor(new JSpinner.NumberEditor(port, "#")); // a port is not a quantity: no digit grouping
+        country.setEditor(new JSpinner.NumberEditor(country, "#"));
+        load(initial);
+
+        count.setName("serverClientCount");
+        add(new JLabel(ServerText.tr("server.clients")), "split 2");
+        add(count, "gapleft push");
+        add(join, "wrap");
+        add(new JScrollPane(table), "h 120:240");
+
+        JPanel side = new JPanel(new MigLayout("insets 0, wrap 2", "[right][grow,fill]"));
+        row(side, "server.name", name);
+        row(side, "server.city", city);
+        row(side, "server.country", country);
+        row(side, "server.maxUsers", maxUsers);
+        row(side, "server.port", port);
+        side.add(delayPan, "skip");
+        side.add(fastUpdate, "skip");
+        row(side, "server.recordingDir", recordingDir);
+        side.add(recorder, "skip");
+        side.add(newRecording, "skip");
+        side.add(recorderStatus, "skip, wmax 260");
+        add(side, "top, wrap");
+
+        JLabel welcomeLabel = new JLabel(ServerText.text("server.welcome"));
+        welcomeLabel.setDisplayedMnemonic(ServerText.mnemonic("server.welcome"));
+        welcomeLabel.setLabelFor(welcome);
+        welcome.setName("serverWelcome");
+        welcome.getAccessibleContext().setAccessibleName(ServerText.text("server.welcome"));
+        welcome.setToolTipText(ServerText.tr("server.welcome.tip"));
+        JScrollPane ws = new JScrollPane(welcome);
+        ws.setBorder(BorderFactory.createTitledBorder(ServerText.text("server.welcome")));
+        add(ws, "span 2, split 2, growx, h 80:120");
+        add(apply, "bottom");
+
+        apply.addActionListener(e -> listener.settingsApplied(settings()));
+        recorder.addActionListener(e -> {
+            newRecording.setEnabled(recorder.isSelected());
+            listener.recorderEnabled(recorder.isSelected());
+        });
+        newRecording.addActionListener(e -> listener.newRecording());
+        join.addActionListener(e -> listener.joinOwnServer());
+        setClients(List.of());
+    }
+
+    private static void row(JPanel p, String key, JComponent c) {
+        JLabel l = new JLabel(ServerText.text(key));
+        l.setDisplayedMnemonic(ServerText.mnemonic(key));
+        l.setLabelFor(c);
+        c.setName(key);
+        c.getAccessibleContext().setAccessibleName(ServerText.text(key));
+        p.add(l);
+        p.add(c);
+    }
+
+    private void load(ServerPanelSettings s) {
+        name.setText(s.name());
+        city.setText(s.city());
+        country.setValue(s.country());
+        welcome.setText(s.welcomeHtml());
+        maxUsers.setValue(s.maxUsers());
+        delayPan.setSelected(s.delayPanning());
+        fastUpdate.setSelected(s.fastUpdate());
+        port.setValue(s.port());
+        recordingDir.setText(s.recordingDir());
+    }
+
+    /** The values as edited now. */
+    public ServerPanelSettings settings() {
+        return new ServerPanelSettings(name.getText().strip(), city.getText().strip(), (Integer) country.getValue(),
+                welcome.getText(), (Integer) maxUsers.getValue(), delayPan.isSelected(), fastUpdate.isSelected(),
+                (Integer) port.getValue(), recordingDir.getText().strip());
+    }
+
+    /** The connected clients, as the server reports them (call on the EDT). */
+    public void setClients(List<ServerClientRow> rows) {
+        clients.set(rows);
+        count.setText(ServerText.tr("server.count", rows.size(), (Integer) maxUsers.getValue()));
+    }
+
+    public int clientCount() {
+        return clients.getRowCount();
+    }
+
+    /** Disables the recorder controls with an explanation (e.g. no recorder in this server). */
+    public void setRecorderUnavailable(String why) {
+        recorder.setEnabled(false);
+        newRecording.setEnabled(false);
+        recorderStatus.setText(why);
+    }
+
+    /** "Recording to …", "Not recording", or an error from the recorder. */
+    public void setRecorderStatus(String text) {
+        recorderStatus.setText(text);
+    }
+
+    /** Clients table model: address, name, jitter buffer, channels. */
+    private static final class ClientsModel extends AbstractTableModel {
+        private final List<ServerClientRow> rows = new ArrayList<>();
+        private final String[] headers = {ServerText.tr("server.col.address"), ServerText.tr("server.col.name"),
+            ServerText.tr("server.col.jitter"), ServerText.tr("server.col.channels")};
+
+        void set(List<ServerClientRow> list) {
+            rows.clear();
+            rows.addAll(list);
+            fireTableDataChanged();
+        }
+
+        @Override
+        public int getRowCount() {
+            return rows.size();
+        }
+
+        @Override
+        public int getColumnCount() {
+            return headers.length;
+        }
+
+        @Override
+        public String getColumnName(int c) {
+            return headers[c];
+        }
+
+        @Override
+        public Object getValueAt(int r, int c) {
+            ServerClientRow row = rows.get(r);
+            return switch (c) {
+                case 0 -> row.address();
+                case 1 -> row.name();
+                case 2 -> row.jitterBlocks();
+                default -> row.channels() == 2 ? ServerText.tr("server.stereo") : ServerText.tr("server.mono");
+            };
+        }
+    }
+}
