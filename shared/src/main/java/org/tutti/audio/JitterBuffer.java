@@ -13,6 +13,10 @@ package org.tutti.audio;
  * simulated-buffer statistics driving that window, or {@link AutoStrategy#TUTTI}, which measures arrival
  * margins and controls the playout delay directly (fast up, slow down; see docs/jitter-buffer.md).
  *
+ * <p><b>Packets.</b> One block holds one coded frame: a packet carrying several frames (block size factor
+ * 2 or 4) is put frame by frame, each with its own sequence byte. When the peer's frame size or codec
+ * changes, create a new buffer.
+ *
  * <p><b>Threading and cost.</b> One owner thread calls everything (put and get both run on the audio or
  * mixer thread; a network thread hands datagrams over through a queue). {@link #put} and {@link #get}
  * neither allocate nor lock; all state is preallocated at construction.
