@@ -251,6 +251,9 @@ public final class ClientEngine implements AutoCloseable {
         }
         path = newPath(stream.format().bufferFrames());
         control.schedule(() -> guard(old::close), 500, TimeUnit.MILLISECONDS);
+        if (!path.config().equals(old.config())) {
+            link.send(new ConnectedMessage.TransportProps(transportProps()), System.nanoTime());
+        }
     }
 
     private void stopConnection(String reason, boolean sayGoodbye) {
@@ -516,6 +519,12 @@ public final class ClientEngine implements AutoCloseable {
         @Override
         public void streamFailed(String reason) {
             post(() -> stopConnection("audio device stopped: " + reason, true));
+        }
+
+        // JACK changed its period: choose the codec for the new size (§4.3) and tell the server.
+        @Override
+        public void bufferSizeChanged(int frames) {
+            post(ClientEngine.this::rebuildPath);
         }
     }
 }

@@ -85,6 +85,26 @@ class AudioPathTest {
     }
 
     @Test
+    void theAudioCallbackDoesNotAllocate() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.STEREO);
+        PacketRing ring = new PacketRing(64);
+        AudioPath path = new AudioPath(config, ring, (data, length) -> ring.offer(data, 0, length), 0);
+        path.withSequenceNumber = true;
+        FakeStream stream = FakeBackendProvider.openFake(128, path);
+        stream.setInput(AudioPathTest::sine);
+        stream.start();
+        stream.runCycles(3000); // warm up: class loading, JIT, jitter buffer auto state
+        int cycles = 10_000;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        stream.runCycles(cycles);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        path.close();
+        // Any per-cycle object would cost ≥ 16 bytes a cycle; the JVM itself adds a few hundred bytes now and then.
+        assertThat((double) allocated / cycles).as("bytes allocated per cycle").isLessThan(1.0);
+    }
+
+    @Test
     void muteMyselfStreamsSilence() {
         StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.MONO);
         PacketRing ring = new PacketRing(64);

@@ -209,6 +209,24 @@ class ClientProtocolTest {
     }
 
     @Test
+    void aVanishingSoundDeviceEndsTheSessionCleanly() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            start(server, false, TimeUnit.SECONDS.toNanos(30));
+            stream.get().unplug("device removed");
+            server.expect(Disconnection.class);
+            String event;
+            do {
+                event = events.poll(5, TimeUnit.SECONDS);
+            } while (event != null && !event.startsWith("disconnected"));
+            assertThat(event).isEqualTo("disconnected audio device stopped: device removed");
+            assertThat(engine.status().connected()).isFalse();
+            // and the engine still works: connect again
+            engine.connect("127.0.0.1:" + server.port()).get(5, TimeUnit.SECONDS);
+            assertThat(engine.status().connected()).isTrue();
+        }
+    }
+
+    @Test
     void garbageFromTheServerIsDroppedAndCounted() throws Exception {
         try (ScriptedServer server = new ScriptedServer()) {
             start(server, false, TimeUnit.SECONDS.toNanos(30));
