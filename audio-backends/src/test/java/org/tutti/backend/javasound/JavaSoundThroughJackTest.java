@@ -22,8 +22,24 @@ class JavaSoundThroughJackTest {
     @TempDir
     Path home;
 
+    static boolean alsaJackPluginInstalled() throws java.io.IOException {
+        try (var dirs = Files.newDirectoryStream(Path.of("/usr/lib"))) {
+            for (Path d : dirs) {
+                if (Files.exists(d.resolve("alsa-lib/libasound_module_pcm_jack.so"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Test
     void playsThroughAlsaIntoJack() throws Exception {
+        boolean plugin = alsaJackPluginInstalled();
+        if (!plugin && "true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail("the ALSA jack plugin is missing (apt-get install libasound2-plugins)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(plugin, "ALSA jack plugin not installed; skipping");
         try (DummyJackd jackd = DummyJackd.start(256)) {
             java.util.concurrent.atomic.AtomicReference<Float> peak = new java.util.concurrent.atomic.AtomicReference<>(0f);
             AudioStream meter = new JackBackendProvider().open(
