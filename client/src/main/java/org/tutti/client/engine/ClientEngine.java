@@ -3,9 +3,7 @@ package org.tutti.client.engine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,11 +35,14 @@ import org.tutti.net.ReliableChannel;
  * The musician's side of a Jamulus session: opens the sound device, streams coded audio to the server, plays the
  * server's personal mix, and speaks the protocol (protocol doc §5.3). All state lives on one control thread; public
  * methods post commands to it and may be called from any thread. The audio thread only runs {@link AudioPath}.
+ *
+ * <p>This is the control thread's "conductor" and is longer than most files on purpose: every piece of session
+ * state it touches is owned by that one thread, and keeping it in one class keeps that rule visible. Pieces without
+ * such state live beside it ({@link ProtocolReplies}, {@link GainPacer}, {@link UdpTransport}, {@link AudioPath}).
  */
 public final class ClientEngine implements AutoCloseable {
     static final long SILENCE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final long PING_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    static final long MIN_GAIN_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final ScheduledExecutorService control;
     private final long silenceTimeoutNanos;
@@ -62,8 +63,7 @@ public final class ClientEngine implements AutoCloseable {
     private boolean sequenceNumbers;
     private long lastPingNanos;
     private long connectStartNanos;
-    private long lastGainNanos;
-    private final Map<Integer, Integer> pendingGains = new LinkedHashMap<>();
+    private final GainPacer gains = new GainPacer();
     private volatile boolean firstAudioPending;
     // read by other threads
     private volatile int channelId = -1;
@@ -282,7 +282,7 @@ public final class ClientEngine implements AutoCloseable {
         }
         link.reset();
         channelId = -1;
-        pendingGains.clear();
+        gains.clear();
         mixer.clear();
         if (reason != null) {
             listener.disconnected(reason);
@@ -319,7 +319,7 @@ public final class ClientEngine implements AutoCloseable {
             byte[] ping = MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(elapsedMs(now)), 0);
             transport.sendFrame(ping, 0, ping.length);
         }
-        flushGains(now, false);
+        flushGains(now);
         AudioPath p = path;
         if (p != null) {
             p.inputBoost = jitter.inputBoost;
@@ -350,35 +350,28 @@ public final class ClientEngine implements AutoCloseable {
         try {
             Message m = MessageCodec.decodeFrame(frame, 0, frame.length);
             if (m instanceof ConnectionlessMessage clm) {
-                onConnectionless(clm, now);
+                ProtocolReplies.handle(this, clm, now);
             }
         } catch (MalformedMessageException e) {
             malformedFrames++;
         }
     }
 
-    private void onConnectionless(ConnectionlessMessage m, long now) {
-        switch (m) {
-            case ConnectionlessMessage.PingMs(int timeMs) -> {
-                int rtt = elapsedMs(now) - timeMs;
-                if (rtt >= 0 && rtt < 60_000) {
-                    pingMs = rtt;
-                    listener.pingMeasured(rtt);
-                }
-            }
-            case ConnectionlessMessage.ChannelLevelList levels -> {
-                int[] values = new int[levels.count()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = levels.level(i);
-                }
-                mixer.setLevels(values, values.length);
-                listener.levelsChanged(values);
-            }
-            case ConnectionlessMessage.Disconnection d -> stopConnection("the server ended the connection", false);
-            case ConnectionlessMessage.ServerFull f -> stopConnection("the server is full", false);
-            default -> {
-            }
+    void onPingEcho(int sentMs, long now) {
+        int rtt = elapsedMs(now) - sentMs;
+        if (rtt >= 0 && rtt < 60_000) {
+            pingMs = rtt;
+            listener.pingMeasured(rtt);
         }
+    }
+
+    void onLevels(int[] levels) {
+        mixer.setLevels(levels, levels.length);
+        listener.levelsChanged(levels);
+    }
+
+    void onServerGone(String reason) {
+        stopConnection(reason, false);
     }
 
     // ------------------------------------------------------------------ used by ProtocolReplies
@@ -450,7 +443,7 @@ public final class ClientEngine implements AutoCloseable {
         mixer.publish(new GainSink() {
             @Override
             public void gain(int id, double gain) {
-                pendingGains.put(id, GainPan.toWire(gain));
+                gains.offer(id, GainPan.toWire(gain));
             }
 
             @Override
@@ -458,21 +451,11 @@ public final class ClientEngine implements AutoCloseable {
                 link.send(new ConnectedMessage.ChannelPan(id, GainPan.toWire(pan)), System.nanoTime());
             }
         });
-        flushGains(System.nanoTime(), false);
+        flushGains(System.nanoTime());
     }
 
-    // Jamulus paces CHANNEL_GAIN: one batch per max(50 ms, 2 × ping).
-    private void flushGains(long now, boolean force) {
-        if (pendingGains.isEmpty()) {
-            return;
-        }
-        long interval = Math.max(MIN_GAIN_INTERVAL_NANOS, TimeUnit.MILLISECONDS.toNanos(2L * Math.max(0, pingMs)));
-        if (!force && now - lastGainNanos < interval) {
-            return;
-        }
-        lastGainNanos = now;
-        pendingGains.forEach((id, wire) -> link.send(new ConnectedMessage.ChannelGain(id, wire), now));
-        pendingGains.clear();
+    private void flushGains(long now) {
+        gains.flush(now, pingMs, (id, wire) -> link.send(new ConnectedMessage.ChannelGain(id, wire), now));
     }
 
     // ------------------------------------------------------------------ plumbing
