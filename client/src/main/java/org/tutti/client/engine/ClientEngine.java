@@ -57,7 +57,7 @@ public final class ClientEngine implements AutoCloseable {
     private UdpTransport transport;
     private ReliableChannel link;
     private long malformedFrames;
-    private AudioStream stream;
+    private volatile AudioStream stream;
     private PacketRing ring;
     private boolean active;
     private boolean sequenceNumbers;
@@ -185,7 +185,7 @@ public final class ClientEngine implements AutoCloseable {
         AudioStream s = stream;
         return new ClientStatus(true, channelId, pingMs, p.config().uploadKbps(p.withSequenceNumber),
                 s == null ? 0 : s.format().bufferFrames(), p.jitterSize, p.packetsSent, p.packetsReceived,
-                p.framesConcealed, serverVersion);
+                p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak);
     }
 
     /** A snapshot of the mixer strips, taken on the control thread. */

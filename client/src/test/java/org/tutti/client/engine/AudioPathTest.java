@@ -130,6 +130,8 @@ class AudioPathTest {
         path.close();
         assertThat(left).isLessThan(0.05f);
         assertThat(right).isGreaterThan(0.6f); // 0.5 × 1.5 after the codec
+        assertThat(path.inputPeakLeft).isZero();
+        assertThat(path.inputPeakRight).isBetween(0.7f, 0.76f);
     }
 
     @Test

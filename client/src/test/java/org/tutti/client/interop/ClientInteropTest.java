@@ -104,6 +104,9 @@ class ClientInteropTest {
                 await("server audio and version", Duration.ofSeconds(10),
                         () -> tutti.status().packetsReceived() > 100 && !tutti.status().serverVersion().isEmpty());
                 assertThat(tutti.status().serverVersion()).startsWith("3.9.1");
+                assertThat(tutti.status().inputPeakLeft()).as("our input meter sees the tone").isGreaterThan(0.4f);
+                // the server's mix contains our own tone (fading in over 3 s)
+                await("our tone back from the server", Duration.ofSeconds(10), () -> tutti.status().outputPeak() > 0.1f);
                 await("a ping reply", Duration.ofSeconds(5), () -> tutti.status().pingMs() >= 0);
 
                 try (JamulusClient real = JamulusClient.start(dir, jack, "127.0.0.1:" + server.udpPort(), "real")) {
