@@ -71,9 +71,14 @@ class ClientProtocolTest {
     };
 
     private ClientEngine start(ScriptedServer server, boolean muteMyOwn, long silenceNanos) throws Exception {
+        return start(server, muteMyOwn, silenceNanos, "127.0.0.1:" + server.port());
+    }
+
+    private ClientEngine start(ScriptedServer server, boolean muteMyOwn, long silenceNanos, String address)
+            throws Exception {
         ClientOptions options = ClientOptions.defaults(provider, "Scripted").withMutes(false, muteMyOwn);
         engine = new ClientEngine(options, listener, silenceNanos);
-        engine.connect("127.0.0.1:" + server.port()).get(5, TimeUnit.SECONDS);
+        engine.connect(address).get(5, TimeUnit.SECONDS);
         driver = new Thread(() -> {
             while (driving) {
                 FakeStream s = stream.get();
@@ -151,6 +156,32 @@ class ClientProtocolTest {
             engine.disconnect().get(5, TimeUnit.SECONDS);
             server.expect(Disconnection.class);
             assertThat(events).contains("disconnected disconnected by user");
+        }
+    }
+
+    @Test
+    void connectsByHostName() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            start(server, false, TimeUnit.SECONDS.toNanos(30), "localhost:" + server.port());
+            server.send(new ClientId(7));
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo("connected 7");
+        }
+    }
+
+    @Test
+    void connectsOverIpv6WithBracketedAddress() throws Exception {
+        java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
+        ScriptedServer server;
+        try {
+            server = new ScriptedServer(v6);
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+            return;
+        }
+        try (server) {
+            start(server, false, TimeUnit.SECONDS.toNanos(30), "[::1]:" + server.port());
+            server.send(new ClientId(8));
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo("connected 8");
         }
     }
 
