@@ -126,6 +126,12 @@ class ClientInteropTest {
                             p -> p.get("chatText").getAsString().contains("hello from tutti &lt;3"),
                             Duration.ofSeconds(10));
                     assertThat(got.get("chatText").getAsString()).contains("TuttiBot");
+                    // a long chat (more than one 550-byte split part once split support is on) arrives whole
+                    String longText = "long:" + "0123456789".repeat(130);
+                    tutti.sendChat(longText);
+                    assertThat(real.rpc().awaitNotification("jamulusclient/chatTextReceived",
+                            p -> p.get("chatText").getAsString().contains(longText), Duration.ofSeconds(10)))
+                            .as("a 1305-character chat from Tutti at the real client").isNotNull();
 
                     // levels: TuttiBot's position in the real client's list, then its meter
                     JsonArray list = real.rpc().result("jamulusclient/getClientList", new JsonObject())
