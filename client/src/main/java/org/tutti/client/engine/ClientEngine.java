@@ -16,6 +16,7 @@ import org.tutti.backend.AudioStream;
 import org.tutti.client.model.ChannelProfile;
 import org.tutti.client.model.GainSink;
 import org.tutti.client.model.MixerModel;
+import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ClientListEntry;
@@ -29,7 +30,6 @@ import org.tutti.protocol.MalformedMessageException;
 import org.tutti.protocol.Message;
 import org.tutti.protocol.MessageCodec;
 import org.tutti.protocol.NetworkTransportProps;
-import org.tutti.net.ReliableChannel;
 
 /**
  * The musician's side of a Jamulus session: opens the sound device, streams coded audio to the server, plays the
