@@ -134,6 +134,17 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Changes quality, channel setup and "small network buffers". When connected, the stream switches at once and
+     * the server gets new NETW_TRANSPORT_PROPS.
+     */
+    public void setStreamFormat(org.tutti.codec.OpusQuality quality, ChannelMode mode, boolean smallNetworkBuffers) {
+        post(() -> {
+            options = options.withStream(quality, mode, smallNetworkBuffers);
+            rebuildPath();
+        });
+    }
+
     public void setMuteMyself(boolean mute) {
         post(() -> {
             options = options.withMutes(mute, options.muteMyOwn());

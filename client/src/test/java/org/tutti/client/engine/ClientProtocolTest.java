@@ -186,6 +186,23 @@ class ClientProtocolTest {
     }
 
     @Test
+    void changingTheStreamFormatWhileConnectedAnnouncesNewProps() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            start(server, false, TimeUnit.SECONDS.toNanos(30));
+            server.send(new ClientId(1));
+            server.send(new VersionAndOs(2, "3.9.1"));
+            server.expect(TransportProps.class, t -> t.props().withSequenceNumber());
+            engine.setStreamFormat(org.tutti.codec.OpusQuality.HIGH, ChannelMode.MONO, true);
+            TransportProps props = server.expect(TransportProps.class, t -> t.props().channels() == 1);
+            assertThat(props.props().baseNetworkFrameBytes()).isEqualTo(83); // mono high at 128: 82 + counter
+            server.pump(300);
+            server.audioSizes.clear();
+            server.pump(200);
+            assertThat(server.audioSizes).isNotEmpty().allMatch(size -> size == 83);
+        }
+    }
+
+    @Test
     void anOldServerVersionKeepsTheStreamWithoutCounter() throws Exception {
         try (ScriptedServer server = new ScriptedServer()) {
             start(server, false, TimeUnit.SECONDS.toNanos(30));
