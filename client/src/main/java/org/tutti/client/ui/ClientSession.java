@@ -23,6 +23,13 @@ public interface ClientSession {
     /** Current meters and link figures. */
     ClientStatus status();
 
+    /**
+     * The settings dialog changed {@code settings}. {@code streamChanged} is true when the sound device or stream
+     * format changed (backend, device, buffer, channels, quality), which needs a new audio stream.
+     */
+    default void settingsChanged(org.tutti.client.settings.ClientSettings settings, boolean streamChanged) {
+    }
+
     /** Asks a directory ({@code host:port}) for its servers and pings them; answers go to {@code sink} on the EDT. */
     default void queryDirectory(String directoryAddress, ServerListSink sink) {
         sink.showProblem(I18n.tr("connect.listNotAvailable"));

@@ -18,7 +18,11 @@ import org.tutti.protocol.RecorderState;
  * gains, solo and mute and the engine sends them.
  */
 public final class EngineSession implements ClientSession, MixerActions, ClientListener {
-    private ClientEngine engine;
+    private volatile ClientEngine engine;
+    private volatile boolean connectedNow;
+    /** How a new engine finds its backend after a settings change (tests substitute their own). */
+    volatile java.util.function.Function<org.tutti.client.settings.ClientSettings,
+            java.util.Optional<org.tutti.backend.AudioBackendProvider>> backends = EngineFactory::backend;
     private volatile ClientWindowEvents events;
     private volatile String address = "";
     private volatile boolean userLeft;
@@ -95,6 +99,41 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
         return new ClientStatus(true, -100, -100, s.pingMs(), delay, jitterOk, s.uploadKbps());
     }
 
+    /**
+     * Profile, boost, balance and jitter buffers go to the running engine. A new device or stream format needs a new
+     * engine: built off the EDT (probing and closing take time), fader memory carried over, and the session
+     * reconnected to the same server if it was connected.
+     */
+    @Override
+    public void settingsChanged(org.tutti.client.settings.ClientSettings s, boolean streamChanged) {
+        ClientEngine current = engine;
+        if (!streamChanged) {
+            EngineFactory.applyRuntime(current, s);
+            return;
+        }
+        String reconnect = connectedNow ? address : null;
+        Thread.ofPlatform().daemon().name("tutti-engine-swap").start(() -> {
+            var backend = backends.apply(s);
+            if (backend.isEmpty()) {
+                return;
+            }
+            var faders = new java.util.concurrent.CompletableFuture<java.util.Map<String,
+                    org.tutti.client.model.FaderSettings>>();
+            current.mixer(m -> faders.complete(m.storedSettings()));
+            try {
+                s.faders = new java.util.LinkedHashMap<>(faders.get(2, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (Exception e) {
+                // keep what the settings had
+            }
+            userLeft = true;
+            current.close();
+            engine = EngineFactory.create(s, backend.get(), this);
+            if (reconnect != null) {
+                SwingUtilities.invokeLater(() -> connect(reconnect));
+            }
+        });
+    }
+
     // ------------------------------------------------------------ MixerActions (EDT -> engine thread)
 
     private void change(java.util.function.Consumer<MixerModel> c) {
@@ -143,6 +182,7 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
 
     @Override
     public void connected(int channelId) {
+        connectedNow = true;
         ownChannel = channelId;
         String a = address;
         ui(e -> e.connected(a));
@@ -150,6 +190,7 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
 
     @Override
     public void disconnected(String reason) {
+        connectedNow = false;
         strips = List.of();
         ownChannel = -1;
         String shown = userLeft ? "" : reason;

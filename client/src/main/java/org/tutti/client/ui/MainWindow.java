@@ -172,12 +172,21 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         session.connect(address);
     }
 
+    /** The settings that need a new audio stream when they change. */
+    static String streamKey(ClientSettings s) {
+        ClientSettings.Audio a = s.audio;
+        return String.join("|", a.backend, a.device, Integer.toString(a.bufferFrames),
+                Boolean.toString(a.smallNetworkBuffers), a.channels, a.quality);
+    }
+
     void openSettings() {
         String channelsBefore = settings.audio.channels;
+        String streamBefore = streamKey(settings);
         Theme themeBefore = prefs.theme;
         if (new SettingsDialog(this, settings, prefs, backends).ask()) {
             saveSettings.run();
             prefs.save();
+            session.settingsChanged(settings, !streamBefore.equals(streamKey(settings)));
             if (prefs.theme != themeBefore) {
                 Theme resolved = prefs.theme.resolve();
                 Theme.install(resolved);

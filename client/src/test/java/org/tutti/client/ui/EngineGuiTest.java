@@ -43,12 +43,18 @@ class EngineGuiTest extends GuiTestSupport {
         }
     }
 
+    private EngineSession lastSession;
+    private ClientSettings lastSettings;
+
     private MainWindow window(String name, int instrument, ClientEngine[] engineOut, int ownServerPort) {
         ClientSettings s = new ClientSettings();
+        lastSettings = s;
         s.profile.name = name;
         s.profile.instrument = instrument;
         s.profile.city = "Lyon";
         EngineSession session = new EngineSession();
+        session.backends = settings -> java.util.Optional.of(new PacedFakeBackend());
+        lastSession = session;
         ClientEngine engine = EngineFactory.create(s, new PacedFakeBackend(), session);
         engineOut[0] = engine;
         UiPrefs prefs = UiPrefs.load("org/tutti/test/engine-" + ProcessHandle.current().pid());
@@ -148,5 +154,30 @@ class EngineGuiTest extends GuiTestSupport {
         assertThat(table[0][0]).startsWith("127.0.0.1:");
         waitFor("A's mixer on own server", () -> stripCount(wa) == 2);
         assertThat(List.of(stripNamed(wa, "Ann").name(), stripNamed(wa, "Ben").name())).containsExactly("Ann", "Ben");
+    }
+
+    @Test
+    void changingTheStreamSettingsRebuildsTheEngineAndReconnects() throws Exception {
+        server = ServerEngine.start(ServerConfig.defaults(0, 10), null);
+        String address = "127.0.0.1:" + server.port();
+        ClientEngine[] a = new ClientEngine[1];
+        MainWindow wa = window("Ann", 3, a, 0);
+        engineA = a[0];
+        EngineSession session = lastSession;
+        ClientSettings settings = lastSettings;
+        robot.showWindow(wa, null, false);
+        GuiActionRunner.execute(() -> wa.connectTo(address));
+        waitFor("connected", () -> stripNamed(wa, "Ann") != null);
+        GuiActionRunner.execute(() -> wa.board.strip(stripNamed(wa, "Ann").channelId()).fader().setValue(40));
+        waitFor("fader applied", () -> stripNamed(wa, "Ann").fader() == 40);
+
+        settings.audio.bufferFrames = 64;
+        GuiActionRunner.execute(() -> session.settingsChanged(settings, true));
+        waitFor("new engine", () -> session.engine() != a[0]);
+        engineB = session.engine(); // closed by the test's clean-up
+        waitFor("reconnected with a 64-frame stream", () -> session.engine().status().connected()
+                && session.engine().status().bufferFrames() == 64 && stripNamed(wa, "Ann") != null);
+        assertThat(stripNamed(wa, "Ann").fader()).as("fader memory survives the new engine").isEqualTo(40);
+        assertThat(a[0].status().connected()).isFalse();
     }
 }
