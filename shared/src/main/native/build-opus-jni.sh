@@ -78,3 +78,14 @@ gcc -O2 -fPIC -shared -fvisibility=hidden -std=gnu99 \
   -I"$java_home/include" -I"$java_home/include/linux" \
   "$shim" $celt_sources -o "$lib" -lm -Wl,--no-undefined -s
 echo "build-opus-jni: built $lib"
+
+# With mingw-w64 installed, also cross-compile the Windows x64 DLL so that the same jar runs there.
+if [[ $platform == linux-x86-64 ]] && command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then
+  dll=$native_out/win32-x86-64/tuttiopus.dll
+  mkdir -p "$(dirname "$dll")"
+  x86_64-w64-mingw32-gcc -O2 -shared -std=gnu99 \
+    -DCUSTOM_MODES -DOPUS_BUILD -DUSE_ALLOCA -DHAVE_LRINTF -DHAVE_LRINT \
+    -I"$here/win32" -I"$src/include" -I"$src/celt" -I"$src" -I"$java_home/include" \
+    "$shim" $celt_sources -o "$dll" -lm -s -static-libgcc
+  echo "build-opus-jni: built $dll"
+fi

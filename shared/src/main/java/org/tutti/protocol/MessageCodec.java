@@ -320,7 +320,15 @@ public final class MessageCodec {
 
     // ------------------------------------------------------------------------------------------ encoding
 
-    /** The complete frame for {@code message} with counter {@code counter} (use 0 for CLMs). */
+    /** The complete frame for a connection-less message (counter 0, as Jamulus sends them). */
+    public static byte[] encodeFrame(ConnectionlessMessage message) {
+        return encodeFrame(message, 0);
+    }
+
+    /**
+     * The complete frame for {@code message} with counter {@code counter} (use 0 for CLMs). Connected messages
+     * normally go through {@link org.tutti.net.ReliableChannel}, which numbers them.
+     */
     public static byte[] encodeFrame(Message message, int counter) {
         return Frame.build(message.id(), counter, encodeBody(message));
     }

@@ -67,7 +67,10 @@ final class JsonRpcConnection {
     }
 
     private void readLoop() {
-        try (InputStream in = socket.getInputStream()) {
+        // Not try-with-resources: closing the input stream would close the socket before the writer sends the
+        // last reply (e.g. the parse error that precedes closing); the writer closes the socket.
+        try {
+            InputStream in = socket.getInputStream();
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int b;
             boolean tooLong = false;

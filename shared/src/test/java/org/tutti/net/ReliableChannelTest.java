@@ -167,6 +167,23 @@ class ReliableChannelTest {
     }
 
     @Test
+    void listenersMayReplyFromInsideTheCallback() throws Exception {
+        ReliableChannel[] self = new ReliableChannel[1];
+        self[0] = new ReliableChannel((d, off, len) -> wire.add(Arrays.copyOfRange(d, off, off + len)), m -> {
+            if (m instanceof ConnectedMessage.ReqSplitMessSupport) {
+                self[0].send(new ConnectedMessage.SplitMessSupported(), 0);
+                self[0].splitSupported(true);
+            }
+        });
+        byte[] req = MessageCodec.encodeFrame(new ConnectedMessage.ReqSplitMessSupport(), 2);
+        self[0].onReceive(req, 0, req.length, 0);
+        assertThat(wire).hasSize(2);
+        assertThat(decode(wire.get(0))).isEqualTo(new Ack(MessageId.REQ_SPLIT_MESS_SUPPORT));
+        assertThat(decode(wire.get(1))).isEqualTo(new ConnectedMessage.SplitMessSupported());
+        assertThat(self[0].splitSupported()).isTrue();
+    }
+
+    @Test
     void refusesToQueueAcksAndSplitParts() {
         assertThatThrownBy(() -> channel.send(new Ack(1), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> channel.send(new SplitPart(18, 1, 0, new byte[0]), 0))

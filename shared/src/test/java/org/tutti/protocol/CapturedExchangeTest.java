@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tutti.net.ReliableChannel;
 
 /**
@@ -27,8 +29,12 @@ class CapturedExchangeTest {
 
     @BeforeAll
     static void load() throws IOException {
-        lines = new ArrayList<>();
-        try (InputStream in = CapturedExchangeTest.class.getResourceAsStream("/fixtures/jamulus-3.9.1-exchange.txt")) {
+        lines = load("jamulus-3.9.1-exchange.txt");
+    }
+
+    static List<Line> load(String fixture) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        try (InputStream in = CapturedExchangeTest.class.getResourceAsStream("/fixtures/" + fixture)) {
             for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (l.isBlank() || l.startsWith("#")) {
                     continue;
@@ -37,12 +43,14 @@ class CapturedExchangeTest {
                 lines.add(new Line(f[0], f[2], HexFormat.of().parseHex(f[3])));
             }
         }
+        return lines;
     }
 
-    @Test
-    void everyCapturedFrameDecodesAndReencodesToTheSameBytes() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"jamulus-3.9.1-exchange.txt", "jamulus-3.9.1-directory.txt"})
+    void everyCapturedFrameDecodesAndReencodesToTheSameBytes(String fixture) throws Exception {
         int frames = 0;
-        for (Line l : lines) {
+        for (Line l : load(fixture)) {
             DatagramKind kind = DatagramKind.classify(l.bytes(), 0, l.bytes().length);
             assertThat(kind.name().toLowerCase()).isEqualTo(l.kind());
             if (kind != DatagramKind.AUDIO) {
@@ -53,8 +61,33 @@ class CapturedExchangeTest {
                 frames++;
             }
         }
-        assertThat(frames).isGreaterThan(100);
+        assertThat(frames).isGreaterThan(10);
     }
+
+    @Test
+    void theDirectoryCaptureHasRegistrationAndLists() throws Exception {
+        List<Message> messages = new ArrayList<>();
+        for (Line l : load("jamulus-3.9.1-directory.txt")) {
+            messages.add(MessageCodec.decodeFrame(l.bytes(), 0, l.bytes().length));
+        }
+        // the registering server ran with -p 49785 -o "Reg Server;Paris;74" -u 12 --serverpublicip 192.0.2.2
+        ServerRegistration registration = new ServerRegistration(49785, 74, 12, false, "Reg Server", "192.0.2.2",
+                "Paris");
+        assertThat(messages).contains(new ConnectionlessMessage.RegisterServerEx(registration, 2, "3.9.1"),
+                new ConnectionlessMessage.RegisterServerResp(RegistrationResult.REGISTERED),
+                new ConnectionlessMessage.UnregisterServer());
+        assertThat(messages).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(
+                ConnectionlessMessage.ServerList.class, l -> {
+                    assertThat(l.servers().getFirst()).isEqualTo(
+                            new ServerListEntry(0, 0, 82, 10, true, "MyDir", "", "DirCity"));
+                    assertThat(l.servers().get(1).name()).isEqualTo("Reg Server");
+                    assertThat(Ipv4.toText(l.servers().get(1).ipv4())).isEqualTo("127.0.0.1");
+                }));
+        assertThat(messages).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(
+                ConnectionlessMessage.ReducedServerList.class,
+                l -> assertThat(l.servers()).extracting(ReducedServerListEntry::name).containsExactly("MyDir", "Reg Server")));
+    }
+
 
     @Test
     void theCaptureContainsWhatWeCameFor() throws Exception {

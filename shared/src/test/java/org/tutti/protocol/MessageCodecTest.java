@@ -112,6 +112,22 @@ class MessageCodecTest {
         assertThat(StringLimits.truncate("a" + "🎻".repeat(8), 16)).isEqualTo("a" + "🎻".repeat(7));
     }
 
+    @Test
+    void gainAndPanUseTheJamulusScale() {
+        assertThat(GainPan.toWire(1.0)).isEqualTo(32768);
+        assertThat(GainPan.toWire(0.5)).isEqualTo(GainPan.PAN_CENTRE);
+        assertThat(GainPan.toWire(0.0)).isZero();
+        assertThat(GainPan.toWire(3.0)).isEqualTo(65535);
+        assertThat(GainPan.fromWire(65535)).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(MessageCodec.encodeBody(new ChannelGain(2, GainPan.toWire(0.5)))).containsExactly(2, 0x00, 0x40);
+    }
+
+    @Test
+    void connectionlessFramesUseCounterZero() {
+        assertThat(MessageCodec.encodeFrame(new ReqVersionAndOs()))
+                .isEqualTo(HexFormat.ofDelimiter(" ").parseHex("00 00 f4 03 00 00 00 bd 23"));
+    }
+
     private static String hex(String s) {
         return HEX.formatHex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

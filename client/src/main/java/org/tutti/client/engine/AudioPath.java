@@ -1,5 +1,6 @@
 package org.tutti.client.engine;
 
+import org.tutti.audio.JitterBuffer;
 import org.tutti.backend.AudioCallback;
 import org.tutti.codec.OpusDecoder;
 import org.tutti.codec.OpusEncoder;
@@ -11,12 +12,16 @@ import org.tutti.codec.OpusEncoder;
  * fields, results leave through counters.
  */
 final class AudioPath implements AudioCallback {
+    // Opus concealment turns into noise when nothing real was decoded for a while (or ever): play silence then.
+    static final int MAX_CONCEAL_RUN = 8;
     private final StreamConfig config;
     private final OpusEncoder encoder;
     private final OpusDecoder decoder;
     private final PacketRing incoming;
     private final PacketSender sender;
-    private final ReceiveJitterBuffer jitter;
+    // Sequence numbers switch on mid-connection (§4.4), so both buffers exist from the start.
+    private final JitterBuffer sequencedJitter;
+    private final JitterBuffer plainJitter;
     private final int channels;
     private final int frameSamples;
     // capture side
@@ -32,13 +37,13 @@ final class AudioPath implements AudioCallback {
     private int outAvail;
     private final byte[] packetIn = new byte[PacketRing.SLOT_BYTES];
     private final byte[] coded;
+    private int concealRun = MAX_CONCEAL_RUN; // start silent: nothing received yet
     // settings written by the control thread
     volatile boolean withSequenceNumber;
     volatile boolean sending = true;
     volatile boolean muteMyself;
     volatile float inputBoost = 1f;
     volatile int inputPan; // −50..50
-    volatile int jitterTarget;
     // counters, read by other threads
     volatile long packetsSent;
     volatile long packetsReceived;
@@ -46,8 +51,13 @@ final class AudioPath implements AudioCallback {
     volatile long decodeErrors;
     volatile long cycles;
     volatile float outputPeak;
+    volatile int jitterSize;
+    volatile long framesConcealed;
 
-    AudioPath(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterTarget) {
+    /**
+     * @param jitterBlocks the local jitter buffer size, or 0 for automatic sizing
+     */
+    AudioPath(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterBlocks) {
         this.config = config;
         this.incoming = incoming;
         this.sender = sender;
@@ -59,16 +69,23 @@ final class AudioPath implements AudioCallback {
         this.pcmOut = new short[frameSamples * channels];
         this.packetOut = new byte[config.packetBytes(true)];
         this.coded = new byte[config.codedBytes() + 1];
-        this.jitterTarget = jitterTarget;
-        this.jitter = new ReceiveJitterBuffer(config.codedBytes(), jitterTarget);
+        // Automatic sizing uses the Jamulus model: in this machine's noisy runs it matched the real client at 128
+        // frames and gave the lowest delay at 64 (docs/performance-client.md).
+        this.sequencedJitter = newJitterBuffer(config, true, jitterBlocks);
+        this.plainJitter = newJitterBuffer(config, false, jitterBlocks);
     }
 
     StreamConfig config() {
         return config;
     }
 
-    ReceiveJitterBuffer jitter() {
-        return jitter;
+    private static JitterBuffer newJitterBuffer(StreamConfig config, boolean sequenced, int blocks) {
+        JitterBuffer jb = new JitterBuffer(config.codedBytes(), config.frameSamples(), sequenced,
+                blocks > 0 ? blocks : JitterBuffer.MAX_SIZE / 2);
+        if (blocks <= 0) {
+            jb.setAuto(JitterBuffer.AutoStrategy.JAMULUS);
+        }
+        return jb;
     }
 
     @Override
@@ -83,7 +100,8 @@ final class AudioPath implements AudioCallback {
         boolean seq = withSequenceNumber;
         int frameBytes = config.codedBytes() + (seq ? 1 : 0);
         int expected = frameBytes * config.blockFactor();
-        jitter.setTarget(jitterTarget);
+        JitterBuffer jitter = seq ? sequencedJitter : plainJitter;
+        long now = System.nanoTime();
         int n;
         while ((n = incoming.poll(packetIn)) >= 0) {
             if (n != expected) {
@@ -93,7 +111,7 @@ final class AudioPath implements AudioCallback {
             packetsReceived++;
             for (int k = 0; k < config.blockFactor(); k++) {
                 int off = k * frameBytes;
-                jitter.put(packetIn, off, config.codedBytes(), seq ? packetIn[off + config.codedBytes()] & 0xFF : -1);
+                jitter.put(packetIn, off, config.codedBytes(), seq ? packetIn[off + config.codedBytes()] & 0xFF : 0, now);
             }
         }
     }
@@ -169,14 +187,19 @@ final class AudioPath implements AudioCallback {
     }
 
     private void decodeNext() {
-        int n = jitter.take(coded);
+        JitterBuffer jitter = withSequenceNumber ? sequencedJitter : plainJitter;
+        int n = jitter.get(coded, 0);
+        jitterSize = jitter.size();
+        framesConcealed = jitter.counters().concealed();
         int result;
-        if (n < 0) {
+        if (n == JitterBuffer.CONCEAL && concealRun >= MAX_CONCEAL_RUN) {
             java.util.Arrays.fill(pcmOut, (short) 0);
             result = frameSamples;
-        } else if (n == 0) {
+        } else if (n == JitterBuffer.CONCEAL) {
+            concealRun++;
             result = decoder.conceal(pcmOut, 0);
         } else {
+            concealRun = 0;
             result = decoder.decode(coded, 0, n, pcmOut, 0);
         }
         if (result != frameSamples) {

@@ -23,13 +23,17 @@ class AudioPathTest {
     }
 
     private Run echo(int backendFrames, boolean small, ChannelMode mode, boolean seq, int cycles) {
+        return echo(backendFrames, small, mode, seq, cycles, 2);
+    }
+
+    private Run echo(int backendFrames, boolean small, ChannelMode mode, boolean seq, int cycles, int jitterBlocks) {
         StreamConfig config = StreamConfig.choose(backendFrames, small, OpusQuality.NORMAL, mode);
         PacketRing ring = new PacketRing(64);
         List<byte[]> sent = new ArrayList<>();
         AudioPath path = new AudioPath(config, ring, (data, length) -> {
             sent.add(java.util.Arrays.copyOf(data, length));
             ring.offer(data, 0, length); // the "server" echoes our stream
-        }, 2);
+        }, jitterBlocks);
         path.withSequenceNumber = seq;
         FakeStream stream = FakeBackendProvider.openFake(backendFrames, path);
         stream.setInput(AudioPathTest::sine);
@@ -71,6 +75,33 @@ class AudioPathTest {
         assertThat(r.sent()).hasSize(100);
         assertThat(r.sent()).allSatisfy(p -> assertThat(p).hasSize(71));
         assertThat(r.peak()).isGreaterThan(0.3f);
+    }
+
+    @Test
+    void automaticJitterBufferPlaysTheEchoToo() {
+        Run r = echo(128, true, ChannelMode.STEREO, true, 300, 0);
+        assertThat(r.peak()).isGreaterThan(0.3f);
+        assertThat(r.path().jitterSize).isBetween(1, 20);
+    }
+
+    @Test
+    void theAudioCallbackDoesNotAllocate() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.STEREO);
+        PacketRing ring = new PacketRing(64);
+        AudioPath path = new AudioPath(config, ring, (data, length) -> ring.offer(data, 0, length), 0);
+        path.withSequenceNumber = true;
+        FakeStream stream = FakeBackendProvider.openFake(128, path);
+        stream.setInput(AudioPathTest::sine);
+        stream.start();
+        stream.runCycles(3000); // warm up: class loading, JIT, jitter buffer auto state
+        int cycles = 10_000;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        stream.runCycles(cycles);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        path.close();
+        // Any per-cycle object would cost ≥ 16 bytes a cycle; the JVM itself adds a few hundred bytes now and then.
+        assertThat((double) allocated / cycles).as("bytes allocated per cycle").isLessThan(1.0);
     }
 
     @Test

@@ -56,9 +56,25 @@ public final class HeadlessServer implements AutoCloseable {
             err.println("tutti: cannot start the server: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "server-shutdown"));
+        stopOnSignals(server);
         server.awaitStop();
         return 0;
+    }
+
+    /**
+     * SIGINT and SIGTERM stop the server and let {@link #run} return 0, like Jamulus. The JDK's signal API is
+     * unsupported but present everywhere Tutti runs; a shutdown hook covers the rest (exit code 143 then).
+     */
+    @SuppressWarnings("restriction")
+    private static void stopOnSignals(HeadlessServer server) {
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "server-shutdown"));
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> server.close());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // signal not available here: the shutdown hook still stops the server
+            }
+        }
     }
 
     /** Starts a server (used by {@link #run} and by tests that embed it). */

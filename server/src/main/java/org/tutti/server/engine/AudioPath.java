@@ -15,22 +15,20 @@ final class AudioPath {
     }
 
     private final int frameSamples;
+    private final boolean delayPan;
     private final EngineCounters counters;
     private final AudioSender sender;
-    // Shared sums for listeners whose mix is all-default (gain 1, pan centre): O(N) instead of O(N²).
-    private final float[] sumMono;
-    private final float[] sumLeft;
-    private final float[] sumRight;
+    private final SharedSums sums;
     private final float[] mixLeft;
     private final float[] mixRight;
 
-    AudioPath(int frameSamples, EngineCounters counters, AudioSender sender) {
+    /** One per thread that mixes: the scratch buffers are its own, the shared sums are read only. */
+    AudioPath(int frameSamples, boolean delayPan, EngineCounters counters, AudioSender sender, SharedSums sums) {
         this.frameSamples = frameSamples;
+        this.delayPan = delayPan;
         this.counters = counters;
         this.sender = sender;
-        this.sumMono = new float[frameSamples];
-        this.sumLeft = new float[frameSamples];
-        this.sumRight = new float[frameSamples];
+        this.sums = sums;
         this.mixLeft = new float[frameSamples];
         this.mixRight = new float[frameSamples];
     }
@@ -82,37 +80,19 @@ final class AudioPath {
 
     private void decodeOne(ClientChannel c, short[] pcm, int offset) {
         int got;
-        if (c.jitter.get(c.codedIn, 0)) {
-            got = c.decoder.decode(c.codedIn, 0, c.jitter.frameBytes(), pcm, offset);
+        int length = c.jitter.get(c.codedIn, 0);
+        if (length != org.tutti.audio.JitterBuffer.CONCEAL) {
+            got = c.decoder.decode(c.codedIn, 0, length, pcm, offset);
             if (got < 0) {
                 counters.decodeErrors++;
                 got = c.decoder.conceal(pcm, offset);
             }
         } else {
+            counters.jitterUnderruns++;
             got = c.decoder.conceal(pcm, offset);
         }
         if (got < 0) {
             java.util.Arrays.fill(pcm, offset, offset + c.codecFrameSamples * c.audioChannels, (short) 0);
-        }
-    }
-
-    /** Computes the shared all-default sums over {@code sources}. */
-    void prepareSharedSums(ClientChannel[] sources, int count) {
-        int n = frameSamples;
-        java.util.Arrays.fill(sumMono, 0, n, 0f);
-        java.util.Arrays.fill(sumLeft, 0, n, 0f);
-        java.util.Arrays.fill(sumRight, 0, n, 0f);
-        for (int s = 0; s < count; s++) {
-            ClientChannel src = sources[s];
-            float g = src.fadeIn();
-            if (g == 0f) {
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                sumMono[i] += g * src.inMono[i];
-                sumLeft[i] += g * src.inLeft[i];
-                sumRight[i] += g * src.inRight[i];
-            }
         }
     }
 
@@ -126,10 +106,10 @@ final class AudioPath {
             float own = fl * (1f - fl);
             for (int i = 0; i < n; i++) {
                 if (stereo) {
-                    mixLeft[i] = fl * sumLeft[i] + own * l.inLeft[i];
-                    mixRight[i] = fl * sumRight[i] + own * l.inRight[i];
+                    mixLeft[i] = fl * sums.left[i] + own * l.inLeft[i];
+                    mixRight[i] = fl * sums.right[i] + own * l.inRight[i];
                 } else {
-                    mixLeft[i] = fl * sumMono[i] + own * l.inMono[i];
+                    mixLeft[i] = fl * sums.mono[i] + own * l.inMono[i];
                 }
             }
         } else {
@@ -141,7 +121,9 @@ final class AudioPath {
                 if (g == 0f) {
                     continue;
                 }
-                if (stereo) {
+                if (stereo && delayPan) {
+                    addDelayPanned(src, g, l.pans[src.id]);
+                } else if (stereo) {
                     float pan = l.pans[src.id];
                     float gl = g * Math.min(0.5f, 1f - pan) * 2f;
                     float gr = g * Math.min(0.5f, pan) * 2f;
@@ -167,6 +149,25 @@ final class AudioPath {
             }
         }
         encodeAndSend(l);
+    }
+
+    /**
+     * Delay panning (-P, doc §6.3): both sides at full gain, one side delayed by round(126 × (pan − 0.5))
+     * samples; a positive delay holds back the left side so the source appears on the right.
+     */
+    private void addDelayPanned(ClientChannel src, float g, float pan) {
+        float d = 126f * (pan - 0.5f);
+        int delay = (int) (Math.signum(d) * Math.round(Math.abs(d)));
+        int n = frameSamples;
+        int h = ClientChannel.HISTORY_SAMPLES;
+        int dl = Math.max(delay, 0);
+        int dr = Math.max(-delay, 0);
+        for (int i = 0; i < n; i++) {
+            int kl = i - dl;
+            int kr = i - dr;
+            mixLeft[i] += g * (kl >= 0 ? src.inLeft[kl] : src.historyLeft[h + kl]);
+            mixRight[i] += g * (kr >= 0 ? src.inRight[kr] : src.historyRight[h + kr]);
+        }
     }
 
     private void encodeAndSend(ClientChannel l) {

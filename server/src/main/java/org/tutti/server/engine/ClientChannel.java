@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import org.tutti.codec.OpusDecoder;
 import org.tutti.codec.OpusEncoder;
+import org.tutti.audio.JitterBuffer;
 import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
@@ -17,13 +18,12 @@ import org.tutti.protocol.NetworkTransportProps;
 final class ClientChannel {
     static final int MAX_FRAME_SAMPLES = 128;
     static final int MAX_CODED_BYTES = 1275;
+    /** Delay panning shifts a side by up to 63 samples, reaching back into the previous 64-sample frame. */
+    static final int HISTORY_SAMPLES = 64;
     static final float UNITY_GAIN = 1f;
     static final float CENTRE_PAN = 0.5f;
     /** Jamulus drops a channel after 30 s without audio. */
     static final long TIMEOUT_SAMPLES = 30L * 48000;
-    /** Frames of jitter buffer when the client asks for "auto". */
-    static final int AUTO_JITTER_FRAMES_128 = 3;
-    static final int AUTO_JITTER_FRAMES_64 = 5;
 
     final int id;
     /** Reliable messaging with this client (set once by the engine, which wires its sink and listener). */
@@ -46,7 +46,7 @@ final class ClientChannel {
     NetworkTransportProps props;
     int codecFrameSamples;
     int audioChannels = 1;
-    FrameJitterBuffer jitter;
+    JitterBuffer jitter;
     OpusDecoder decoder;
     OpusEncoder encoder;
 
@@ -58,6 +58,9 @@ final class ClientChannel {
     final float[] inLeft = new float[MAX_FRAME_SAMPLES];
     final float[] inRight = new float[MAX_FRAME_SAMPLES];
     final float[] inMono = new float[MAX_FRAME_SAMPLES];
+    /** The last {@link #HISTORY_SAMPLES} input samples of the previous tick, for delay panning (-P). */
+    final float[] historyLeft = new float[HISTORY_SAMPLES];
+    final float[] historyRight = new float[HISTORY_SAMPLES];
 
     // Output side: this listener's mix, the codec-frame accumulator and the packet being built.
     final short[] mix = new short[MAX_FRAME_SAMPLES * 2];
@@ -98,6 +101,15 @@ final class ClientChannel {
         packetFrames = 0;
         txSequence = 0;
         Arrays.fill(decoded, (short) 0);
+        Arrays.fill(historyLeft, 0f);
+        Arrays.fill(historyRight, 0f);
+    }
+
+    /** Keeps the end of this tick's input for delay panning in the next tick. */
+    void rememberHistory(int frameSamples) {
+        int from = frameSamples - HISTORY_SAMPLES;
+        System.arraycopy(inLeft, from, historyLeft, 0, HISTORY_SAMPLES);
+        System.arraycopy(inRight, from, historyRight, 0, HISTORY_SAMPLES);
     }
 
     void close() {
@@ -110,10 +122,10 @@ final class ClientChannel {
     }
 
     /** Applies a new stream format; codecs are only rebuilt when frame size, channels or bytes change. */
-    void setProps(NetworkTransportProps p, EngineCounters counters) {
+    void setProps(NetworkTransportProps p) {
         int frameSamples = p.audioCodec().frameSamples();
         boolean same = props != null && codecFrameSamples == frameSamples && audioChannels == p.channels()
-                && props.codedBytes() == p.codedBytes();
+                && props.codedBytes() == p.codedBytes() && props.withSequenceNumber() == p.withSequenceNumber();
         props = p;
         packetBytes = 0;
         packetFrames = 0;
@@ -127,21 +139,32 @@ final class ClientChannel {
         audioChannels = p.channels();
         decoder = new OpusDecoder(frameSamples, audioChannels);
         encoder = new OpusEncoder(frameSamples, audioChannels, p.codedBytes());
-        jitter = new FrameJitterBuffer(p.codedBytes(), jitterFrames(), counters);
+        jitter = new JitterBuffer(p.codedBytes(), frameSamples, p.withSequenceNumber(), JitterBuffer.MAX_SIZE / 2);
+        applyJitterRequest();
     }
 
-    /** The jitter buffer depth in codec frames for the client's request. */
+    /** The server-side jitter buffer size in codec frames (what "auto" currently chose, or the request). */
     int jitterFrames() {
-        if (jitterRequest >= 1 && jitterRequest <= 20) {
-            return jitterRequest;
+        if (jitter != null) {
+            return jitter.size();
         }
-        return codecFrameSamples == 64 ? AUTO_JITTER_FRAMES_64 : AUTO_JITTER_FRAMES_128;
+        return jitterRequest >= 1 && jitterRequest <= 20 ? jitterRequest : JitterBuffer.MAX_SIZE / 2;
     }
 
     void setJitterRequest(int blocks) {
         jitterRequest = blocks;
-        if (jitter != null) {
-            jitter.setTarget(jitterFrames());
+        applyJitterRequest();
+    }
+
+    /** 1..20: a fixed window as the client asked; 21 (auto): Tutti's adaptive playout (docs/jitter-buffer.md). */
+    private void applyJitterRequest() {
+        if (jitter == null) {
+            return;
+        }
+        if (jitterRequest >= JitterBuffer.MIN_SIZE && jitterRequest <= JitterBuffer.MAX_SIZE) {
+            jitter.setManualSize(jitterRequest);
+        } else if (!jitter.isAuto()) {
+            jitter.setAuto(JitterBuffer.AutoStrategy.TUTTI);
         }
     }
 

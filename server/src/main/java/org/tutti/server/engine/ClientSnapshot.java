@@ -1,6 +1,7 @@
 package org.tutti.server.engine;
 
 import org.tutti.protocol.ChannelInfo;
+import org.tutti.protocol.NetworkTransportProps;
 
 /**
  * One connected client as JSON-RPC reports it ({@code jamulusserver/getClients}).
@@ -10,6 +11,8 @@ import org.tutti.protocol.ChannelInfo;
  * @param info              the client's profile (empty until identified)
  * @param jitterBufferSize  server-side jitter buffer in codec frames
  * @param audioChannels     1 or 2 (0 before the stream format is known)
+ * @param props             the client's audio stream format as last declared, or null before it did
  */
-public record ClientSnapshot(int id, String address, ChannelInfo info, int jitterBufferSize, int audioChannels) {
+public record ClientSnapshot(int id, String address, ChannelInfo info, int jitterBufferSize, int audioChannels,
+                             NetworkTransportProps props) {
 }

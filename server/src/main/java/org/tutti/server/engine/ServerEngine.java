@@ -44,7 +44,12 @@ public final class ServerEngine implements AutoCloseable {
     private final ClientChannel[] active;
     private int activeCount;
     private final EngineCounters counters = new EngineCounters();
-    private final AudioPath audio;
+    private final SharedSums sums;
+    private final AudioPath[] audioPaths;
+    private final ParallelPhases phases;
+    private final ParallelPhases.RangeTask decodeTask = this::decodeRange;
+    private final ParallelPhases.RangeTask mixTask = this::mixRange;
+    private boolean anyDefaultMix;
     private final ProtocolHandler protocol;
     private final ServerEvents events;
     private final ExecutorService eventThread;
@@ -76,7 +81,13 @@ public final class ServerEngine implements AutoCloseable {
         this.slots = new ClientChannel[config.maxClients()];
         this.active = new ClientChannel[slots.length];
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
-        this.audio = new AudioPath(config.frameSamples(), counters, this::sendAudio);
+        int threads = config.multithreading() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+        this.sums = new SharedSums(config.frameSamples());
+        this.audioPaths = new AudioPath[threads];
+        for (int i = 0; i < threads; i++) {
+            audioPaths[i] = new AudioPath(config.frameSamples(), config.delayPan(), counters, this::sendAudio, sums);
+        }
+        this.phases = threads > 1 ? new ParallelPhases(threads) : null;
         this.protocol = new ProtocolHandler(this, counters);
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new ClientChannel(i, slots.length);
@@ -154,7 +165,7 @@ public final class ServerEngine implements AutoCloseable {
             for (int i = 0; i < activeCount; i++) {
                 ClientChannel c = active[i];
                 list.add(new ClientSnapshot(c.id, c.address.getAddress().getHostAddress() + ":" + c.address.getPort(),
-                        c.info, c.jitterFrames(), c.props == null ? 0 : c.audioChannels));
+                        c.info, c.jitterFrames(), c.props == null ? 0 : c.audioChannels, c.props));
             }
             return list;
         });
@@ -282,8 +293,15 @@ public final class ServerEngine implements AutoCloseable {
             return;
         }
         int frameBytes = c.props.baseNetworkFrameBytes();
+        int coded = c.props.codedBytes();
+        boolean sequenced = c.props.withSequenceNumber();
+        long arrivalNs = System.nanoTime();
         for (int k = 0; k < c.props.blockFactor(); k++) {
-            c.jitter.put(rx, k * frameBytes);
+            int at = k * frameBytes;
+            int seq = sequenced ? rx[at + coded] & 0xFF : 0;
+            if (!c.jitter.put(rx, at, coded, seq, arrivalNs)) {
+                counters.jitterOverruns++;
+            }
         }
     }
 
@@ -322,10 +340,10 @@ public final class ServerEngine implements AutoCloseable {
                 disconnect(c, nowNs);
             }
         }
+        runPhase(decodeTask);
         boolean anyDefault = false;
         for (int i = 0; i < activeCount; i++) {
             ClientChannel c = active[i];
-            audio.decode(c);
             if (c.identified) {
                 c.fadeInSamples += n;
             }
@@ -336,17 +354,41 @@ public final class ServerEngine implements AutoCloseable {
             levelSamples -= LEVEL_INTERVAL_SAMPLES;
             protocol.sendLevels();
         }
+        anyDefaultMix = anyDefault;
         if (anyDefault) {
-            audio.prepareSharedSums(active, activeCount);
+            sums.prepare(active, activeCount);
         }
+        runPhase(mixTask);
         for (int i = 0; i < activeCount; i++) {
-            ClientChannel c = active[i];
-            if (c.receivesAudio()) {
-                audio.mixEncodeSend(c, active, activeCount, anyDefault);
+            if (config.delayPan()) {
+                active[i].rememberHistory(n);
             }
-            c.link.poll(nowNs);
+            active[i].link.poll(nowNs);
         }
         counters.ticks++;
+    }
+
+    private void runPhase(ParallelPhases.RangeTask task) {
+        if (phases != null) {
+            phases.run(task, activeCount);
+        } else {
+            task.run(0, 0, activeCount);
+        }
+    }
+
+    private void decodeRange(int worker, int from, int to) {
+        for (int i = from; i < to; i++) {
+            audioPaths[worker].decode(active[i]);
+        }
+    }
+
+    private void mixRange(int worker, int from, int to) {
+        for (int i = from; i < to; i++) {
+            ClientChannel c = active[i];
+            if (c.receivesAudio()) {
+                audioPaths[worker].mixEncodeSend(c, active, activeCount, anyDefaultMix);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ helpers for the protocol handler
@@ -452,6 +494,9 @@ public final class ServerEngine implements AutoCloseable {
             thread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (phases != null) {
+            phases.close();
         }
         eventThread.shutdown();
         try {

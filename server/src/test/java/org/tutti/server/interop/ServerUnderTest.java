@@ -1,6 +1,8 @@
 package org.tutti.server.interop;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.tutti.server.engine.ClientSnapshot;
 import org.tutti.interop.JamulusServer;
 import org.tutti.interop.RpcTestClient;
 
@@ -11,16 +13,27 @@ interface ServerUnderTest extends AutoCloseable {
     /** Authenticated JSON-RPC connection to the server. */
     RpcTestClient rpc();
 
+    /** Tutti's own view of its clients (to check stream details a real client negotiated); null for Jamulus. */
+    default List<ClientSnapshot> tuttiClients() {
+        return null;
+    }
+
     @Override
     void close();
 
     enum Kind {
-        JAMULUS, TUTTI;
+        /** The real Jamulus 3.9.1 server: proves the test itself is honest. */
+        JAMULUS,
+        /** Tutti with default options (128-sample frames). */
+        TUTTI,
+        /** Tutti with -F (64-sample frames) and -T (multithreading). */
+        TUTTI_FAST;
 
         ServerUnderTest start(Path dir, int maxClients) {
             return switch (this) {
                 case JAMULUS -> realJamulus(JamulusServer.start(dir, maxClients));
-                case TUTTI -> TuttiServerUnderTest.start(dir, maxClients);
+                case TUTTI -> TuttiServerUnderTest.start(dir, maxClients, false);
+                case TUTTI_FAST -> TuttiServerUnderTest.start(dir, maxClients, true);
             };
         }
     }

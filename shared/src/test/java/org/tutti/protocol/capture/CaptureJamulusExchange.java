@@ -66,7 +66,9 @@ public final class CaptureJamulusExchange {
                 call(w, r, 4, "jamulusclient/sendChatText", "{\"chatText\":\"" + "long chat ".repeat(130) + "\"}");
                 Thread.sleep(2500);
             }
-            clmExchange(proxy, serverPort);
+            clmExchange(proxy, serverPort, List.of(new ConnectionlessMessage.PingMs(123456),
+                    new ConnectionlessMessage.PingMsWithNumClients(654321, 0),
+                    new ConnectionlessMessage.ReqVersionAndOs(), new ConnectionlessMessage.ReqConnClientsList()));
             Thread.sleep(500);
             stop(started.removeLast()); // client first: it sends CLM_DISCONNECTION
             Thread.sleep(500);
@@ -80,13 +82,12 @@ public final class CaptureJamulusExchange {
     }
 
     /** CLM ping, version and client-list requests from our own socket, straight to the server. */
-    private static void clmExchange(UdpCaptureProxy proxy, int serverPort) throws IOException {
+    static void clmExchange(UdpCaptureProxy proxy, int serverPort, List<ConnectionlessMessage> requests)
+            throws IOException {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             s.setSoTimeout(300);
             InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort);
-            for (ConnectionlessMessage m : List.of(new ConnectionlessMessage.PingMs(123456),
-                    new ConnectionlessMessage.PingMsWithNumClients(654321, 0), new ConnectionlessMessage.ReqVersionAndOs(),
-                    new ConnectionlessMessage.ReqConnClientsList())) {
+            for (ConnectionlessMessage m : requests) {
                 byte[] frame = MessageCodec.encodeFrame(m, 0);
                 proxy.record("t2s", frame);
                 s.send(new DatagramPacket(frame, frame.length, server));
@@ -105,12 +106,15 @@ public final class CaptureJamulusExchange {
     }
 
     /** Protocol frames in full; of the audio only the first 10 and then every 250th per direction. */
-    private static void write(Path out, List<UdpCaptureProxy.Captured> captured) throws IOException {
+    static void write(Path out, List<UdpCaptureProxy.Captured> captured) throws IOException {
+        write(out, captured, "# Captured by CaptureJamulusExchange: Debian Jamulus 3.9.1 headless client <-> 3.9.1 server.\n"
+                + "# Format: <direction> <ms since start> <kind> <hex datagram>. c2s/s2c through the proxy,\n"
+                + "# t2s/s2t the tool's own CLM exchange with the server. Audio is sampled, frames complete.\n");
+    }
+
+    static void write(Path out, List<UdpCaptureProxy.Captured> captured, String header) throws IOException {
         HexFormat hex = HexFormat.of();
-        StringBuilder sb = new StringBuilder();
-        sb.append("# Captured by CaptureJamulusExchange: Debian Jamulus 3.9.1 headless client <-> 3.9.1 server.\n")
-                .append("# Format: <direction> <ms since start> <kind> <hex datagram>. c2s/s2c through the proxy,\n")
-                .append("# t2s/s2t the tool's own CLM exchange with the server. Audio is sampled, frames complete.\n");
+        StringBuilder sb = new StringBuilder(header);
         int[] audioSeen = new int[2];
         for (UdpCaptureProxy.Captured c : captured) {
             DatagramKind kind = DatagramKind.classify(c.bytes(), 0, c.bytes().length);
@@ -155,7 +159,7 @@ public final class CaptureJamulusExchange {
         }
     }
 
-    private static Process start(List<Process> started, Path log, String jackServer, String... command)
+    static Process start(List<Process> started, Path log, String jackServer, String... command)
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         if (jackServer != null) {
@@ -169,7 +173,7 @@ public final class CaptureJamulusExchange {
     }
 
     /** SIGTERM, then wait: jackd leaves stale /dev/shm entries if killed harder. */
-    private static void stop(Process p) throws InterruptedException {
+    static void stop(Process p) throws InterruptedException {
         if (p.isAlive()) {
             p.destroy();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -178,13 +182,13 @@ public final class CaptureJamulusExchange {
         }
     }
 
-    private static int freeUdpPort() throws IOException {
+    static int freeUdpPort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return s.getLocalPort();
         }
     }
 
-    private static int freeTcpPort() throws IOException {
+    static int freeTcpPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

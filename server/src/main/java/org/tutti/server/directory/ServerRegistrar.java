@@ -1,0 +1,221 @@
+package org.tutti.server.directory;
+
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+import org.tutti.Version;
+import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.protocol.ConnectionlessMessage.EmptyMessage;
+import org.tutti.protocol.ConnectionlessMessage.RegisterServerEx;
+import org.tutti.protocol.ConnectionlessMessage.RegisterServerResp;
+import org.tutti.protocol.ConnectionlessMessage.SendEmptyMessage;
+import org.tutti.protocol.ConnectionlessMessage.UnregisterServer;
+import org.tutti.protocol.Ipv4;
+import org.tutti.protocol.OperatingSystem;
+import org.tutti.protocol.ServerRegistration;
+
+/**
+ * Keeps a server registered with a directory (protocol doc §7.2): CLM_REGISTER_SERVER_EX, up to 5 attempts 500 ms
+ * apart, then "time_out"; re-registration every 15 min; CLM_EMPTY_MESSAGE to the directory every 59 s; the permanent
+ * flag after 48 h; CLM_UNREGISTER_SERVER on {@link #shutdown}. Socket-agnostic and clock-driven: the engine feeds it
+ * received CLMs and calls {@link #poll} often (every ≤ 100 ms); all calls come from the engine's one thread.
+ * {@link #status()} may be read from any thread.
+ */
+public final class ServerRegistrar implements ClmComponent {
+    static final long RESPONSE_WAIT_MS = 500;
+    static final int MAX_ATTEMPTS = 5;
+    static final long REFRESH_MS = 15 * 60_000L;
+    static final long KEEP_ALIVE_MS = 59_000;
+    static final long PERMANENT_AFTER_MS = 48 * 3_600_000L;
+
+    private final InetSocketAddress directory;
+    private final ClmSink sink;
+    private final int ownPort;
+    private final int maxClients;
+    private final String internalAddress;
+    private final int os;
+    private final String version;
+    private volatile Consumer<RegistrationStatus> statusListener = s -> { };
+
+    private ServerInfo info;
+    private volatile RegistrationStatus status = RegistrationStatus.NOT_REGISTERED;
+    private boolean active;
+    private boolean permanent;
+    private int attempts;
+    private long responseDeadlineMs;
+    private long nextRefreshMs;
+    private long nextKeepAliveMs;
+    private long permanentAtMs;
+    private long ignoredSendEmpty;
+
+    /**
+     * @param directory       the resolved directory address, or null when the name did not resolve ("bad_address")
+     * @param info            name, city, country
+     * @param ownPort         this server's UDP port (the registration's port field)
+     * @param maxClients      the channel limit (-u)
+     * @param internalAddress dotted IPv4 text: --serverpublicip, else {@link NetworkAddresses#outboundAddress()}
+     * @param sink            where CLMs go (the server's one socket)
+     */
+    public ServerRegistrar(InetSocketAddress directory, ServerInfo info, int ownPort, int maxClients,
+                           String internalAddress, ClmSink sink) {
+        this.directory = directory;
+        this.info = info;
+        this.ownPort = ownPort;
+        this.maxClients = maxClients;
+        this.internalAddress = internalAddress;
+        this.sink = sink;
+        this.os = currentOs().code();
+        this.version = Version.version();
+        // Fail now rather than at the first send.
+        registration();
+    }
+
+    /** Called with every status change, on the engine thread (for logging / JSON-RPC notifications). */
+    public void onStatusChange(Consumer<RegistrationStatus> listener) {
+        this.statusListener = listener == null ? s -> { } : listener;
+    }
+
+    /** Sends the first registration. */
+    public void start(long nowMs) {
+        if (active) {
+            return;
+        }
+        if (directory == null) {
+            setStatus(RegistrationStatus.BAD_ADDRESS);
+            return;
+        }
+        active = true;
+        permanent = false;
+        permanentAtMs = nowMs + PERMANENT_AFTER_MS;
+        nextKeepAliveMs = nowMs + KEEP_ALIVE_MS;
+        register(nowMs);
+    }
+
+    /** Runs the timers: retries, time-out, refresh, keep-alive, permanent flag. */
+    @Override
+    public void poll(long nowMs) {
+        if (!active) {
+            return;
+        }
+        if (status == RegistrationStatus.REQUESTED && nowMs >= responseDeadlineMs) {
+            if (attempts >= MAX_ATTEMPTS) {
+                setStatus(RegistrationStatus.TIME_OUT);
+            } else {
+                sendRegistration(nowMs);
+            }
+        }
+        if (!permanent && nowMs >= permanentAtMs) {
+            permanent = true; // sent with the next (re-)registration, as Jamulus does
+        }
+        if (nowMs >= nextRefreshMs) {
+            register(nowMs);
+        }
+        if (nowMs >= nextKeepAliveMs) {
+            sink.send(new EmptyMessage(), directory);
+            nextKeepAliveMs = nowMs + KEEP_ALIVE_MS;
+        }
+    }
+
+    /**
+     * Handles a CLM meant for the registrar: the directory's answer, and its hole-punch requests. Answers and
+     * requests from any other IP are ignored (3.9.1 obeys CLM_SEND_EMPTY_MESSAGE from anyone, which lets strangers
+     * use a server as a reflector).
+     *
+     * @return true when the message was for the registrar (the engine need not look at it further)
+     */
+    @Override
+    public boolean onMessage(ConnectionlessMessage message, InetSocketAddress from, long nowMs) {
+        switch (message) {
+            case RegisterServerResp(var result) -> {
+                if (active && fromDirectory(from)) {
+                    attempts = 0;
+                    setStatus(RegistrationStatus.of(result)); // a late answer still counts
+                }
+                return true;
+            }
+            case SendEmptyMessage(int ipv4, int port) -> {
+                if (active && fromDirectory(from) && port != 0) {
+                    sink.send(new EmptyMessage(), new InetSocketAddress(Ipv4.toAddress(ipv4), port));
+                } else {
+                    ignoredSendEmpty++;
+                }
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** Changes name/city/country; re-registers at once when active (as a JSON-RPC setServerName does). */
+    public void updateInfo(ServerInfo newInfo, long nowMs) {
+        if (newInfo.equals(info)) {
+            return;
+        }
+        info = newInfo;
+        if (active) {
+            register(nowMs);
+        }
+    }
+
+    /** Sends CLM_UNREGISTER_SERVER (orderly shutdown) and stops all timers. */
+    public void shutdown() {
+        if (!active) {
+            return;
+        }
+        active = false;
+        permanent = false;
+        sink.send(new UnregisterServer(), directory);
+        setStatus(RegistrationStatus.NOT_REGISTERED);
+    }
+
+    public RegistrationStatus status() {
+        return status;
+    }
+
+    /** CLM_SEND_EMPTY_MESSAGE requests ignored because they did not come from our directory. */
+    public long ignoredSendEmptyRequests() {
+        return ignoredSendEmpty;
+    }
+
+    /** The registration body as it would be sent now. */
+    public ServerRegistration registration() {
+        return ServerRegistration.truncating(ownPort, info.country(), maxClients, permanent, info.name(),
+                internalAddress, info.city());
+    }
+
+    private void register(long nowMs) {
+        attempts = 0;
+        nextRefreshMs = nowMs + REFRESH_MS;
+        sendRegistration(nowMs);
+    }
+
+    private void sendRegistration(long nowMs) {
+        attempts++;
+        responseDeadlineMs = nowMs + RESPONSE_WAIT_MS;
+        setStatus(RegistrationStatus.REQUESTED);
+        sink.send(new RegisterServerEx(registration(), os, version), directory);
+    }
+
+    private boolean fromDirectory(InetSocketAddress from) {
+        // The IP must match; the port may differ when the directory sits behind a NAT that rewrites it.
+        return from.getAddress().equals(directory.getAddress());
+    }
+
+    private void setStatus(RegistrationStatus newStatus) {
+        if (status != newStatus) {
+            status = newStatus;
+            statusListener.accept(newStatus);
+        }
+    }
+
+    private static OperatingSystem currentOs() {
+        String name = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (name.contains("win")) {
+            return OperatingSystem.WINDOWS;
+        }
+        if (name.contains("mac")) {
+            return OperatingSystem.MACOS;
+        }
+        return OperatingSystem.LINUX; // what 3.9.1 reports for every other Unix
+    }
+}

@@ -1,0 +1,90 @@
+package org.tutti.server.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs one phase of a tick (decode, or mix+encode) over contiguous ranges of channels on several threads
+ * ({@code -T}): the engine thread takes the first range, each worker one of the others, and the engine thread waits
+ * until all are done. Allocation free per tick; workers spin briefly, then park until the next phase.
+ */
+final class ParallelPhases implements AutoCloseable {
+    /** The work of one phase for channels [from, to). */
+    interface RangeTask {
+        void run(int workerIndex, int from, int to);
+    }
+
+    private static final long SPIN_NANOS = 50_000;
+
+    private final Thread[] workers;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile long generation;
+    private volatile RangeTask task;
+    private volatile int count;
+    private volatile boolean running = true;
+
+    ParallelPhases(int threads) {
+        this.workers = new Thread[Math.max(0, threads - 1)];
+        for (int i = 0; i < workers.length; i++) {
+            int index = i + 1;
+            workers[i] = Thread.ofPlatform().daemon().name("server-mix-" + index).start(() -> workerLoop(index));
+        }
+    }
+
+    int threads() {
+        return workers.length + 1;
+    }
+
+    /** Runs {@code phase} over {@code n} channels on all threads and returns when every range is done. */
+    void run(RangeTask phase, int n) {
+        int parts = threads();
+        if (parts == 1 || n < 2) {
+            phase.run(0, 0, n);
+            return;
+        }
+        task = phase;
+        count = n;
+        pending.set(workers.length);
+        generation++;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
+        phase.run(0, 0, n / parts);
+        while (pending.get() > 0) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void workerLoop(int index) {
+        long seen = 0;
+        while (running) {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (generation == seen && running) {
+                if (System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(1_000_000L);
+                }
+            }
+            if (!running) {
+                return;
+            }
+            seen = generation;
+            int n = count;
+            int parts = threads();
+            try {
+                task.run(index, index * n / parts, (index + 1) * n / parts);
+            } finally {
+                pending.decrementAndGet();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
+    }
+}
