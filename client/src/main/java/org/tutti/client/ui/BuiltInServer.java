@@ -70,7 +70,8 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
 
     static ServerConfig config(ServerPanelSettings s) {
         return new ServerConfig(null, s.port(), s.maxUsers(), s.fastUpdate(), false, s.delayPanning(),
-                s.welcomeHtml(), false, s.name(), s.city(), s.country(), ServerConfig.DEFAULT_TOS, false, null, null);
+                s.welcomeHtml(), false, s.name(), s.city(), s.country(), ServerConfig.DEFAULT_TOS, false, null, null,
+                false);
     }
 
     @Override
