@@ -34,4 +34,8 @@ public interface ClientSession {
     default void queryDirectory(String directoryAddress, ServerListSink sink) {
         sink.showProblem(I18n.tr("connect.listNotAvailable"));
     }
+
+    /** The Connection Setup dialog closed: stop asking directories and pinging servers. */
+    default void stopDirectory() {
+    }
 }

@@ -18,6 +18,7 @@ import org.tutti.protocol.RecorderState;
  * gains, solo and mute and the engine sends them.
  */
 public final class EngineSession implements ClientSession, MixerActions, ClientListener {
+    private final DirectoryBrowsing directories = new DirectoryBrowsing();
     private volatile ClientEngine engine;
     private volatile boolean connectedNow;
     /** How a new engine finds its backend after a settings change (tests substitute their own). */
@@ -83,6 +84,16 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     @Override
     public void sendChat(String text) {
         engine.sendChat(text);
+    }
+
+    @Override
+    public void queryDirectory(String directoryAddress, ServerListSink sink) {
+        directories.browse(directoryAddress, sink);
+    }
+
+    @Override
+    public void stopDirectory() {
+        directories.stop();
     }
 
     @Override

@@ -45,6 +45,8 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     final Timer poll;
     private boolean connected;
     private boolean connecting;
+    /** Name of the server from the directory list; the heading shows it instead of the address. */
+    private String serverTitle = "";
 
     public MainWindow(ClientSession session, MixerActions mixerActions, ClientSettings settings, UiPrefs prefs,
                       ServerMode serverMode, Runnable saveSettings) {
@@ -157,13 +159,16 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
             }
         });
         String address = dialog.ask();
+        session.stopDirectory();
         if (address != null) {
             connectTo(address);
+            serverTitle = dialog.chosenName();
         }
     }
 
     /** Connects to {@code address} (also used by "join my own server"). */
     public void connectTo(String address) {
+        serverTitle = "";
         settings.network.recentServers = ConnectDialog.remember(settings.network.recentServers, address);
         saveSettings.run();
         connecting = true;
@@ -202,7 +207,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         connected = true;
         connecting = false;
         connect.setText(I18n.text("main.disconnect"));
-        heading.setText(serverAddress);
+        heading.setText(serverTitle.isBlank() ? serverAddress : serverTitle);
     }
 
     @Override

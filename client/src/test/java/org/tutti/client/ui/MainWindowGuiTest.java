@@ -140,6 +140,7 @@ class MainWindowGuiTest extends GuiTestSupport {
         d.table("serverList").cell(org.assertj.swing.data.TableCell.row(0).column(0)).doubleClick();
         assertThat(f.session().calls).contains("connect 10.0.0.2:22124");
         w.button("connectButton").requireText("Disconnect");
+        w.label("serverHeading").requireText("Busy Jam");
         assertThat(f.window().settings.network.recentServers).startsWith("10.0.0.2:22124", "127.0.0.1:22124");
     }
 
