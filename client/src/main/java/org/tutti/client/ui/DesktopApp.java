@@ -76,7 +76,9 @@ public final class DesktopApp {
                     });
                 }
             });
-            w.setLocationByPlatform(true);
+            if (!w.placedFromSettings()) {
+                w.setLocationByPlatform(true);
+            }
             w.setVisible(true);
             window[0] = w;
             if (loaded.hadProblem()) {

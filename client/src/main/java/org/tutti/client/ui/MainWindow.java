@@ -45,6 +45,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     final Timer poll;
     private boolean connected;
     private boolean connecting;
+    private boolean placed;
     /** Name of the server from the directory list; the heading shows it instead of the address. */
     private String serverTitle = "";
 
@@ -125,12 +126,47 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         poll.start();
         addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
+            public void windowClosing(java.awt.event.WindowEvent e) {
+                rememberPlacement();
+            }
+
+            @Override
             public void windowClosed(java.awt.event.WindowEvent e) {
                 poll.stop();
                 chat.dispose();
             }
         });
-        setSize(1000, 640);
+        placeFromSettings();
+    }
+
+    /** The last placement from the settings if it still fits on a screen, else a default size. */
+    private void placeFromSettings() {
+        ClientSettings.Window p = settings.window;
+        java.awt.Rectangle wanted = new java.awt.Rectangle(p.x, p.y, p.width, p.height);
+        java.awt.Rectangle screens = new java.awt.Rectangle();
+        for (java.awt.GraphicsDevice d : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
+            screens = screens.union(d.getDefaultConfiguration().getBounds());
+        }
+        if (p.width >= 400 && p.height >= 300 && screens.intersects(wanted)) {
+            setBounds(wanted);
+            placed = true;
+        } else {
+            setSize(1000, 640);
+        }
+    }
+
+    /** True when the size and place came from the settings (the caller should not move the window). */
+    public boolean placedFromSettings() {
+        return placed;
+    }
+
+    void rememberPlacement() {
+        java.awt.Rectangle b = getBounds();
+        settings.window.x = b.x;
+        settings.window.y = b.y;
+        settings.window.width = b.width;
+        settings.window.height = b.height;
+        settings.window.chatVisible = chat.isVisible();
     }
 
     /** Start-up found the audio backends: warn plainly when none can play. */
@@ -140,6 +176,14 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         audioWarningText.setText("<html>" + ChatHtml.escape(I18n.tr("main.noAudio", BackendInfo.whyNone(found)))
                 + "</html>");
         audioWarning.setVisible(!usable);
+    }
+
+    @Override
+    public void dispose() {
+        if (isDisplayable()) {
+            rememberPlacement();
+        }
+        super.dispose();
     }
 
     void toggleConnection() {

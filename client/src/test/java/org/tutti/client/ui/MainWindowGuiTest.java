@@ -175,4 +175,23 @@ class MainWindowGuiTest extends GuiTestSupport {
         // Berlin, Genève, Leeds, Lyon
         assertThat(GuiActionRunner.execute(() -> f.window().board.shownOrder())).containsExactly(1, 3, 2, 0);
     }
+
+    @Test
+    void closingRemembersWhereTheWindowWas() {
+        Fixture f = window(ServerMode.NONE);
+        show(f);
+        GuiActionRunner.execute(() -> {
+            f.window().setSize(900, 600);
+            f.window().dispose();
+        });
+        assertThat(f.window().settings.window.width).isEqualTo(900);
+        assertThat(f.window().settings.window.height).isEqualTo(600);
+        MainWindow again = GuiActionRunner.execute(() -> new MainWindow(f.session(), f.presenter(),
+                f.window().settings, f.window().prefs, ServerMode.NONE, () -> { }));
+        java.awt.Dimension size = GuiActionRunner.execute(() -> again.getSize());
+        assertThat(size).isEqualTo(new java.awt.Dimension(900, 600));
+        boolean placed = GuiActionRunner.execute(() -> again.placedFromSettings());
+        assertThat(placed).isTrue();
+        GuiActionRunner.execute(again::dispose);
+    }
 }
