@@ -134,7 +134,9 @@ class EngineGuiTest extends GuiTestSupport {
                 return c.getOwner() == wa && c.isShowing();
             }
         }).using(robot);
-        chatA.textBox("chatInput").enterText("hello from Ann https://jamulus.io\n");
+        // setText, not enterText: the robot's keyboard under Xvfb garbles ':' (shifted keys) now and then.
+        chatA.textBox("chatInput").setText("hello from Ann https://jamulus.io");
+        chatA.textBox("chatInput").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         waitFor("B's chat shows it", () -> GuiActionRunner.execute(
                 () -> wb.chat.isVisible() && wb.chat.historyText().contains("hello from Ann")));
         assertThat(GuiActionRunner.execute(() -> wb.chat.historyHtml())).contains("href=\"https://jamulus.io\"");
@@ -148,7 +150,9 @@ class EngineGuiTest extends GuiTestSupport {
         fa.button("joinOwnServer").click();
         String ownAddress = GuiActionRunner.execute(own::joinAddress);
         GuiActionRunner.execute(() -> wb.connectTo(ownAddress));
-        waitFor("clients table shows both", () -> GuiActionRunner.execute(() -> own.serverPanel().clientCount()) == 2);
+        // A client is listed as soon as its audio arrives and named once its profile follows.
+        waitFor("clients table shows both by name", () -> java.util.Arrays.stream(fa.table("serverClients").contents())
+                .map(row -> row[1]).sorted().toList().equals(List.of("Ann", "Ben")));
         String[][] table = fa.table("serverClients").contents();
         assertThat(java.util.Arrays.stream(table).map(row -> row[1]).toList()).containsExactlyInAnyOrder("Ann", "Ben");
         assertThat(table[0][0]).startsWith("127.0.0.1:");
@@ -179,5 +183,22 @@ class EngineGuiTest extends GuiTestSupport {
                 && session.engine().status().bufferFrames() == 64 && stripNamed(wa, "Ann") != null);
         assertThat(stripNamed(wa, "Ann").fader()).as("fader memory survives the new engine").isEqualTo(40);
         assertThat(a[0].status().connected()).isFalse();
+    }
+
+    @Test
+    void restartingTheBuiltInServerOnTheSamePortKeepsItReachable() throws Exception {
+        int port = freeUdpPort();
+        BuiltInServer own = GuiActionRunner.execute(() -> new BuiltInServer(
+                new ServerPanelSettings("Own", "", 0, "", 10, false, false, port, ""), a -> { }));
+        try {
+            assertThat(GuiActionRunner.execute(own::start)).isEmpty();
+            GuiActionRunner.execute(() -> own.settingsApplied(
+                    new ServerPanelSettings("Own", "", 0, "", 20, false, false, port, "")));
+            waitFor("restarted with 20 channels", () -> own.engine() != null
+                    && own.engine().config().maxClients() == 20);
+            assertThat(own.engine().port()).isEqualTo(port);
+        } finally {
+            GuiActionRunner.execute(own::stop);
+        }
     }
 }
