@@ -29,6 +29,7 @@ final class AdaptivePlayout {
     private static final int MEDIAN_WINDOW_FRAMES = 128;
 
     private final long[] slotSeq = new long[CAPACITY];
+    private final long[] playedSeq = new long[CAPACITY]; // last frame played from each slot
     private final boolean sequenced;
     private final JitterCounters counters;
     private final ArrivalStatistics arrivals;
@@ -51,6 +52,7 @@ final class AdaptivePlayout {
         this.arrivals = new ArrivalStatistics(MEDIAN_WINDOW_FRAMES);
         this.lateEvents = new LateEventRates(tuning.windowFrames());
         java.util.Arrays.fill(slotSeq, EMPTY);
+        java.util.Arrays.fill(playedSeq, EMPTY);
     }
 
     /** @return the slot to copy the payload into, or -1 if the frame is dropped */
@@ -67,6 +69,11 @@ final class AdaptivePlayout {
             started = true;
             readSeq = seq - INITIAL_DELAY_FRAMES;
             newestSeq = seq;
+        }
+        int slot = (int) (seq & MASK);
+        if (slotSeq[slot] == seq || playedSeq[slot] == seq) {
+            counters.duplicates++; // a copy: says nothing about timing, so it stays out of the statistics
+            return slotSeq[slot] == seq ? slot : -1;
         }
         record(seq - getCount);
         long distance = seq - readSeq;
@@ -89,13 +96,8 @@ final class AdaptivePlayout {
             }
         }
         newestSeq = Math.max(newestSeq, seq);
-        int slot = (int) (seq & MASK);
-        if (slotSeq[slot] == seq) {
-            counters.duplicates++;
-        } else {
-            slotSeq[slot] = seq;
-            stored++;
-        }
+        slotSeq[slot] = seq;
+        stored++;
         return slot;
     }
 
@@ -142,6 +144,7 @@ final class AdaptivePlayout {
             return -1;
         }
         slotSeq[next] = EMPTY;
+        playedSeq[next] = readSeq;
         stored--;
         readSeq++;
         return next;

@@ -165,6 +165,19 @@ class JitterBufferTest {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> buffer.setManualSize(21));
     }
 
+    @Test
+    void arrivalJitterIsZeroForPeriodicArrivalsAndGrowsWithIrregularOnes() {
+        long period = 2_666_666;
+        JitterBuffer periodic = new JitterBuffer(MAX_BYTES, 128, true, 4);
+        JitterBuffer irregular = new JitterBuffer(MAX_BYTES, 128, true, 4);
+        for (int seq = 0; seq < 500; seq++) {
+            periodic.put(in, 0, 2, seq, seq * period);
+            irregular.put(in, 0, 2, seq, seq * period + (seq % 2 == 0 ? 0 : 1_000_000));
+        }
+        assertThat(periodic.arrivalJitterMs()).isLessThan(0.001);
+        assertThat(irregular.arrivalJitterMs()).isBetween(0.9, 1.1); // every spacing is off by 1 ms
+    }
+
     static List<Integer> range(int from, int toInclusive) {
         List<Integer> list = new ArrayList<>();
         for (int i = from; i <= toInclusive; i++) {

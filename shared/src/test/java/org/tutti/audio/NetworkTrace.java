@@ -5,22 +5,25 @@ import java.util.SplittableRandom;
 
 /**
  * A deterministic, seeded network trace for jitter buffer simulations: when each frame was sent and when
- * (if ever) each copy of it arrived. The receiver reads one frame every {@link #FRAME_NANOS}; the sender
- * may run slightly faster or slower ({@code driftPpm}).
+ * (if ever) each copy of it arrived. The receiver reads one frame every {@link #frameNanos}; the sender
+ * may run slightly faster or slower ({@code driftPpm}). Frames are 128 samples unless the builder says 64.
  */
 final class NetworkTrace {
-    static final int FRAME_SAMPLES = 128;
-    static final long FRAME_NANOS = FRAME_SAMPLES * 1_000_000_000L / 48_000; // 2.667 ms
     static final long BASE_DELAY_NANOS = 10_000_000;
 
     final String name;
+    final int frameSamples;
+    final long frameNanos;
     final long[] sendNanos;     // per sequence number
     final long[] arrivalNanos;  // per arrival event, ascending
     final int[] arrivalSeq;     // per arrival event
     final int lostFrames;
 
-    private NetworkTrace(String name, long[] sendNanos, long[] arrivalNanos, int[] arrivalSeq, int lostFrames) {
+    private NetworkTrace(String name, int frameSamples, long[] sendNanos, long[] arrivalNanos, int[] arrivalSeq,
+                         int lostFrames) {
         this.name = name;
+        this.frameSamples = frameSamples;
+        this.frameNanos = frameNanos(frameSamples);
         this.sendNanos = sendNanos;
         this.arrivalNanos = arrivalNanos;
         this.arrivalSeq = arrivalSeq;
@@ -30,6 +33,10 @@ final class NetworkTrace {
     /** Extra one-way delay of a frame beyond the base delay, in nanoseconds. */
     interface DelayModel {
         long extraDelayNanos(int seq, long sendNanos, SplittableRandom random);
+    }
+
+    static long frameNanos(int frameSamples) {
+        return frameSamples * 1_000_000_000L / 48_000;
     }
 
     static Builder builder(String name, long seed, int frames) {
@@ -45,6 +52,7 @@ final class NetworkTrace {
         private double duplicateRate;
         private double driftPpm;
         private boolean keepOrder = true;
+        private int frameSamples = 128;
 
         private Builder(String name, long seed, int frames) {
             this.name = name;
@@ -58,6 +66,7 @@ final class NetworkTrace {
         Builder driftPpm(double ppm) { this.driftPpm = ppm; return this; }
         /** Whether the network keeps frames in order (a queue) or lets them overtake each other. */
         Builder keepOrder(boolean keep) { this.keepOrder = keep; return this; }
+        Builder frameSamples(int samples) { this.frameSamples = samples; return this; }
 
         NetworkTrace build() {
             long[] send = new long[frames];
@@ -66,7 +75,8 @@ final class NetworkTrace {
             int events = 0;
             int lost = 0;
             long previousArrival = Long.MIN_VALUE;
-            double senderPeriod = FRAME_NANOS * (1.0 - driftPpm * 1e-6); // positive ppm: sender faster
+            long frameNanos = frameNanos(frameSamples);
+            double senderPeriod = frameNanos * (1.0 - driftPpm * 1e-6); // positive ppm: sender faster
             for (int seq = 0; seq < frames; seq++) {
                 send[seq] = Math.round(seq * senderPeriod);
                 long arrival = send[seq] + BASE_DELAY_NANOS + delay.extraDelayNanos(seq, send[seq], random);
@@ -81,12 +91,12 @@ final class NetworkTrace {
                 times[events] = arrival;
                 seqs[events++] = seq;
                 if (random.nextDouble() < duplicateRate) {
-                    times[events] = arrival + (long) (random.nextDouble() * 3 * FRAME_NANOS);
+                    times[events] = arrival + (long) (random.nextDouble() * 3 * frameNanos);
                     seqs[events++] = seq;
                 }
             }
             sortByTime(times, seqs, events);
-            return new NetworkTrace(name, send, Arrays.copyOf(times, events), Arrays.copyOf(seqs, events), lost);
+            return new NetworkTrace(name, frameSamples, send, Arrays.copyOf(times, events), Arrays.copyOf(seqs, events), lost);
         }
 
         private static void sortByTime(long[] times, int[] seqs, int n) {

@@ -7,8 +7,8 @@ package org.tutti.audio;
  */
 final class PlayoutSimulator {
     static final int FRAME_BYTES = 71;
-    /** Gets before measuring starts (30 s), so both strategies are judged after their start-up phase. */
-    static final long WARM_UP_GETS = 30_000_000_000L / NetworkTrace.FRAME_NANOS;
+    /** Time before measuring starts, so both strategies are judged after their start-up phase. */
+    static final long WARM_UP_NANOS = 30_000_000_000L;
 
     /**
      * @param concealedGets   gets answered with "conceal" while streaming
@@ -39,7 +39,8 @@ final class PlayoutSimulator {
         byte[] out = new byte[FRAME_BYTES];
         int[] delayHistogram = new int[2000]; // 0.1 ms bins up to 200 ms
         long frames = trace.sendNanos.length;
-        long receiverStart = trace.arrivalNanos.length > 0 ? trace.arrivalNanos[0] + FRAME_NANOS_HALF : 0;
+        long warmUpGets = WARM_UP_NANOS / trace.frameNanos;
+        long receiverStart = trace.arrivalNanos.length > 0 ? trace.arrivalNanos[0] + trace.frameNanos / 2 : 0;
         int nextArrival = 0;
         long concealed = 0;
         long dropouts = 0;
@@ -48,7 +49,7 @@ final class PlayoutSimulator {
         long previousPlayed = Long.MIN_VALUE;
         long gets = frames - 200; // stop before the trace runs dry
         for (long g = 0; g < gets; g++) {
-            long now = receiverStart + g * NetworkTrace.FRAME_NANOS;
+            long now = receiverStart + g * trace.frameNanos;
             while (nextArrival < trace.arrivalNanos.length && trace.arrivalNanos[nextArrival] <= now) {
                 int seq = trace.arrivalSeq[nextArrival];
                 writeSeq(frame, seq);
@@ -56,7 +57,7 @@ final class PlayoutSimulator {
                 nextArrival++;
             }
             int len = buffer.get(out, 0);
-            if (g == WARM_UP_GETS) {
+            if (g == warmUpGets) {
                 concealed = dropouts = played = 0;
                 delaySum = 0;
                 java.util.Arrays.fill(delayHistogram, 0);
@@ -81,7 +82,7 @@ final class PlayoutSimulator {
             delayHistogram[(int) Math.max(0, Math.min(delayHistogram.length - 1, delayMs * 10))]++;
             played++;
         }
-        double minutes = (gets - WARM_UP_GETS) * NetworkTrace.FRAME_NANOS / 60e9;
+        double minutes = (gets - warmUpGets) * trace.frameNanos / 60e9;
         return new Result(trace.name, strategyName, concealed, dropouts, delaySum / Math.max(1, played),
                 percentile(delayHistogram, played, 0.99), minutes, lostAfterWarmUp(trace), buffer.counters());
     }
@@ -92,13 +93,12 @@ final class PlayoutSimulator {
             arrived[seq] = true;
         }
         long lost = 0;
-        for (int seq = (int) WARM_UP_GETS; seq < arrived.length - 200; seq++) {
+        for (int seq = (int) (WARM_UP_NANOS / trace.frameNanos); seq < arrived.length - 200; seq++) {
             lost += arrived[seq] ? 0 : 1;
         }
         return lost;
     }
 
-    private static final long FRAME_NANOS_HALF = NetworkTrace.FRAME_NANOS / 2;
 
     private static double percentile(int[] histogram, long total, double p) {
         long target = (long) Math.ceil(total * p);

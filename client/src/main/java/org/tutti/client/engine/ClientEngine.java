@@ -16,6 +16,7 @@ import org.tutti.backend.AudioStream;
 import org.tutti.client.model.ChannelProfile;
 import org.tutti.client.model.GainSink;
 import org.tutti.client.model.MixerModel;
+import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ClientListEntry;
@@ -29,7 +30,6 @@ import org.tutti.protocol.MalformedMessageException;
 import org.tutti.protocol.Message;
 import org.tutti.protocol.MessageCodec;
 import org.tutti.protocol.NetworkTransportProps;
-import org.tutti.net.ReliableChannel;
 
 /**
  * The musician's side of a Jamulus session: opens the sound device, streams coded audio to the server, plays the
@@ -57,7 +57,7 @@ public final class ClientEngine implements AutoCloseable {
     private UdpTransport transport;
     private ReliableChannel link;
     private long malformedFrames;
-    private AudioStream stream;
+    private volatile AudioStream stream;
     private PacketRing ring;
     private boolean active;
     private boolean sequenceNumbers;
@@ -134,6 +134,17 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Changes quality, channel setup and "small network buffers". When connected, the stream switches at once and
+     * the server gets new NETW_TRANSPORT_PROPS.
+     */
+    public void setStreamFormat(org.tutti.codec.OpusQuality quality, ChannelMode mode, boolean smallNetworkBuffers) {
+        post(() -> {
+            options = options.withStream(quality, mode, smallNetworkBuffers);
+            rebuildPath();
+        });
+    }
+
     public void setMuteMyself(boolean mute) {
         post(() -> {
             options = options.withMutes(mute, options.muteMyOwn());
@@ -185,7 +196,7 @@ public final class ClientEngine implements AutoCloseable {
         AudioStream s = stream;
         return new ClientStatus(true, channelId, pingMs, p.config().uploadKbps(p.withSequenceNumber),
                 s == null ? 0 : s.format().bufferFrames(), p.jitterSize, p.packetsSent, p.packetsReceived,
-                p.framesConcealed, serverVersion);
+                p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak);
     }
 
     /** A snapshot of the mixer strips, taken on the control thread. */

@@ -71,9 +71,14 @@ class ClientProtocolTest {
     };
 
     private ClientEngine start(ScriptedServer server, boolean muteMyOwn, long silenceNanos) throws Exception {
+        return start(server, muteMyOwn, silenceNanos, "127.0.0.1:" + server.port());
+    }
+
+    private ClientEngine start(ScriptedServer server, boolean muteMyOwn, long silenceNanos, String address)
+            throws Exception {
         ClientOptions options = ClientOptions.defaults(provider, "Scripted").withMutes(false, muteMyOwn);
         engine = new ClientEngine(options, listener, silenceNanos);
-        engine.connect("127.0.0.1:" + server.port()).get(5, TimeUnit.SECONDS);
+        engine.connect(address).get(5, TimeUnit.SECONDS);
         driver = new Thread(() -> {
             while (driving) {
                 FakeStream s = stream.get();
@@ -151,6 +156,49 @@ class ClientProtocolTest {
             engine.disconnect().get(5, TimeUnit.SECONDS);
             server.expect(Disconnection.class);
             assertThat(events).contains("disconnected disconnected by user");
+        }
+    }
+
+    @Test
+    void connectsByHostName() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            start(server, false, TimeUnit.SECONDS.toNanos(30), "localhost:" + server.port());
+            server.send(new ClientId(7));
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo("connected 7");
+        }
+    }
+
+    @Test
+    void connectsOverIpv6WithBracketedAddress() throws Exception {
+        java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
+        ScriptedServer server;
+        try {
+            server = new ScriptedServer(v6);
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+            return;
+        }
+        try (server) {
+            start(server, false, TimeUnit.SECONDS.toNanos(30), "[::1]:" + server.port());
+            server.send(new ClientId(8));
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo("connected 8");
+        }
+    }
+
+    @Test
+    void changingTheStreamFormatWhileConnectedAnnouncesNewProps() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            start(server, false, TimeUnit.SECONDS.toNanos(30));
+            server.send(new ClientId(1));
+            server.send(new VersionAndOs(2, "3.9.1"));
+            server.expect(TransportProps.class, t -> t.props().withSequenceNumber());
+            engine.setStreamFormat(org.tutti.codec.OpusQuality.HIGH, ChannelMode.MONO, true);
+            TransportProps props = server.expect(TransportProps.class, t -> t.props().channels() == 1);
+            assertThat(props.props().baseNetworkFrameBytes()).isEqualTo(83); // mono high at 128: 82 + counter
+            server.pump(300);
+            server.audioSizes.clear();
+            server.pump(200);
+            assertThat(server.audioSizes).isNotEmpty().allMatch(size -> size == 83);
         }
     }
 

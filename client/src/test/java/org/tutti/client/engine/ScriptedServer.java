@@ -26,7 +26,11 @@ final class ScriptedServer implements AutoCloseable {
     final List<Integer> audioSizes = new ArrayList<>();
 
     ScriptedServer() throws IOException {
-        socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    ScriptedServer(InetAddress address) throws IOException {
+        socket = new DatagramSocket(0, address);
         socket.setSoTimeout(200);
     }
 

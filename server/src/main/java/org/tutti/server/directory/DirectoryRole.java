@@ -19,12 +19,20 @@ public final class DirectoryRole implements ClmComponent {
     private final String directoryText;
     private final ServerRegistrar registrar;
     private final DirectoryService directory;
+    private final DirectoryAddress address;
+    private long nextLookupMs;
 
-    private DirectoryRole(ServerInfo info, String directoryText, ServerRegistrar registrar, DirectoryService directory) {
+    /** How often the directory's name is looked up again (Jamulus does it at each 15-min refresh). */
+    static final long LOOKUP_INTERVAL_MS = 5 * 60_000L;
+
+    private DirectoryRole(ServerInfo info, String directoryText, ServerRegistrar registrar, DirectoryService directory,
+                          DirectoryAddress address, long nowMs) {
         this.info = info;
         this.directoryText = directoryText;
         this.registrar = registrar;
         this.directory = directory;
+        this.address = address;
+        this.nextLookupMs = nowMs + LOOKUP_INTERVAL_MS;
     }
 
     /**
@@ -46,7 +54,7 @@ public final class DirectoryRole implements ClmComponent {
                 options.value("directoryaddress", options.value("centralserver", "")));
         Inet4Address publicIp = publicIp(options.value("serverpublicip", null));
         if (text.isBlank()) {
-            return new DirectoryRole(info, "", null, null);
+            return new DirectoryRole(info, "", null, null, null, nowMs);
         }
         DirectoryAddress address;
         try {
@@ -60,12 +68,12 @@ public final class DirectoryRole implements ClmComponent {
                     publicIp != null ? publicIp : NetworkAddresses.outboundAddress(),
                     ListFilter.parse(options.value("listfilter", null)), file == null ? null : Path.of(file),
                     RateLimiter.forDirectory(), sink, nowMs);
-            return new DirectoryRole(info, text, null, d);
+            return new DirectoryRole(info, text, null, d, address, nowMs);
         }
         InetSocketAddress resolved = address.resolve(); // null → "bad_address" at start
         String internal = (publicIp != null ? publicIp : NetworkAddresses.outboundAddress()).getHostAddress();
         return new DirectoryRole(info, text,
-                new ServerRegistrar(resolved, info, ownPort, maxClients, internal, sink), null);
+                new ServerRegistrar(resolved, info, ownPort, maxClients, internal, sink), null, address, nowMs);
     }
 
     private static Inet4Address publicIp(String text) throws UsageException {
@@ -103,6 +111,11 @@ public final class DirectoryRole implements ClmComponent {
             directory.poll(nowMs);
         }
         if (registrar != null) {
+            if (nowMs >= nextLookupMs) {
+                nextLookupMs = nowMs + LOOKUP_INTERVAL_MS;
+                // DNS may block for seconds: never on the engine thread.
+                Thread.ofVirtual().name("directory-lookup").start(() -> registrar.directoryResolved(address.resolve()));
+            }
             registrar.poll(nowMs);
         }
     }

@@ -62,6 +62,7 @@ public final class DirectoryService implements ClmComponent {
     private long saveDueMs;
     private volatile long refusedRegistrations;
     private volatile long fileErrors;
+    private volatile int skippedFileLines;
 
     /**
      * @param info        the directory's own name/city/country (entry 0)
@@ -164,6 +165,11 @@ public final class DirectoryService implements ClmComponent {
         return limiter.dropped();
     }
 
+    /** Lines of the directory file skipped at start-up (malformed, duplicate or IPv6). */
+    public int skippedFileLines() {
+        return skippedFileLines;
+    }
+
     /** Failed reads/writes of the directory file. */
     public long fileErrors() {
         return fileErrors;
@@ -252,9 +258,7 @@ public final class DirectoryService implements ClmComponent {
                     servers.put(e.source(), e);
                 }
             }
-            if (contents.skippedLines() > 0) {
-                log.accept("skipped " + contents.skippedLines() + " bad lines in " + file);
-            }
+            skippedFileLines = contents.skippedLines();
         } catch (IOException | RuntimeException e) {
             fileErrors++;
             log.accept("cannot read " + file + ": " + e.getMessage());

@@ -1,6 +1,7 @@
 package org.tutti.server.directory;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.tutti.Version;
 import org.tutti.protocol.ConnectionlessMessage;
@@ -16,7 +17,9 @@ import org.tutti.protocol.ServerRegistration;
 /**
  * Keeps a server registered with a directory (protocol doc §7.2): CLM_REGISTER_SERVER_EX, up to 5 attempts 500 ms
  * apart, then "time_out"; re-registration every 15 min; CLM_EMPTY_MESSAGE to the directory every 59 s; the permanent
- * flag after 48 h; CLM_UNREGISTER_SERVER on {@link #shutdown}. Socket-agnostic and clock-driven: the engine feeds it
+ * flag after 48 h; CLM_UNREGISTER_SERVER on {@link #shutdown}. A directory name that does not resolve gives
+ * "bad_address" until {@link #directoryResolved} delivers an address (Jamulus re-resolves at every refresh, so a
+ * directory with a dynamic IP is followed; here the DNS lookup runs off the engine thread). Socket-agnostic and clock-driven: the engine feeds it
  * received CLMs and calls {@link #poll} often (every ≤ 100 ms); all calls come from the engine's one thread.
  * {@link #status()} may be read from any thread.
  */
@@ -27,7 +30,8 @@ public final class ServerRegistrar implements ClmComponent {
     static final long KEEP_ALIVE_MS = 59_000;
     static final long PERMANENT_AFTER_MS = 48 * 3_600_000L;
 
-    private final InetSocketAddress directory;
+    private final AtomicReference<InetSocketAddress> resolved = new AtomicReference<>();
+    private InetSocketAddress directory;
     private final ClmSink sink;
     private final int ownPort;
     private final int maxClients;
@@ -79,10 +83,6 @@ public final class ServerRegistrar implements ClmComponent {
         if (active) {
             return;
         }
-        if (directory == null) {
-            setStatus(RegistrationStatus.BAD_ADDRESS);
-            return;
-        }
         active = true;
         permanent = false;
         permanentAtMs = nowMs + PERMANENT_AFTER_MS;
@@ -95,6 +95,13 @@ public final class ServerRegistrar implements ClmComponent {
     public void poll(long nowMs) {
         if (!active) {
             return;
+        }
+        InetSocketAddress fresh = resolved.getAndSet(null);
+        if (fresh != null && !fresh.equals(directory)) {
+            directory = fresh; // used from the next (re-)registration on, or now when we had none
+            if (status == RegistrationStatus.BAD_ADDRESS) {
+                register(nowMs);
+            }
         }
         if (status == RegistrationStatus.REQUESTED && nowMs >= responseDeadlineMs) {
             if (attempts >= MAX_ATTEMPTS) {
@@ -109,7 +116,7 @@ public final class ServerRegistrar implements ClmComponent {
         if (nowMs >= nextRefreshMs) {
             register(nowMs);
         }
-        if (nowMs >= nextKeepAliveMs) {
+        if (nowMs >= nextKeepAliveMs && directory != null) {
             sink.send(new EmptyMessage(), directory);
             nextKeepAliveMs = nowMs + KEEP_ALIVE_MS;
         }
@@ -164,7 +171,9 @@ public final class ServerRegistrar implements ClmComponent {
         }
         active = false;
         permanent = false;
-        sink.send(new UnregisterServer(), directory);
+        if (directory != null) {
+            sink.send(new UnregisterServer(), directory);
+        }
         setStatus(RegistrationStatus.NOT_REGISTERED);
     }
 
@@ -183,9 +192,23 @@ public final class ServerRegistrar implements ClmComponent {
                 internalAddress, info.city());
     }
 
+    /**
+     * A fresh DNS answer for the directory's name; may be called from any thread (the lookup blocks, so it runs
+     * elsewhere). Null (lookup failed) keeps the last good address.
+     */
+    public void directoryResolved(InetSocketAddress address) {
+        if (address != null) {
+            resolved.set(address);
+        }
+    }
+
     private void register(long nowMs) {
         attempts = 0;
         nextRefreshMs = nowMs + REFRESH_MS;
+        if (directory == null) {
+            setStatus(RegistrationStatus.BAD_ADDRESS);
+            return;
+        }
         sendRegistration(nowMs);
     }
 
@@ -198,7 +221,7 @@ public final class ServerRegistrar implements ClmComponent {
 
     private boolean fromDirectory(InetSocketAddress from) {
         // The IP must match; the port may differ when the directory sits behind a NAT that rewrites it.
-        return from.getAddress().equals(directory.getAddress());
+        return directory != null && from.getAddress().equals(directory.getAddress());
     }
 
     private void setStatus(RegistrationStatus newStatus) {

@@ -71,6 +71,11 @@ final class FrameRing {
         head.lazySet(head.get() + 1);
     }
 
+    /** Events published and not yet released by the consumer. */
+    long pending() {
+        return tail.get() - head.get();
+    }
+
     /** Events the producer had to drop because the writer fell behind (read by the producer's thread). */
     long dropped() {
         return dropped;

@@ -85,6 +85,11 @@ public final class JamRecorder implements AutoCloseable {
         return ring.dropped();
     }
 
+    /** Events handed over by the engine and not yet written (for tests and counters). */
+    long pendingEvents() {
+        return ring.pending();
+    }
+
     // ---- engine tick thread -------------------------------------------------------------------------
 
     /** One server frame of a musician's decoded input (interleaved, {@code sampleFrames × channels} values). */

@@ -240,6 +240,7 @@ class DirectoryServiceTest {
         Files.write(file, good, java.nio.file.StandardOpenOption.APPEND);
         DirectoryService d = directory(ListFilter.NONE, file, 0);
         assertThat(d.entries()).extracting(e -> e.info().name()).containsExactly("RegSrv");
+        assertThat(d.skippedFileLines()).isEqualTo(1);
         assertThat(d.fileErrors()).isZero();
     }
 

@@ -141,6 +141,31 @@ class ServerRegistrarTest {
     }
 
     @Test
+    void aLaterDnsAnswerEndsBadAddressAndANewAddressIsUsedFromTheNextRefresh() {
+        ServerRegistrar r = new ServerRegistrar(null, ServerInfo.parse("X;Y;82", 0), 22124, 10, "127.0.0.1", sink);
+        r.start(0);
+        r.poll(60_000);
+        assertThat(sink.sent).isEmpty(); // no keep-alives to nowhere
+        r.directoryResolved(null); // a failed lookup changes nothing
+        r.poll(61_000);
+        assertThat(r.status()).isEqualTo(RegistrationStatus.BAD_ADDRESS);
+        r.directoryResolved(DIRECTORY);
+        r.poll(62_000);
+        assertThat(sink.drain()).filteredOn(s -> s.message() instanceof RegisterServerEx)
+                .extracting(WireSink.Sent::to).containsExactly(DIRECTORY);
+        r.onMessage(new RegisterServerResp(RegistrationResult.REGISTERED), DIRECTORY, 62_010);
+
+        r.directoryResolved(STRANGER); // the directory moved
+        r.poll(63_000);
+        assertThat(sink.of(RegisterServerEx.class)).isEmpty();
+        r.poll(62_000 + 15 * 60_000);
+        assertThat(sink.sent).filteredOn(s -> s.message() instanceof RegisterServerEx)
+                .extracting(WireSink.Sent::to).containsExactly(STRANGER);
+        r.shutdown();
+        assertThat(sink.sent.getLast()).isEqualTo(new WireSink.Sent(new UnregisterServer(), STRANGER));
+    }
+
+    @Test
     void changedInfoIsRegisteredAtOnce() {
         ServerRegistrar r = registrar();
         r.start(0);

@@ -143,12 +143,13 @@ class JamRecorderTest {
         }
     }
 
-    private static void feed(JamRecorder recorder, int ticks) throws InterruptedException {
+    private static void feed(JamRecorder recorder, int ticks) throws Exception {
         for (int tick = 0; tick < ticks; tick++) {
             recorder.frame(0, "Alice", ALICE, 1, tone(tick, 440, 1), 0, 128);
             recorder.endOfTick();
         }
-        Thread.sleep(50); // let the writer drain before the next control command
+        // control commands overtake queued frames, so let the writer drain before the next one
+        awaitCondition(() -> recorder.pendingEvents() == 0);
     }
 
     /** Each session gets a later start time, so folder names differ. */
