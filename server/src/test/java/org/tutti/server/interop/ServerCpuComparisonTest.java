@@ -26,7 +26,8 @@ import org.tutti.server.engine.StreamingClients;
  * printed for docs/performance-server.md, not asserted.
  */
 class ServerCpuComparisonTest {
-    private static final int CLIENTS = 12;
+    /** Clients in the load; {@code -Dtutti.loadClients=N} for bigger runs. */
+    private static final int CLIENTS = Integer.getInteger("tutti.loadClients", 12);
     private static final long MEASURE_MS = 8000;
 
     @TempDir
