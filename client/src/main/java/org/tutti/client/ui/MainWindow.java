@@ -221,7 +221,11 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         session.connect(address);
     }
 
-    /** The settings that need a new audio stream when they change. */
+    /**
+     * The settings that need a new audio stream when they change. Quality, channels and small buffers are included on
+     * purpose: ClientEngine.setStreamFormat while audio runs crashed the JVM in opus_custom_decode (SIGFPE) in our
+     * tests, so a format change goes through the tested rebuild-and-reconnect path instead.
+     */
     static String streamKey(ClientSettings s) {
         ClientSettings.Audio a = s.audio;
         return String.join("|", a.backend, a.device, Integer.toString(a.bufferFrames),

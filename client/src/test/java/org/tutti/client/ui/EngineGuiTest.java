@@ -175,7 +175,10 @@ class EngineGuiTest extends GuiTestSupport {
         GuiActionRunner.execute(() -> wa.board.strip(stripNamed(wa, "Ann").channelId()).fader().setValue(40));
         waitFor("fader applied", () -> stripNamed(wa, "Ann").fader() == 40);
 
+        waitFor("server sees a stereo stream", () -> server.clients().size() == 1
+                && server.clients().getFirst().audioChannels() == 2);
         settings.audio.bufferFrames = 64;
+        settings.audio.channels = "MONO";
         GuiActionRunner.execute(() -> session.settingsChanged(settings, true));
         waitFor("new engine", () -> session.engine() != a[0]);
         engineB = session.engine(); // closed by the test's clean-up
@@ -183,6 +186,8 @@ class EngineGuiTest extends GuiTestSupport {
                 && session.engine().status().bufferFrames() == 64 && stripNamed(wa, "Ann") != null);
         assertThat(stripNamed(wa, "Ann").fader()).as("fader memory survives the new engine").isEqualTo(40);
         assertThat(a[0].status().connected()).isFalse();
+        waitFor("server sees a mono stream", () -> server.clients().size() == 1
+                && server.clients().getFirst().audioChannels() == 1);
     }
 
     @Test
