@@ -243,6 +243,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
             if (prefs.theme != themeBefore) {
                 Theme resolved = prefs.theme.resolve();
                 Theme.install(resolved);
+                board.restyle();
             }
             if (!channelsBefore.equals(settings.audio.channels)) {
                 board.setPanVisible(!"MONO".equals(settings.audio.channels));

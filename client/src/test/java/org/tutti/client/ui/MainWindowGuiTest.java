@@ -194,4 +194,22 @@ class MainWindowGuiTest extends GuiTestSupport {
         assertThat(placed).isTrue();
         GuiActionRunner.execute(again::dispose);
     }
+
+    @Test
+    void choosingTheDarkThemeRestylesTheOpenWindow() {
+        Fixture f = window(ServerMode.NONE);
+        FrameFixture w = show(f);
+        join(f);
+        java.awt.Color lightExpert = GuiActionRunner.execute(() -> f.window().board.strip(1).tagColour());
+        w.button("settingsButton").click();
+        org.assertj.swing.fixture.DialogFixture s = org.assertj.swing.finder.WindowFinder
+                .findDialog("settingsDialog").using(robot);
+        s.tabbedPane().selectTab("Interface");
+        s.comboBox("theme").selectItem("Dark");
+        s.button("settingsOk").click();
+        assertThat(GuiActionRunner.execute(Theme::isDark)).isTrue();
+        assertThat(f.window().prefs.theme).isEqualTo(Theme.DARK);
+        java.awt.Color darkExpert = GuiActionRunner.execute(() -> f.window().board.strip(1).tagColour());
+        assertThat(darkExpert).isNotEqualTo(lightExpert).isEqualTo(GuiActionRunner.execute(() -> ChannelStrip.skillColour(3)));
+    }
 }
