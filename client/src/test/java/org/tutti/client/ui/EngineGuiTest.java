@@ -157,6 +157,8 @@ class EngineGuiTest extends GuiTestSupport {
         assertThat(java.util.Arrays.stream(table).map(row -> row[1]).toList()).containsExactlyInAnyOrder("Ann", "Ben");
         assertThat(table[0][0]).startsWith("127.0.0.1:");
         waitFor("A's mixer on own server", () -> stripCount(wa) == 2);
+        waitFor("own server's welcome message in B's chat", () -> GuiActionRunner.execute(
+                () -> wb.chat.historyText().contains("Welcome!")));
         assertThat(List.of(stripNamed(wa, "Ann").name(), stripNamed(wa, "Ben").name())).containsExactly("Ann", "Ben");
     }
 
