@@ -118,7 +118,16 @@ public final class ClientEngine implements AutoCloseable {
 
     /** Changes the profile; sent to the server at once when connected. */
     public void setProfile(ChannelInfo profile) {
+        updateProfile(old -> profile);
+    }
+
+    /**
+     * Changes part of the profile, applied on the engine thread so concurrent edits (name, then instrument …) do
+     * not undo each other.
+     */
+    public void updateProfile(java.util.function.UnaryOperator<ChannelInfo> change) {
         post(() -> {
+            ChannelInfo profile = change.apply(options.profile());
             options = options.withProfile(profile);
             if (active) {
                 link.send(new ConnectedMessage.ChannelInfos(profile), System.nanoTime());
