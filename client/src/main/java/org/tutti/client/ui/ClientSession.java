@@ -24,8 +24,9 @@ public interface ClientSession {
     ClientStatus status();
 
     /**
-     * The settings dialog changed {@code settings}. {@code streamChanged} is true when the sound device or stream
-     * format changed (backend, device, buffer, channels, quality), which needs a new audio stream.
+     * The settings dialog changed {@code settings}. {@code streamChanged} is true when the backend, device or buffer
+     * size changed, which needs a new audio stream; everything else (profile, quality, channels, jitter buffers)
+     * applies to the running session.
      */
     default void settingsChanged(org.tutti.client.settings.ClientSettings settings, boolean streamChanged) {
     }

@@ -105,7 +105,7 @@ public final class DesktopApp {
         BuiltInServer server = new BuiltInServer(serverSettings, a -> ref[0].connectTo(a));
         MainWindow w = new MainWindow(session, session, settings, prefs, server, save);
         ref[0] = w;
-        session.bind(engine, w);
+        session.bind(engine, w, settings);
         return w;
     }
 

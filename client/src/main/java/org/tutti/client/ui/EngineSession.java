@@ -21,6 +21,8 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     private final DirectoryBrowsing directories = new DirectoryBrowsing();
     private volatile ClientEngine engine;
     private volatile boolean connectedNow;
+    /** Quality, channels and small buffers last given to the engine (changed live, only when they change). */
+    private volatile String appliedFormat = "";
     /** How a new engine finds its backend after a settings change (tests substitute their own). */
     volatile java.util.function.Function<org.tutti.client.settings.ClientSettings,
             java.util.Optional<org.tutti.backend.AudioBackendProvider>> backends = EngineFactory::backend;
@@ -34,8 +36,9 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     private int ownChannel = -1;
 
     /** {@code engine} must have been created with this object as (or behind) its listener. */
-    public void bind(ClientEngine engine, ClientWindowEvents events) {
+    public void bind(ClientEngine engine, ClientWindowEvents events, org.tutti.client.settings.ClientSettings settings) {
         this.engine = engine;
+        this.appliedFormat = formatKey(settings);
         this.events = events;
     }
 
@@ -120,8 +123,14 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
         ClientEngine current = engine;
         if (!streamChanged) {
             EngineFactory.applyRuntime(current, s);
+            String format = formatKey(s);
+            if (!format.equals(appliedFormat)) {
+                appliedFormat = format;
+                EngineFactory.applyStreamFormat(current, s);
+            }
             return;
         }
+        appliedFormat = formatKey(s);
         String reconnect = connectedNow ? address : null;
         Thread.ofPlatform().daemon().name("tutti-engine-swap").start(() -> {
             var backend = backends.apply(s);
@@ -143,6 +152,10 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
                 SwingUtilities.invokeLater(() -> connect(reconnect));
             }
         });
+    }
+
+    static String formatKey(org.tutti.client.settings.ClientSettings s) {
+        return s.audio.quality + "|" + s.audio.channels + "|" + s.audio.smallNetworkBuffers;
     }
 
     // ------------------------------------------------------------ MixerActions (EDT -> engine thread)

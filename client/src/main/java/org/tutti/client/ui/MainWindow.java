@@ -221,15 +221,10 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         session.connect(address);
     }
 
-    /**
-     * The settings that need a new audio stream when they change. Quality, channels and small buffers are included on
-     * purpose: ClientEngine.setStreamFormat while audio runs crashed the JVM in opus_custom_decode (SIGFPE) in our
-     * tests, so a format change goes through the tested rebuild-and-reconnect path instead.
-     */
+    /** The settings that need a new sound device stream when they change (the stream format changes live). */
     static String streamKey(ClientSettings s) {
         ClientSettings.Audio a = s.audio;
-        return String.join("|", a.backend, a.device, Integer.toString(a.bufferFrames),
-                Boolean.toString(a.smallNetworkBuffers), a.channels, a.quality);
+        return String.join("|", a.backend, a.device, Integer.toString(a.bufferFrames));
     }
 
     void openSettings() {

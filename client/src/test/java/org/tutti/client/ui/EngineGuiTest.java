@@ -190,6 +190,15 @@ class EngineGuiTest extends GuiTestSupport {
         assertThat(a[0].status().connected()).isFalse();
         waitFor("server sees a mono stream", () -> server.clients().size() == 1
                 && server.clients().getFirst().audioChannels() == 1);
+
+        // Quality and channels change on the running engine, without a new engine.
+        ClientEngine rebuilt = session.engine();
+        settings.audio.channels = "STEREO";
+        settings.audio.quality = "HIGH";
+        GuiActionRunner.execute(() -> session.settingsChanged(settings, false));
+        waitFor("server sees stereo again", () -> server.clients().size() == 1
+                && server.clients().getFirst().audioChannels() == 2);
+        assertThat(session.engine()).isSameAs(rebuilt);
     }
 
     @Test
