@@ -72,6 +72,8 @@ final class ClientChannel {
     int packetBytes;
     int packetFrames;
     int txSequence;
+    /** The shared encode this listener uses this tick, or null when it encodes its own mix. */
+    SharedEncodes.Group sharedGroup;
 
     ClientChannel(int id, int maxChannels) {
         this.id = id;

@@ -1,15 +1,8 @@
 package org.tutti.server.engine;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,25 +24,25 @@ import org.tutti.protocol.MessageCodec;
  * (absolute next tick, park until it), and per tick drains the socket, applies queued commands, decodes, mixes,
  * encodes and sends. Other threads talk to it only through {@link #call}, which queues a command and waits.
  * While no client is connected the thread sleeps on the socket instead of ticking.
+ *
+ * <p>This is the conductor (about 440 lines): the loop, the channel table and the control API live together
+ * because they all touch state owned by the engine thread. The work itself is in {@link AudioTick} (audio),
+ * {@link ProtocolHandler} (messages) and {@link ServerSocket} (UDP).
  */
 public final class ServerEngine implements AutoCloseable {
     private static final int MAX_DATAGRAMS_PER_TICK = 4096;
+    /** Further behind than this, the clock restarts instead of catching up. */
+    private static final long MAX_CATCH_UP_NANOS = 100_000_000L;
     /** Level lists go out every 201 × 64 samples, about 269 ms (doc §6.5). */
     private static final int LEVEL_INTERVAL_SAMPLES = 201 * 64;
 
     private final ServerConfig config;
-    private final DatagramChannel socket;
-    private final Selector selector;
+    private final ServerSocket socket;
     private final ClientChannel[] slots;
     private final ClientChannel[] active;
     private int activeCount;
     private final EngineCounters counters = new EngineCounters();
-    private final SharedSums sums;
-    private final AudioPath[] audioPaths;
-    private final ParallelPhases phases;
-    private final ParallelPhases.RangeTask decodeTask = this::decodeRange;
-    private final ParallelPhases.RangeTask mixTask = this::mixRange;
-    private boolean anyDefaultMix;
+    private final AudioTick audio;
     private final ProtocolHandler protocol;
     private final ServerEvents events;
     private final ExecutorService eventThread;
@@ -69,25 +62,11 @@ public final class ServerEngine implements AutoCloseable {
         this.events = events;
         this.welcomeMessage = config.welcomeMessage();
         this.serverName = config.serverName();
-        InetAddress bind = config.bindAddress();
-        this.socket = bind instanceof java.net.Inet4Address ? DatagramChannel.open(StandardProtocolFamily.INET)
-                : DatagramChannel.open();
-        socket.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
-        socket.setOption(StandardSocketOptions.IP_TOS, config.qosTos());
-        socket.bind(new InetSocketAddress(bind, config.port()));
-        socket.configureBlocking(false);
-        this.selector = Selector.open();
-        socket.register(selector, SelectionKey.OP_READ);
+        this.socket = new ServerSocket(config, counters);
         this.slots = new ClientChannel[config.maxClients()];
         this.active = new ClientChannel[slots.length];
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
-        int threads = config.multithreading() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
-        this.sums = new SharedSums(config.frameSamples());
-        this.audioPaths = new AudioPath[threads];
-        for (int i = 0; i < threads; i++) {
-            audioPaths[i] = new AudioPath(config.frameSamples(), config.delayPan(), counters, this::sendAudio, sums);
-        }
-        this.phases = threads > 1 ? new ParallelPhases(threads) : null;
+        this.audio = new AudioTick(config, counters, this::sendAudio);
         this.protocol = new ProtocolHandler(this, counters);
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new ClientChannel(i, slots.length);
@@ -106,11 +85,7 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     public int port() {
-        try {
-            return ((InetSocketAddress) socket.getLocalAddress()).getPort();
-        } catch (IOException e) {
-            return -1;
-        }
+        return socket.port();
     }
 
     public ServerConfig config() {
@@ -147,7 +122,7 @@ public final class ServerEngine implements AutoCloseable {
                 result.completeExceptionally(e);
             }
         });
-        selector.wakeup();
+        socket.wakeup();
         try {
             return result.get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -207,9 +182,10 @@ public final class ServerEngine implements AutoCloseable {
             }
             if (now - nextTick > periodNanos) {
                 counters.missedDeadlines++;
-                if (now - nextTick > 4 * periodNanos) {
-                    nextTick = now; // too far behind to catch up: restart the clock
+                if (now - nextTick > MAX_CATCH_UP_NANOS) {
+                    nextTick = now; // stalled (e.g. the machine was suspended): restart the clock
                 }
+                // Otherwise catch up tick by tick, so we produce as many frames as the clients send.
             }
             nowNs = now;
             runCommands();
@@ -225,12 +201,7 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     private void idleWait() {
-        try {
-            selector.select(100);
-            selector.selectedKeys().clear();
-        } catch (IOException e) {
-            LockSupport.parkNanos(10_000_000L);
-        }
+        socket.awaitReadable(100);
         nowNs = System.nanoTime();
         runCommands();
         drainSocket(nowNs);
@@ -245,18 +216,12 @@ public final class ServerEngine implements AutoCloseable {
 
     private void drainSocket(long nowNs) {
         for (int i = 0; i < MAX_DATAGRAMS_PER_TICK; i++) {
-            rxBuffer.clear();
-            SocketAddress from;
-            try {
-                from = socket.receive(rxBuffer);
-            } catch (IOException e) {
-                continue; // e.g. ICMP port unreachable reported on the socket
-            }
+            InetSocketAddress from = socket.receive(rxBuffer);
             if (from == null) {
                 return;
             }
             counters.packetsIn++;
-            dispatch((InetSocketAddress) from, rxBuffer.position(), nowNs);
+            dispatch(from, rxBuffer.position(), nowNs);
         }
     }
 
@@ -340,55 +305,17 @@ public final class ServerEngine implements AutoCloseable {
                 disconnect(c, nowNs);
             }
         }
-        runPhase(decodeTask);
-        boolean anyDefault = false;
-        for (int i = 0; i < activeCount; i++) {
-            ClientChannel c = active[i];
-            if (c.identified) {
-                c.fadeInSamples += n;
-            }
-            anyDefault |= c.defaultMix && c.receivesAudio();
-        }
+        audio.decode(active, activeCount);
         levelSamples += n;
         if (levelSamples >= LEVEL_INTERVAL_SAMPLES) {
             levelSamples -= LEVEL_INTERVAL_SAMPLES;
             protocol.sendLevels();
         }
-        anyDefaultMix = anyDefault;
-        if (anyDefault) {
-            sums.prepare(active, activeCount);
-        }
-        runPhase(mixTask);
+        audio.mixAndSend();
         for (int i = 0; i < activeCount; i++) {
-            if (config.delayPan()) {
-                active[i].rememberHistory(n);
-            }
             active[i].link.poll(nowNs);
         }
         counters.ticks++;
-    }
-
-    private void runPhase(ParallelPhases.RangeTask task) {
-        if (phases != null) {
-            phases.run(task, activeCount);
-        } else {
-            task.run(0, 0, activeCount);
-        }
-    }
-
-    private void decodeRange(int worker, int from, int to) {
-        for (int i = from; i < to; i++) {
-            audioPaths[worker].decode(active[i]);
-        }
-    }
-
-    private void mixRange(int worker, int from, int to) {
-        for (int i = from; i < to; i++) {
-            ClientChannel c = active[i];
-            if (c.receivesAudio()) {
-                audioPaths[worker].mixEncodeSend(c, active, activeCount, anyDefaultMix);
-            }
-        }
     }
 
     // ------------------------------------------------------------------ helpers for the protocol handler
@@ -446,26 +373,13 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     void sendFrame(InetSocketAddress to, byte[] frame, int offset, int length) {
-        if (to == null) {
-            return;
-        }
-        try {
-            socket.send(ByteBuffer.wrap(frame, offset, length), to);
-            counters.packetsOut++;
-        } catch (IOException e) {
-            counters.sendErrors++;
-        }
+        socket.send(to, frame, offset, length);
     }
 
     private void sendAudio(ClientChannel to, byte[] packet, int length) {
         ByteBuffer b = to.packetBuffer;
         b.clear().limit(length);
-        try {
-            socket.send(b, to.address);
-            counters.packetsOut++;
-        } catch (IOException e) {
-            counters.sendErrors++;
-        }
+        socket.send(to.address, b);
     }
 
     void emitChat(int senderId, String html) {
@@ -489,14 +403,11 @@ public final class ServerEngine implements AutoCloseable {
             return;
         }
         running = false;
-        selector.wakeup();
+        socket.wakeup();
         try {
             thread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (phases != null) {
-            phases.close();
         }
         eventThread.shutdown();
         try {
@@ -516,12 +427,8 @@ public final class ServerEngine implements AutoCloseable {
         for (ClientChannel c : slots) {
             c.close();
         }
+        audio.close();
         activeCount = 0;
-        try {
-            selector.close();
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        socket.close();
     }
 }

@@ -27,6 +27,8 @@ public final class ServerRpc {
 
     private final JsonRpcServer rpc;
     private ServerEngine engine;
+    private volatile String directoryType = "none";
+    private volatile String directoryAddress = "";
 
     public ServerRpc(JsonRpcServer rpc) {
         this.rpc = rpc;
@@ -77,6 +79,21 @@ public final class ServerRpc {
             if (!engine.privateChat(channel, text.getAsString())) {
                 throw new JsonRpcException(JsonRpcException.INVALID_PARAMS, "invalid channel ID");
             }
+            return OK;
+        });
+        rpc.handle("jamulusserver/setDirectory", p -> {
+            // 3.12's shape and checks; registering with a directory is not part of this build yet, so the
+            // registration status stays "not_registered".
+            String type = string(p, "directoryType");
+            JsonElement address = p.get("directoryAddress");
+            if (address != null && !(address.isJsonPrimitive() && address.getAsJsonPrimitive().isString())) {
+                throw JsonRpcException.invalidParams("directory address is not a string");
+            }
+            if (address == null && type.equals("custom")) {
+                throw JsonRpcException.invalidParams("directory address is required when directory type is \"custom\"");
+            }
+            directoryType = type;
+            directoryAddress = address == null ? "" : address.getAsString();
             return OK;
         });
         rpc.handle("jamulusserver/getCounters", p -> counters(engine.counters().snapshot()));
@@ -141,8 +158,8 @@ public final class ServerRpc {
         r.addProperty("welcomeMessage", engine.welcomeMessage());
         r.addProperty("directoryServer", ""); // 3.9.1 name
         r.addProperty("directory", "");       // 3.10+ name
-        r.addProperty("directoryType", "none");
-        r.addProperty("directoryAddress", "");
+        r.addProperty("directoryType", directoryType);
+        r.addProperty("directoryAddress", directoryAddress);
         r.addProperty("registrationStatus", "not_registered");
         return r;
     }
