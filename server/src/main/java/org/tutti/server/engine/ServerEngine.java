@@ -17,6 +17,12 @@ import java.util.function.Supplier;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.DatagramKind;
 import org.tutti.protocol.ConnectedMessage;
+import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.server.directory.ClmSink;
+import org.tutti.server.directory.DirectoryRole;
+import org.tutti.server.directory.RegistrationStatus;
+import org.tutti.server.directory.ServerInfo;
+import org.tutti.server.recorder.JamRecorder;
 import org.tutti.protocol.MessageCodec;
 
 /**
@@ -56,6 +62,11 @@ public final class ServerEngine implements AutoCloseable {
     private volatile String serverName;
     private int levelSamples;
     private long nowNs;
+    /** Directory registration or directory mode (-e), hosted on this thread and socket; null without -e. */
+    private DirectoryRole directory;
+    private long nextDirectoryPollNs;
+    /** The jam recorder (-R), fed on this thread; null when none is hosted. */
+    private JamRecorder recorder;
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -165,6 +176,70 @@ public final class ServerEngine implements AutoCloseable {
         });
     }
 
+    /** Sends connection-less messages through the server's socket (for the directory components; engine thread). */
+    public ClmSink clmSink() {
+        return (message, to) -> sendFrame(to, MessageCodec.encodeFrame(message, 0));
+    }
+
+    /** The engine's monotonic clock in milliseconds, as the directory components expect it. */
+    public static long nowMs() {
+        return System.nanoTime() / 1_000_000L;
+    }
+
+    /**
+     * Hosts {@code role} (from {@code DirectoryRole.fromOptions}) on the engine thread: it sees every CLM first, is
+     * polled about every 10 ms, starts registering now and unregisters (or saves the directory file) at close.
+     */
+    public void hostDirectory(DirectoryRole role) {
+        call(() -> {
+            directory = role;
+            role.start(nowMs());
+            return null;
+        });
+    }
+
+    /**
+     * Hosts the jam recorder: every connected channel's decoded input goes to it each tick, and its state changes
+     * go to every client as RECORDER_STATE (doc §8.1). The recorder's writer thread owns the files.
+     */
+    public void hostRecorder(JamRecorder jamRecorder) {
+        jamRecorder.onStateChange(state -> {
+            commands.add(() -> protocol.sendRecorderStateToAll(nowNs));
+            socket.wakeup();
+        });
+        call(() -> {
+            recorder = jamRecorder;
+            return null;
+        });
+    }
+
+    /** The hosted recorder, or null. */
+    public JamRecorder recorder() {
+        return recorder;
+    }
+
+    /** Registration state for JSON-RPC ({@code not_registered} without -e). */
+    public RegistrationStatus registrationStatus() {
+        return call(() -> directory == null ? RegistrationStatus.NOT_REGISTERED : directory.registrationStatus());
+    }
+
+    /** The -e text as given, "" without -e. */
+    public String directoryText() {
+        return call(() -> directory == null ? "" : directory.directoryText());
+    }
+
+    /** Changes the name (JSON-RPC setServerName); a registered server re-registers with it at once. */
+    public void renameServer(String name) {
+        setServerName(name);
+        call(() -> {
+            if (directory != null) {
+                ServerInfo old = directory.info();
+                directory.updateInfo(ServerInfo.truncating(name, old.city(), old.country()), nowMs());
+            }
+            return null;
+        });
+    }
+
     // ------------------------------------------------------------------ engine thread
 
     private void run() {
@@ -201,10 +276,35 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     private void idleWait() {
-        socket.awaitReadable(100);
+        socket.awaitReadable(50); // directory components want a poll at least every 100 ms
         nowNs = System.nanoTime();
         runCommands();
         drainSocket(nowNs);
+        pollDirectory(nowNs);
+    }
+
+    private void feedRecorder(int frameSamples) {
+        JamRecorder r = recorder;
+        if (r == null || !r.isRecording() || activeCount == 0) {
+            return;
+        }
+        for (int i = 0; i < activeCount; i++) {
+            ClientChannel c = active[i];
+            r.frame(c.id, c.info.name(), c.address, c.props == null ? 1 : c.audioChannels, c.decoded, 0, frameSamples);
+        }
+        r.endOfTick();
+    }
+
+    private void pollDirectory(long now) {
+        if (directory != null && now - nextDirectoryPollNs >= 0) {
+            nextDirectoryPollNs = now + 10_000_000L;
+            directory.poll(now / 1_000_000L);
+        }
+    }
+
+    /** Offers a CLM to the directory role first; true when it consumed it. */
+    boolean offerToDirectory(ConnectionlessMessage message, InetSocketAddress from, long now) {
+        return directory != null && directory.onMessage(message, from, now / 1_000_000L);
     }
 
     private void runCommands() {
@@ -291,7 +391,13 @@ public final class ServerEngine implements AutoCloseable {
         rebuildActive();
         protocol.sendClientListToAll(nowNs);
         eventThread.execute(() -> events.clientDisconnected(id));
+        if (recorder != null) {
+            recorder.channelGone(id);
+        }
         if (activeCount == 0) {
+            if (recorder != null) {
+                recorder.serverIdle();
+            }
             eventThread.execute(events::serverIdle);
         }
     }
@@ -306,15 +412,17 @@ public final class ServerEngine implements AutoCloseable {
             }
         }
         audio.decode(active, activeCount);
+        feedRecorder(n);
         levelSamples += n;
         if (levelSamples >= LEVEL_INTERVAL_SAMPLES) {
             levelSamples -= LEVEL_INTERVAL_SAMPLES;
-            protocol.sendLevels();
+            protocol.sendLevels(nowNs);
         }
         audio.mixAndSend();
         for (int i = 0; i < activeCount; i++) {
             active[i].link.poll(nowNs);
         }
+        pollDirectory(nowNs);
         counters.ticks++;
     }
 
@@ -418,6 +526,9 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     private void shutdown() {
+        if (directory != null) {
+            directory.shutdown(); // unregister from the directory, or save the directory file
+        }
         if (config.disconnectOnQuit()) {
             byte[] frame = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
             for (int i = 0; i < activeCount; i++) {
