@@ -294,7 +294,12 @@ public final class ServerEngine implements AutoCloseable {
                 return;
             }
             counters.packetsIn++;
-            dispatch(from, rxBuffer.position(), nowNs);
+            try {
+                dispatch(from, rxBuffer.position(), nowNs);
+            } catch (RuntimeException e) {
+                // One bad datagram must never stop the server: count it and go on.
+                counters.internalErrors++;
+            }
         }
     }
 
