@@ -37,7 +37,7 @@ public final class ServerOptions {
                 welcomeMessage(o.value("welcomemessage", "")), o.has("licence"),
                 info[0], info[1], country(info[2]),
                 o.intValue("qos", ServerConfig.DEFAULT_TOS, 0, 255), o.has("discononquit"),
-                path(o, "log"), path(o, "htmlstatus"));
+                path(o, "log"), path(o, "htmlstatus"), o.has("enableipv6"));
     }
 
     /** The options that are accepted but do nothing yet, for a warning. */

@@ -80,13 +80,15 @@ final class AudioPath {
 
     private void decodeOne(ClientChannel c, short[] pcm, int offset) {
         int got;
-        if (c.jitter.get(c.codedIn, 0)) {
-            got = c.decoder.decode(c.codedIn, 0, c.jitter.frameBytes(), pcm, offset);
+        int length = c.jitter.get(c.codedIn, 0);
+        if (length != org.tutti.audio.JitterBuffer.CONCEAL) {
+            got = c.decoder.decode(c.codedIn, 0, length, pcm, offset);
             if (got < 0) {
                 counters.decodeErrors++;
                 got = c.decoder.conceal(pcm, offset);
             }
         } else {
+            counters.jitterUnderruns++;
             got = c.decoder.conceal(pcm, offset);
         }
         if (got < 0) {
@@ -96,6 +98,10 @@ final class AudioPath {
 
     /** Mixes, encodes and (when a packet is complete) sends listener {@code l}'s personal mix. */
     void mixEncodeSend(ClientChannel l, ClientChannel[] sources, int count, boolean sharedSumsReady) {
+        if (l.sharedGroup != null) {
+            sendShared(l, l.sharedGroup);
+            return;
+        }
         int n = frameSamples;
         boolean stereo = l.audioChannels == 2;
         float fl = l.fadeIn();
@@ -186,8 +192,21 @@ final class AudioPath {
         }
     }
 
+    /** Packs the group's already coded frames for this tick into the listener's own packets. */
+    private void sendShared(ClientChannel l, SharedEncodes.Group g) {
+        for (int at = 0; at < g.frames.length; at += g.codedBytes) {
+            System.arraycopy(g.frames, at, l.packet, l.packetBytes, g.codedBytes);
+            l.packetBytes += g.codedBytes;
+            finishFrame(l);
+        }
+    }
+
     private void appendFrame(ClientChannel l, short[] pcm, int offset) {
         l.packetBytes += l.encoder.encode(pcm, offset, l.packet, l.packetBytes);
+        finishFrame(l);
+    }
+
+    private void finishFrame(ClientChannel l) {
         if (l.props.withSequenceNumber()) {
             l.packet[l.packetBytes++] = (byte) l.txSequence;
             l.txSequence = (l.txSequence + 1) & 0xFF;
@@ -199,7 +218,7 @@ final class AudioPath {
         }
     }
 
-    private static short clip(float v) {
+    static short clip(float v) {
         if (v > Short.MAX_VALUE) {
             return Short.MAX_VALUE;
         }

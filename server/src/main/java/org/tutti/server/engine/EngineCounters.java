@@ -20,18 +20,23 @@ public final class EngineCounters {
     volatile long clmAnswersDropped;
     volatile long garbageDatagrams;
     volatile long sendErrors;
+    volatile long sharedEncodeListenerTicks;
 
     /** A consistent-enough copy for reporting. */
     public Snapshot snapshot() {
         return new Snapshot(ticks, missedDeadlines, maxTickNanos, packetsIn, packetsOut, audioPacketsIn,
                 wrongSizeAudio, decodeErrors, jitterUnderruns, jitterOverruns, protocolMessagesIn, malformedMessages,
-                clmAnswersDropped, garbageDatagrams, sendErrors);
+                clmAnswersDropped, garbageDatagrams, sendErrors, sharedEncodeListenerTicks);
     }
 
-    /** Counter values at one moment; names carry the JSON field names. */
+    /**
+     * Counter values at one moment; names are the JSON field names. {@code sharedEncodeListenerTicks} counts
+     * listener-ticks served from a shared encode instead of their own mix and encode.
+     */
     public record Snapshot(long ticks, long missedDeadlines, long maxTickNanos, long packetsIn, long packetsOut,
                            long audioPacketsIn, long wrongSizeAudio, long decodeErrors, long jitterUnderruns,
                            long jitterOverruns, long protocolMessagesIn, long malformedMessages,
-                           long clmAnswersDropped, long garbageDatagrams, long sendErrors) {
+                           long clmAnswersDropped, long garbageDatagrams, long sendErrors,
+                           long sharedEncodeListenerTicks) {
     }
 }

@@ -34,6 +34,8 @@ import org.tutti.protocol.MessageCodec;
  */
 public final class ServerEngine implements AutoCloseable {
     private static final int MAX_DATAGRAMS_PER_TICK = 4096;
+    /** Further behind than this, the clock restarts instead of catching up. */
+    private static final long MAX_CATCH_UP_NANOS = 100_000_000L;
     /** Level lists go out every 201 × 64 samples, about 269 ms (doc §6.5). */
     private static final int LEVEL_INTERVAL_SAMPLES = 201 * 64;
 
@@ -45,6 +47,7 @@ public final class ServerEngine implements AutoCloseable {
     private int activeCount;
     private final EngineCounters counters = new EngineCounters();
     private final SharedSums sums;
+    private final SharedEncodes sharedEncodes;
     private final AudioPath[] audioPaths;
     private final ParallelPhases phases;
     private final ParallelPhases.RangeTask decodeTask = this::decodeRange;
@@ -70,8 +73,9 @@ public final class ServerEngine implements AutoCloseable {
         this.welcomeMessage = config.welcomeMessage();
         this.serverName = config.serverName();
         InetAddress bind = config.bindAddress();
-        this.socket = bind instanceof java.net.Inet4Address ? DatagramChannel.open(StandardProtocolFamily.INET)
-                : DatagramChannel.open();
+        // Like Jamulus: IPv4 only unless -6 (then one dual-stack socket), or the family of --serverbindip.
+        boolean ipv6 = bind instanceof java.net.Inet6Address || (bind == null && config.enableIpv6());
+        this.socket = DatagramChannel.open(ipv6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         socket.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
         socket.setOption(StandardSocketOptions.IP_TOS, config.qosTos());
         socket.bind(new InetSocketAddress(bind, config.port()));
@@ -83,6 +87,7 @@ public final class ServerEngine implements AutoCloseable {
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
         int threads = config.multithreading() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
         this.sums = new SharedSums(config.frameSamples());
+        this.sharedEncodes = new SharedEncodes(config.frameSamples());
         this.audioPaths = new AudioPath[threads];
         for (int i = 0; i < threads; i++) {
             audioPaths[i] = new AudioPath(config.frameSamples(), config.delayPan(), counters, this::sendAudio, sums);
@@ -207,9 +212,10 @@ public final class ServerEngine implements AutoCloseable {
             }
             if (now - nextTick > periodNanos) {
                 counters.missedDeadlines++;
-                if (now - nextTick > 4 * periodNanos) {
-                    nextTick = now; // too far behind to catch up: restart the clock
+                if (now - nextTick > MAX_CATCH_UP_NANOS) {
+                    nextTick = now; // stalled (e.g. the machine was suspended): restart the clock
                 }
+                // Otherwise catch up tick by tick, so we produce as many frames as the clients send.
             }
             nowNs = now;
             runCommands();
@@ -293,8 +299,15 @@ public final class ServerEngine implements AutoCloseable {
             return;
         }
         int frameBytes = c.props.baseNetworkFrameBytes();
+        int coded = c.props.codedBytes();
+        boolean sequenced = c.props.withSequenceNumber();
+        long arrivalNs = System.nanoTime();
         for (int k = 0; k < c.props.blockFactor(); k++) {
-            c.jitter.put(rx, k * frameBytes);
+            int at = k * frameBytes;
+            int seq = sequenced ? rx[at + coded] & 0xFF : 0;
+            if (!c.jitter.put(rx, at, coded, seq, arrivalNs)) {
+                counters.jitterOverruns++;
+            }
         }
     }
 
@@ -351,6 +364,10 @@ public final class ServerEngine implements AutoCloseable {
         if (anyDefault) {
             sums.prepare(active, activeCount);
         }
+        for (int i = 0; i < activeCount; i++) {
+            sharedEncodes.assign(active[i], anyDefault, counters);
+        }
+        sharedEncodes.encodeNeeded(sums);
         runPhase(mixTask);
         for (int i = 0; i < activeCount; i++) {
             if (config.delayPan()) {
@@ -509,6 +526,7 @@ public final class ServerEngine implements AutoCloseable {
         for (ClientChannel c : slots) {
             c.close();
         }
+        sharedEncodes.close();
         activeCount = 0;
         try {
             selector.close();
