@@ -22,8 +22,8 @@ import org.tutti.protocol.NetworkTransportProps;
  * One server tick of the engine's real audio code ({@link AudioPath}, {@link SharedSums}) for N mono OPUS clients
  * (normal quality, 45 bytes, sequence numbers), without the socket: {@code decodeAll} decodes one frame per client
  * from its jitter buffer; {@code mixEncodeAll} builds every listener's personal mix and encodes it (the send is a
- * no-op). {@code mixes = default} lets every listener take the shared sum (O(N)); {@code distinct} gives every
- * listener its own gains, so every mix sums N sources (O(N²)). Lives in the engine's package because the engine
+ * no-op). {@code mixes = default}: every listener hears the shared sum, encoded once for all ({@link SharedEncodes});
+ * {@code distinct}: every listener has its own gains, so every mix sums N sources (O(N²)) and is encoded alone. Lives in the engine's package because the engine
  * keeps these classes package-private.
  */
 @State(Scope.Thread)
@@ -43,14 +43,17 @@ public class MixTickBenchmark {
     private ClientChannel[] active;
     private AudioPath path;
     private SharedSums sums;
+    private SharedEncodes sharedEncodes;
+    private EngineCounters counters;
     private byte[][] frames;
     private int frameIndex;
     private long sent;
 
     @Setup(Level.Trial)
     public void setUp() {
-        EngineCounters counters = new EngineCounters();
+        counters = new EngineCounters();
         sums = new SharedSums(FRAME);
+        sharedEncodes = new SharedEncodes(FRAME);
         path = new AudioPath(FRAME, false, counters, (to, packet, length) -> sent += length, sums);
         NetworkTransportProps props = NetworkTransportProps.of(AudioCodec.OPUS, 1, CODED, 1, true);
         frames = preEncode();
@@ -59,7 +62,7 @@ public class MixTickBenchmark {
             ClientChannel c = new ClientChannel(i, clients);
             c.link = new ReliableChannel((d, off, len) -> { }, m -> { });
             c.open(new InetSocketAddress("127.0.0.1", 20000 + i));
-            c.setProps(props, counters);
+            c.setProps(props);
             c.identified = true;
             c.fadeInSamples = 3 * 48000; // past the fade-in, as in a running session
             if (mixes.equals("distinct")) {
@@ -95,7 +98,7 @@ public class MixTickBenchmark {
         byte[] frame = frames[frameIndex];
         frame[CODED] = (byte) frameIndex;
         for (ClientChannel c : active) {
-            c.jitter.put(frame, 0);
+            c.jitter.put(frame, 0, CODED, frameIndex & 0xFF, System.nanoTime());
         }
         frameIndex = (frameIndex + 1) % frames.length;
     }
@@ -105,6 +108,7 @@ public class MixTickBenchmark {
         for (ClientChannel c : active) {
             c.close();
         }
+        sharedEncodes.close();
     }
 
     /** Decode phase of one tick: one jitter-buffer get and one Opus decode per client. */
@@ -116,7 +120,10 @@ public class MixTickBenchmark {
         }
     }
 
-    /** Mix phase of one tick: shared sums (when any mix is default), then mix + encode for every listener. */
+    /**
+     * Mix phase of one tick, in the engine's order: shared sums (when any mix is default), shared encodes for
+     * listeners with default mixes, then mix + encode (or copy of the shared frame) for every listener.
+     */
     @Benchmark
     public long mixEncodeAll() {
         boolean anyDefault = false;
@@ -126,6 +133,10 @@ public class MixTickBenchmark {
         if (anyDefault) {
             sums.prepare(active, clients);
         }
+        for (ClientChannel c : active) {
+            sharedEncodes.assign(c, anyDefault, counters);
+        }
+        sharedEncodes.encodeNeeded(sums);
         for (ClientChannel c : active) {
             path.mixEncodeSend(c, active, clients, anyDefault);
         }
