@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Capacity ladder: for each server (Tutti, Tutti -T, real Jamulus -T, real Jamulus), starts a fresh server with
+# Capacity ladder: for each server (Tutti, real Jamulus -T, real Jamulus; also tutti-T on request), starts a fresh server with
 # -u 150 on a free loopback port, runs the load generator for each N, stops the server (SIGTERM, waits), and prints
 # one table plus the largest N that holds per server. "holds" = >= 99.5 % of the expected packets delivered and
 # p99 inter-arrival gap <= 2 frames. A server's ladder stops after two consecutive failures.
@@ -14,13 +14,15 @@ ladder=${LADDER:-"10 20 35 50 75 100 150"}
 seconds=${SECONDS_PER_RUN:-15}
 mixes=${MIXES:-default}
 codec=${CODEC:-opus}
-servers=${SERVERS:-"tutti tutti-T jamulus-T jamulus"}
+servers=${SERVERS:-"tutti jamulus-T jamulus"}
 # The machine is shared with other work: servers and generator run at a higher CPU priority (same for every server)
 # so that neighbours disturb the measurement less. NICE=0 turns this off; negative values need root.
 nice=${NICE:--10}
-# RT=1 runs servers and generator under SCHED_FIFO priority 10 instead (root; the kernel still keeps 5 % for others).
+# RT=1 runs them round-robin real-time instead (root): the generator at priority 20 above the server at 10, so the
+# instrument keeps its schedule even when the server saturates; the kernel still keeps 5 % of the CPU for others.
 prio=(nice -n "$nice")
-if [ "${RT:-0}" = 1 ]; then prio=(chrt -f 10); fi
+gen_prio=(nice -n "$nice")
+if [ "${RT:-0}" = 1 ]; then prio=(chrt -r 10); gen_prio=(chrt -r 20); fi
 out=${OUT:-bench/target/capacity-$(date -u +%Y%m%dT%H%M%SZ).txt}
 mkdir -p "$(dirname "$out")"
 
@@ -54,7 +56,7 @@ stop_server() { # SIGTERM, then wait for the exit (the server is not this shell'
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
 {
-  echo "# capacity ladder $(date -u +%FT%TZ), codec $codec, $mixes mixes, $seconds s per step, $(nproc) cores, priority: ${prio[*]}"
+  echo "# capacity ladder $(date -u +%FT%TZ), codec $codec, $mixes mixes, $seconds s per step, $(nproc) cores, priority: server ${prio[*]}, generator ${gen_prio[*]}"
   echo "# $(uname -srm); java: $("$java" -version 2>&1 | head -1); jamulus: $("$jamulus" --version 2>&1 | grep -m1 -o 'Version [0-9.]*[^ ]*' || echo '?')"
   printf "%-10s %4s %6s %8s %9s %9s %10s %8s %6s %6s %7s  %s\n" server N est cpu% cpu%/cl deliv% p99gap_ms maxgap_ms late lost genlate "verdict (load1)"
 } | tee "$out"
@@ -68,7 +70,7 @@ for server in $servers; do
     pid=$(start_server "$server" "$port")
     if ! wait_listening "$port"; then echo "$server did not start" | tee -a "$out"; stop_server "$pid"; break; fi
     sleep 1
-    result=$(timeout $((seconds + 90)) "${prio[@]}" "$java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" \
+    result=$(timeout $((seconds + 90)) "${gen_prio[@]}" "$java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" \
         --clients "$n" --seconds "$seconds" --codec "$codec" --mixes "$mixes" --server-pid "$pid" | grep '^RESULT' || true)
     stop_server "$pid"
     if [ -z "$result" ]; then echo "$server $n: no result" | tee -a "$out"; failures=$((failures + 1)); continue; fi
