@@ -2,7 +2,8 @@
 # Capacity ladder: for each server (Tutti, real Jamulus -T, real Jamulus; also tutti-T on request), starts a fresh server with
 # -u 150 on a free loopback port, runs the load generator for each N, stops the server (SIGTERM, waits), and prints
 # one table plus the largest N that holds per server. "holds" = >= 99.5 % of the expected packets delivered and
-# p99 inter-arrival gap <= 2 frames. A server's ladder stops after two consecutive failures.
+# p99 inter-arrival gap <= 2 frames. Servers take turns at each N; a server leaves the ladder after two
+# consecutive failures.
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
 # usage: bench/capacity.sh   (environment: LADDER="10 20 ..." SECONDS_PER_RUN=15 MIXES=default|distinct
 #                             SERVERS="tutti tutti-T jamulus-T jamulus" CODEC=opus|opus64 JAMULUS=/usr/bin/Jamulus)
@@ -61,19 +62,20 @@ field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
   printf "%-10s %4s %6s %8s %9s %9s %10s %8s %6s %6s %7s  %s\n" server N est cpu% cpu%/cl deliv% p99gap_ms maxgap_ms late lost genlate "verdict (load1)"
 } | tee "$out"
 
-declare -A best
-for server in $servers; do
-  best[$server]=0
-  failures=0
-  for n in $ladder; do
+declare -A best failures
+for server in $servers; do best[$server]=0; failures[$server]=0; done
+# Servers take turns at each N, so that all of them meet the same background load at each step.
+for n in $ladder; do
+  for server in $servers; do
+    if [ "${failures[$server]}" -ge 2 ]; then continue; fi
     port=$(free_port)
     pid=$(start_server "$server" "$port")
-    if ! wait_listening "$port"; then echo "$server did not start" | tee -a "$out"; stop_server "$pid"; break; fi
+    if ! wait_listening "$port"; then echo "$server did not start" | tee -a "$out"; stop_server "$pid"; failures[$server]=9; continue; fi
     sleep 1
     result=$(timeout $((seconds + 90)) "${gen_prio[@]}" "$java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" \
         --clients "$n" --seconds "$seconds" --codec "$codec" --mixes "$mixes" --server-pid "$pid" | grep '^RESULT' || true)
     stop_server "$pid"
-    if [ -z "$result" ]; then echo "$server $n: no result" | tee -a "$out"; failures=$((failures + 1)); continue; fi
+    if [ -z "$result" ]; then echo "$server $n: no result" | tee -a "$out"; failures[$server]=$((failures[$server] + 1)); continue; fi
     deliv=$(field "$result" delivered_pct); p99=$(field "$result" gap_p99_ms); frame=$(field "$result" frame_ms)
     cpu=$(field "$result" server_cpu_pct)
     verdict=$(awk -v d="$deliv" -v p="$p99" -v f="$frame" 'BEGIN { print (d >= 99.5 && p <= 2 * f + 0.0005) ? "holds" : "FAILS" }')
@@ -82,10 +84,9 @@ for server in $servers; do
         "$(field "$result" gap_max_ms)" "$(field "$result" late)" "$(field "$result" lost)" \
         "$(field "$result" gen_late_ticks)" "$verdict" "$(field "$result" load1)" | tee -a "$out"
     if [ "$verdict" = holds ]; then
-      best[$server]=$n; failures=0
+      best[$server]=$n; failures[$server]=0
     else
-      failures=$((failures + 1))
-      if [ "$failures" -ge 2 ]; then break; fi
+      failures[$server]=$((failures[$server] + 1))
     fi
   done
 done

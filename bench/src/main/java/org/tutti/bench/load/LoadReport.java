@@ -86,7 +86,8 @@ final class LoadReport {
         out.printf(Locale.ROOT, "delivered %.3f %% (worst client %.2f %%), gaps p50 %.3f ms, p99 %.3f ms "
                         + "(worst client %.3f ms), max %.3f ms%n", delivered, worstDelivered, all.gapQuantileMs(0.5),
                 all.gapQuantileMs(0.99), worstP99, all.maxGapNanos / 1e6);
-        out.printf(Locale.ROOT, "lost %d, late (gap > 2 frames) %d, reordered %d%n", all.lost, all.late, all.reordered);
+        out.printf(Locale.ROOT, "lost %d, late (gap > 2 frames) %d, reordered %d; %.1f %% of packets carried a sequence "
+                + "number%n", all.lost, all.late, all.reordered, 100.0 * all.sequenced / Math.max(1, all.packets));
         out.printf(Locale.ROOT, "server CPU %.1f %%, generator CPU %.1f %%, generator late ticks %d (max lag %.2f ms),"
                 + " load average %s -> %s%n", serverCpuPercent, ownCpuPercent, senderLateTicks, senderMaxLagMs,
                 loadAtStart, loadAtEnd);

@@ -11,6 +11,8 @@ final class ReceiveStats {
 
     final long[] gapHistogram = new long[BINS + 1];
     long packets;
+    /** Packets that carried a sequence byte (without them, loss cannot be told from a slow server). */
+    long sequenced;
     long maxGapNanos;
     /** Sequence numbers that were skipped (never seen in order). */
     long lost;
@@ -24,6 +26,7 @@ final class ReceiveStats {
     void reset() {
         java.util.Arrays.fill(gapHistogram, 0);
         packets = 0;
+        sequenced = 0;
         maxGapNanos = 0;
         lost = 0;
         late = 0;
@@ -45,6 +48,7 @@ final class ReceiveStats {
         }
         lastArrivalNanos = nowNanos;
         if (sequence >= 0) {
+            sequenced++;
             if (expectedSequence >= 0) {
                 int d = (byte) (sequence - expectedSequence); // signed 8-bit distance
                 if (d >= 0) {
@@ -66,6 +70,7 @@ final class ReceiveStats {
             gapHistogram[i] += other.gapHistogram[i];
         }
         packets += other.packets;
+        sequenced += other.sequenced;
         maxGapNanos = Math.max(maxGapNanos, other.maxGapNanos);
         lost += other.lost;
         late += other.late;
