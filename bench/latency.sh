@@ -16,6 +16,10 @@ periods=${PERIODS:-"64 128"}
 warmup=${WARMUP:-10}
 readings=${READINGS:-20}
 pairs=${PAIRS:-"jj jt tj tt"}
+# RT=1: every process of the loop (server, jackd, client, jack_iodelay) runs round-robin real-time at priority 10
+# (root), so that the other load on a shared machine does not make the automatic jitter buffers grow.
+prio=()
+if [ "${RT:-0}" = 1 ]; then prio=(chrt -r 10); fi
 work=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; sleep 1; rm -rf "$work"' EXIT
@@ -35,32 +39,33 @@ wait_port() { # $1 = JACK server, $2 = port name: until it exists (at most 20 s)
 }
 name() { case "$1" in j) echo "Jamulus 3.9.1" ;; t) echo "Tutti" ;; esac; }
 
-printf "# round trip latency %s, %s cores, load average %s\n" "$(date -u +%FT%TZ)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf "# round trip latency %s, %s cores, load average %s, priority: %s\n" "$(date -u +%FT%TZ)" "$(nproc)" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "${prio[*]:-normal}"
 printf "%-14s %-14s %6s %10s %10s %10s %5s\n" client server period median_ms min_ms max_ms n
 for period in $periods; do
   for pair in $pairs; do
     c=${pair:0:1}; s=${pair:1:1}
     port=$(free_port)
     case "$s" in
-      j) QT_QPA_PLATFORM=offscreen "$jamulus" -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
-      t) "$java" -jar client/target/tutti.jar -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
+      j) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
+      t) "${prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
     esac
     spid=$!; pids+=("$spid")
     jack="bench-lat-$$-$pair-$period"
-    jackd -n "$jack" -d dummy -r 48000 -p "$period" >"$work/jackd-$pair-$period.log" 2>&1 &
+    "${prio[@]}" jackd -n "$jack" -d dummy -r 48000 -p "$period" >"$work/jackd-$pair-$period.log" 2>&1 &
     jpid=$!; pids+=("$jpid")
     jack_wait -s "$jack" -w -t 10 >/dev/null 2>&1
     export JACK_DEFAULT_SERVER="$jack" JACK_NO_START_SERVER=1
     case "$c" in
-      j) QT_QPA_PLATFORM=offscreen "$jamulus" -n -j -i "$work/jamulus-$pair-$period.ini" -p 0 \
+      j) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -n -j -i "$work/jamulus-$pair-$period.ini" -p 0 \
              -c "127.0.0.1:$port" --clientname looper >"$work/client-$pair-$period.log" 2>&1 &
          cport="Jamulus looper" ;;
-      t) "$java" -jar client/target/tutti.jar -n -j -i "$work/tutti-$pair-$period.ini" \
+      t) "${prio[@]}" "$java" -jar client/target/tutti.jar -n -j -i "$work/tutti-$pair-$period.ini" \
              -c "127.0.0.1:$port" --clientname looper >"$work/client-$pair-$period.log" 2>&1 &
          cport="looper" ;;
     esac
     cpid=$!; pids+=("$cpid")
-    jack_iodelay >"$work/iodelay-$pair-$period.log" 2>&1 &
+    "${prio[@]}" jack_iodelay >"$work/iodelay-$pair-$period.log" 2>&1 &
     ipid=$!; pids+=("$ipid")
     wait_port "$jack" "jack_delay:in" && wait_port "$jack" "$cport:output left"
     jack_connect -s "$jack" "jack_delay:out" "$cport:input left" 2>/dev/null
