@@ -11,21 +11,25 @@ jdk=${JAVA_HOME:+$JAVA_HOME/bin/}
 clients=${CLIENTS:-50}
 seconds=${RECORD_SECONDS:-30}
 mixes=${MIXES:-default}
+# RT=1: server and generator round-robin real-time (generator above server), as in capacity.sh.
+prio=(); gen_prio=()
+if [ "${RT:-0}" = 1 ]; then prio=(chrt -r 10); gen_prio=(chrt -r 20); fi
 work=$(mktemp -d)
 port=$(python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-"${jdk}java" -jar client/target/tutti.jar -s -n -p "$port" -u 150 ${SERVER_ARGS:-} >"$work/server.log" 2>&1 &
+"${prio[@]}" "${jdk}java" -jar client/target/tutti.jar -s -n -p "$port" -u 150 ${SERVER_ARGS:-} >"$work/server.log" 2>&1 &
 spid=$!
 trap 'kill -TERM $spid 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 2
-# Connect (staggered, ~10 ms apart), 5 s warm-up, then a window longer than the recording.
-"${jdk}java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" --clients "$clients" \
-    --seconds $((seconds + 10)) --warmup 5 --mixes "$mixes" >"$work/load.txt" &
+# Connect (staggered, ~10 ms apart), 15 s warm-up, then a window longer than the recording, which starts 20 s in:
+# after the connect sequences, so that it sees steady streaming only.
+"${gen_prio[@]}" "${jdk}java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" --clients "$clients" \
+    --seconds $((seconds + 5)) --warmup 15 --mixes "$mixes" >"$work/load.txt" &
 lpid=$!
-sleep $((clients / 50 + 10))
+sleep 20
 "${jdk}jcmd" "$spid" JFR.start name=alloc settings=profile duration="${seconds}s" filename="$work/alloc.jfr" >/dev/null
 sleep $((seconds + 3))
 wait "$lpid" || true
-grep -E '^(clients|delivered)' "$work/load.txt"
+grep -E '^(clients|delivered|server)' "$work/load.txt"
 "${jdk}jfr" print --json --events jdk.ObjectAllocationSample "$work/alloc.jfr" > "$work/alloc.json"
 python3 - "$work/alloc.json" "$seconds" <<'PY'
 import json, sys, collections
