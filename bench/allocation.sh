@@ -23,7 +23,7 @@ sleep 2
 # Connect (staggered, ~10 ms apart), 15 s warm-up, then a window longer than the recording, which starts 20 s in:
 # after the connect sequences, so that it sees steady streaming only.
 "${gen_prio[@]}" "${jdk}java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" --clients "$clients" \
-    --seconds $((seconds + 5)) --warmup 15 --mixes "$mixes" >"$work/load.txt" &
+    --seconds $((seconds + 5)) --warmup 15 --mixes "$mixes" --server-pid "$spid" >"$work/load.txt" &
 lpid=$!
 sleep 20
 "${jdk}jcmd" "$spid" JFR.start name=alloc settings=profile duration="${seconds}s" filename="$work/alloc.jfr" >/dev/null
