@@ -156,6 +156,11 @@ final class EmulatedClient {
         return clientList.size();
     }
 
+    /** The names in the server's last client list, as this client saw it. */
+    List<String> knownNames() {
+        return clientList.stream().map(e -> e.info().name()).toList();
+    }
+
     /** Messages still waiting for an ACK, as of the last {@link #poll} (readable from any thread). */
     int pendingMessages() {
         return pendingSnapshot;

@@ -38,10 +38,16 @@ public final class LoadGenerator {
             System.err.println(LoadOptions.USAGE);
             return 2;
         }
-        return new LoadGenerator(options).run();
+        run(options, System.out);
+        return 0;
     }
 
-    private int run() throws Exception {
+    /** Runs one load test and prints its report to {@code out}. */
+    static LoadReport run(LoadOptions options, java.io.PrintStream out) throws Exception {
+        return new LoadGenerator(options).run(out);
+    }
+
+    private LoadReport run(java.io.PrintStream out) throws Exception {
         Selector selector = Selector.open();
         for (EmulatedClient c : clients) {
             c.socket.register(selector, SelectionKey.OP_READ, c);
@@ -97,8 +103,8 @@ public final class LoadGenerator {
             }
             selector.close();
         }
-        report.print(System.out);
-        return 0;
+        report.print(out);
+        return report;
     }
 
     /** The receiving thread: owns every client's protocol state. */

@@ -27,11 +27,18 @@ final class LoadReport {
     private long ownCpuStartNanos;
     private String loadAtStart;
     private String loadAtEnd;
+    /** All clients' window statistics together; filled by {@link #print}. */
+    final ReceiveStats total = new ReceiveStats();
+    /** Received ÷ expected packets over all clients, in percent; filled by {@link #print}. */
+    double deliveredPercent;
 
     LoadReport(LoadOptions options, EmulatedClient[] clients) {
         this.options = options;
         this.clients = clients;
     }
+
+    /** Per client, the names in its last client list at the end of the window (before anyone disconnects). */
+    final java.util.List<java.util.List<String>> namesAtWindowEnd = new java.util.ArrayList<>();
 
     void startWindow() {
         for (EmulatedClient c : clients) {
@@ -42,6 +49,9 @@ final class LoadReport {
     }
 
     void endWindow(ServerCpu cpu) {
+        for (EmulatedClient c : clients) {
+            namesAtWindowEnd.add(c.knownNames());
+        }
         if (cpu != null) {
             serverCpuPercent = cpu.percentSinceStart();
         }
@@ -56,7 +66,8 @@ final class LoadReport {
             Thread.currentThread().interrupt();
         }
         double expectedPerClient = windowSeconds * 1e9 / options.packetPeriodNanos();
-        ReceiveStats all = new ReceiveStats();
+        ReceiveStats all = total;
+        all.reset();
         double worstDelivered = Double.MAX_VALUE;
         double worstP99 = 0;
         if (options.perClient()) {
@@ -76,6 +87,7 @@ final class LoadReport {
             }
         }
         double delivered = 100.0 * all.packets / (expectedPerClient * clients.length);
+        deliveredPercent = delivered;
         double frameMs = options.packetPeriodNanos() / 1e6;
         out.printf(Locale.ROOT, "clients %d (%s %s %s, %s mixes), established %d in %.1f s%s%n", clients.length,
                 options.codec(), options.quality(), options.channels() == 2 ? "stereo" : "mono",
