@@ -1,8 +1,10 @@
 package org.tutti.server.engine;
 
 /**
- * Engine health counters. Written only by the engine thread (plain volatile writes, no contention), read by any
- * thread (JSON-RPC {@code jamulusserver/getCounters}).
+ * Engine health counters, read by any thread (JSON-RPC {@code jamulusserver/getCounters}). Written by the engine
+ * thread with plain volatile writes (no locks on the audio path). With {@code -T} the decode and mix workers also
+ * count decode errors, concealed frames and sent packets; concurrent increments can then be lost, so those
+ * counters are approximate under {@code -T}.
  */
 public final class EngineCounters {
     volatile long ticks;

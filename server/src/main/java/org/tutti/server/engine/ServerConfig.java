@@ -41,6 +41,15 @@ public record ServerConfig(InetAddress bindAddress, int port, int maxClients, bo
         serverCity = serverCity == null ? "" : serverCity;
     }
 
+    /** Everything but {@code -6}: an IPv4-only server (kept for callers written before {@code -6} existed). */
+    public ServerConfig(InetAddress bindAddress, int port, int maxClients, boolean fastUpdate, boolean multithreading,
+                        boolean delayPan, String welcomeMessage, boolean licenceRequired, String serverName,
+                        String serverCity, int serverCountry, int qosTos, boolean disconnectOnQuit, Path logFile,
+                        Path htmlStatusFile) {
+        this(bindAddress, port, maxClients, fastUpdate, multithreading, delayPan, welcomeMessage, licenceRequired,
+                serverName, serverCity, serverCountry, qosTos, disconnectOnQuit, logFile, htmlStatusFile, false);
+    }
+
     /** A config for tests and embedding: loopback-any, given port and size, every option at its default. */
     public static ServerConfig defaults(int port, int maxClients) {
         return new ServerConfig(null, port, maxClients, false, false, false, "", false, "", "", 0, DEFAULT_TOS,

@@ -1,15 +1,8 @@
 package org.tutti.server.engine;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +17,11 @@ import java.util.function.Supplier;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.DatagramKind;
 import org.tutti.protocol.ConnectedMessage;
+import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.server.directory.ClmSink;
+import org.tutti.server.directory.DirectoryRole;
+import org.tutti.server.directory.RegistrationStatus;
+import org.tutti.server.recorder.JamRecorder;
 import org.tutti.protocol.MessageCodec;
 
 /**
@@ -31,6 +29,11 @@ import org.tutti.protocol.MessageCodec;
  * (absolute next tick, park until it), and per tick drains the socket, applies queued commands, decodes, mixes,
  * encodes and sends. Other threads talk to it only through {@link #call}, which queues a command and waits.
  * While no client is connected the thread sleeps on the socket instead of ticking.
+ *
+ * <p>This is the conductor (about 500 lines, mostly the documented control API other threads use): the loop,
+ * the channel table and that API live together because they all touch state owned by the engine thread. The work
+ * itself is in {@link AudioTick} (audio), {@link ProtocolHandler} (messages), {@link ServerSocket} (UDP) and
+ * {@link HostedRoles} (directory and recorder).
  */
 public final class ServerEngine implements AutoCloseable {
     private static final int MAX_DATAGRAMS_PER_TICK = 4096;
@@ -40,19 +43,12 @@ public final class ServerEngine implements AutoCloseable {
     private static final int LEVEL_INTERVAL_SAMPLES = 201 * 64;
 
     private final ServerConfig config;
-    private final DatagramChannel socket;
-    private final Selector selector;
+    private final ServerSocket socket;
     private final ClientChannel[] slots;
     private final ClientChannel[] active;
     private int activeCount;
     private final EngineCounters counters = new EngineCounters();
-    private final SharedSums sums;
-    private final SharedEncodes sharedEncodes;
-    private final AudioPath[] audioPaths;
-    private final ParallelPhases phases;
-    private final ParallelPhases.RangeTask decodeTask = this::decodeRange;
-    private final ParallelPhases.RangeTask mixTask = this::mixRange;
-    private boolean anyDefaultMix;
+    private final AudioTick audio;
     private final ProtocolHandler protocol;
     private final ServerEvents events;
     private final ExecutorService eventThread;
@@ -66,33 +62,18 @@ public final class ServerEngine implements AutoCloseable {
     private volatile String serverName;
     private int levelSamples;
     private long nowNs;
+    private final HostedRoles roles = new HostedRoles();
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
         this.events = events;
         this.welcomeMessage = config.welcomeMessage();
         this.serverName = config.serverName();
-        InetAddress bind = config.bindAddress();
-        // Like Jamulus: IPv4 only unless -6 (then one dual-stack socket), or the family of --serverbindip.
-        boolean ipv6 = bind instanceof java.net.Inet6Address || (bind == null && config.enableIpv6());
-        this.socket = DatagramChannel.open(ipv6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-        socket.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
-        socket.setOption(StandardSocketOptions.IP_TOS, config.qosTos());
-        socket.bind(new InetSocketAddress(bind, config.port()));
-        socket.configureBlocking(false);
-        this.selector = Selector.open();
-        socket.register(selector, SelectionKey.OP_READ);
+        this.socket = new ServerSocket(config, counters);
         this.slots = new ClientChannel[config.maxClients()];
         this.active = new ClientChannel[slots.length];
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
-        int threads = config.multithreading() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
-        this.sums = new SharedSums(config.frameSamples());
-        this.sharedEncodes = new SharedEncodes(config.frameSamples());
-        this.audioPaths = new AudioPath[threads];
-        for (int i = 0; i < threads; i++) {
-            audioPaths[i] = new AudioPath(config.frameSamples(), config.delayPan(), counters, this::sendAudio, sums);
-        }
-        this.phases = threads > 1 ? new ParallelPhases(threads) : null;
+        this.audio = new AudioTick(config, counters, this::sendAudio);
         this.protocol = new ProtocolHandler(this, counters);
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new ClientChannel(i, slots.length);
@@ -111,11 +92,7 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     public int port() {
-        try {
-            return ((InetSocketAddress) socket.getLocalAddress()).getPort();
-        } catch (IOException e) {
-            return -1;
-        }
+        return socket.port();
     }
 
     public ServerConfig config() {
@@ -152,7 +129,7 @@ public final class ServerEngine implements AutoCloseable {
                 result.completeExceptionally(e);
             }
         });
-        selector.wakeup();
+        socket.wakeup();
         try {
             return result.get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -195,6 +172,66 @@ public final class ServerEngine implements AutoCloseable {
         });
     }
 
+    /** Sends connection-less messages through the server's socket (for the directory components; engine thread). */
+    public ClmSink clmSink() {
+        return (message, to) -> sendFrame(to, MessageCodec.encodeFrame(message, 0));
+    }
+
+    /** The engine's monotonic clock in milliseconds, as the directory components expect it. */
+    public static long nowMs() {
+        return System.nanoTime() / 1_000_000L;
+    }
+
+    /**
+     * Hosts {@code role} (from {@code DirectoryRole.fromOptions}) on the engine thread: it sees every CLM first, is
+     * polled about every 10 ms, starts registering now and unregisters (or saves the directory file) at close.
+     */
+    public void hostDirectory(DirectoryRole role) {
+        call(() -> {
+            roles.hostDirectory(role, System.nanoTime());
+            return null;
+        });
+    }
+
+    /**
+     * Hosts the jam recorder: every connected channel's decoded input goes to it each tick, and its state changes
+     * go to every client as RECORDER_STATE (doc §8.1). The recorder's writer thread owns the files.
+     */
+    public void hostRecorder(JamRecorder jamRecorder) {
+        jamRecorder.onStateChange(state -> {
+            commands.add(() -> protocol.sendRecorderStateToAll(nowNs));
+            socket.wakeup();
+        });
+        call(() -> {
+            roles.hostRecorder(jamRecorder);
+            return null;
+        });
+    }
+
+    /** The hosted recorder, or null. */
+    public JamRecorder recorder() {
+        return roles.recorder();
+    }
+
+    /** Registration state for JSON-RPC ({@code not_registered} without -e). */
+    public RegistrationStatus registrationStatus() {
+        return call(roles::registrationStatus);
+    }
+
+    /** The -e text as given, "" without -e. */
+    public String directoryText() {
+        return call(roles::directoryText);
+    }
+
+    /** Changes the name (JSON-RPC setServerName); a registered server re-registers with it at once. */
+    public void renameServer(String name) {
+        setServerName(name);
+        call(() -> {
+            roles.rename(name, System.nanoTime());
+            return null;
+        });
+    }
+
     // ------------------------------------------------------------------ engine thread
 
     private void run() {
@@ -231,15 +268,16 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     private void idleWait() {
-        try {
-            selector.select(100);
-            selector.selectedKeys().clear();
-        } catch (IOException e) {
-            LockSupport.parkNanos(10_000_000L);
-        }
+        socket.awaitReadable(50); // directory components want a poll at least every 100 ms
         nowNs = System.nanoTime();
         runCommands();
         drainSocket(nowNs);
+        roles.poll(nowNs);
+    }
+
+    /** Offers a CLM to the directory role first; true when it consumed it. */
+    boolean offerToDirectory(ConnectionlessMessage message, InetSocketAddress from, long now) {
+        return roles.offer(message, from, now);
     }
 
     private void runCommands() {
@@ -251,18 +289,12 @@ public final class ServerEngine implements AutoCloseable {
 
     private void drainSocket(long nowNs) {
         for (int i = 0; i < MAX_DATAGRAMS_PER_TICK; i++) {
-            rxBuffer.clear();
-            SocketAddress from;
-            try {
-                from = socket.receive(rxBuffer);
-            } catch (IOException e) {
-                continue; // e.g. ICMP port unreachable reported on the socket
-            }
+            InetSocketAddress from = socket.receive(rxBuffer);
             if (from == null) {
                 return;
             }
             counters.packetsIn++;
-            dispatch((InetSocketAddress) from, rxBuffer.position(), nowNs);
+            dispatch(from, rxBuffer.position(), nowNs);
         }
     }
 
@@ -332,6 +364,7 @@ public final class ServerEngine implements AutoCloseable {
         rebuildActive();
         protocol.sendClientListToAll(nowNs);
         eventThread.execute(() -> events.clientDisconnected(id));
+        roles.channelGone(id, activeCount == 0);
         if (activeCount == 0) {
             eventThread.execute(events::serverIdle);
         }
@@ -346,59 +379,19 @@ public final class ServerEngine implements AutoCloseable {
                 disconnect(c, nowNs);
             }
         }
-        runPhase(decodeTask);
-        boolean anyDefault = false;
-        for (int i = 0; i < activeCount; i++) {
-            ClientChannel c = active[i];
-            if (c.identified) {
-                c.fadeInSamples += n;
-            }
-            anyDefault |= c.defaultMix && c.receivesAudio();
-        }
+        audio.decode(active, activeCount);
+        roles.record(active, activeCount, n);
         levelSamples += n;
         if (levelSamples >= LEVEL_INTERVAL_SAMPLES) {
             levelSamples -= LEVEL_INTERVAL_SAMPLES;
-            protocol.sendLevels();
+            protocol.sendLevels(nowNs);
         }
-        anyDefaultMix = anyDefault;
-        if (anyDefault) {
-            sums.prepare(active, activeCount);
-        }
+        audio.mixAndSend();
         for (int i = 0; i < activeCount; i++) {
-            sharedEncodes.assign(active[i], anyDefault, counters);
-        }
-        sharedEncodes.encodeNeeded(sums);
-        runPhase(mixTask);
-        for (int i = 0; i < activeCount; i++) {
-            if (config.delayPan()) {
-                active[i].rememberHistory(n);
-            }
             active[i].link.poll(nowNs);
         }
+        roles.poll(nowNs);
         counters.ticks++;
-    }
-
-    private void runPhase(ParallelPhases.RangeTask task) {
-        if (phases != null) {
-            phases.run(task, activeCount);
-        } else {
-            task.run(0, 0, activeCount);
-        }
-    }
-
-    private void decodeRange(int worker, int from, int to) {
-        for (int i = from; i < to; i++) {
-            audioPaths[worker].decode(active[i]);
-        }
-    }
-
-    private void mixRange(int worker, int from, int to) {
-        for (int i = from; i < to; i++) {
-            ClientChannel c = active[i];
-            if (c.receivesAudio()) {
-                audioPaths[worker].mixEncodeSend(c, active, activeCount, anyDefaultMix);
-            }
-        }
     }
 
     // ------------------------------------------------------------------ helpers for the protocol handler
@@ -456,26 +449,13 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     void sendFrame(InetSocketAddress to, byte[] frame, int offset, int length) {
-        if (to == null) {
-            return;
-        }
-        try {
-            socket.send(ByteBuffer.wrap(frame, offset, length), to);
-            counters.packetsOut++;
-        } catch (IOException e) {
-            counters.sendErrors++;
-        }
+        socket.send(to, frame, offset, length);
     }
 
     private void sendAudio(ClientChannel to, byte[] packet, int length) {
         ByteBuffer b = to.packetBuffer;
         b.clear().limit(length);
-        try {
-            socket.send(b, to.address);
-            counters.packetsOut++;
-        } catch (IOException e) {
-            counters.sendErrors++;
-        }
+        socket.send(to.address, b);
     }
 
     void emitChat(int senderId, String html) {
@@ -499,14 +479,11 @@ public final class ServerEngine implements AutoCloseable {
             return;
         }
         running = false;
-        selector.wakeup();
+        socket.wakeup();
         try {
             thread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (phases != null) {
-            phases.close();
         }
         eventThread.shutdown();
         try {
@@ -517,6 +494,7 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     private void shutdown() {
+        roles.shutdown();
         if (config.disconnectOnQuit()) {
             byte[] frame = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
             for (int i = 0; i < activeCount; i++) {
@@ -526,13 +504,8 @@ public final class ServerEngine implements AutoCloseable {
         for (ClientChannel c : slots) {
             c.close();
         }
-        sharedEncodes.close();
+        audio.close();
         activeCount = 0;
-        try {
-            selector.close();
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        socket.close();
     }
 }

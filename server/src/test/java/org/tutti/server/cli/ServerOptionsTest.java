@@ -66,8 +66,8 @@ class ServerOptionsTest {
     }
 
     @Test
-    void notYetSupportedOptionsAreNamed() throws UsageException {
-        assertThat(ServerOptions.unsupportedGiven(JamulusOptions.parse("-s", "-e", "localhost", "-R", "/tmp", "--norecord")))
-                .containsExactly("directoryserver", "recording", "norecord");
+    void directoryAndRecordingOptionsAreSupported() throws UsageException {
+        assertThat(ServerOptions.unsupportedGiven(JamulusOptions.parse("-s", "-e", "localhost", "-R", "/tmp",
+                "--norecord", "--directoryfile", "d.txt", "-f", "127.0.0.1", "--serverpublicip", "192.0.2.1"))).isEmpty();
     }
 }

@@ -1,0 +1,92 @@
+package org.tutti.server.engine;
+
+import java.net.InetSocketAddress;
+import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.server.directory.DirectoryRole;
+import org.tutti.server.directory.RegistrationStatus;
+import org.tutti.server.directory.ServerInfo;
+import org.tutti.server.recorder.JamRecorder;
+
+/**
+ * The components the engine hosts on its thread: the directory role of {@code -e} (registrar or directory; sees
+ * every CLM first, polled about every 10 ms) and the jam recorder of {@code -R} (fed each tick with every
+ * channel's decoded input). Engine thread only, except {@link #recorder()} which any thread may read.
+ */
+final class HostedRoles {
+    private static final long DIRECTORY_POLL_NANOS = 10_000_000L;
+
+    private DirectoryRole directory;
+    private long nextDirectoryPollNs;
+    private volatile JamRecorder recorder;
+
+    void hostDirectory(DirectoryRole role, long nowNs) {
+        directory = role;
+        role.start(nowNs / 1_000_000L);
+    }
+
+    void hostRecorder(JamRecorder jamRecorder) {
+        recorder = jamRecorder;
+    }
+
+    JamRecorder recorder() {
+        return recorder;
+    }
+
+    RegistrationStatus registrationStatus() {
+        return directory == null ? RegistrationStatus.NOT_REGISTERED : directory.registrationStatus();
+    }
+
+    String directoryText() {
+        return directory == null ? "" : directory.directoryText();
+    }
+
+    /** A new server name: a registered server re-registers with it at once. */
+    void rename(String name, long nowNs) {
+        if (directory != null) {
+            ServerInfo old = directory.info();
+            directory.updateInfo(ServerInfo.truncating(name, old.city(), old.country()), nowNs / 1_000_000L);
+        }
+    }
+
+    /** Offers a CLM to the directory role; true when it consumed it. */
+    boolean offer(ConnectionlessMessage message, InetSocketAddress from, long nowNs) {
+        return directory != null && directory.onMessage(message, from, nowNs / 1_000_000L);
+    }
+
+    void poll(long nowNs) {
+        if (directory != null && nowNs - nextDirectoryPollNs >= 0) {
+            nextDirectoryPollNs = nowNs + DIRECTORY_POLL_NANOS;
+            directory.poll(nowNs / 1_000_000L);
+        }
+    }
+
+    /** Hands this tick's decoded input of every connected channel to the recorder (allocation free). */
+    void record(ClientChannel[] active, int count, int frameSamples) {
+        JamRecorder r = recorder;
+        if (r == null || !r.isRecording() || count == 0) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            ClientChannel c = active[i];
+            r.frame(c.id, c.info.name(), c.address, c.props == null ? 1 : c.audioChannels, c.decoded, 0, frameSamples);
+        }
+        r.endOfTick();
+    }
+
+    void channelGone(int id, boolean serverIdle) {
+        JamRecorder r = recorder;
+        if (r != null) {
+            r.channelGone(id);
+            if (serverIdle) {
+                r.serverIdle();
+            }
+        }
+    }
+
+    /** Orderly shutdown of the directory role: unregister, or save the directory file. */
+    void shutdown() {
+        if (directory != null) {
+            directory.shutdown();
+        }
+    }
+}
