@@ -48,6 +48,12 @@ wait_listening() { # $1 = port: until a UDP socket is bound there (at most 10 s)
   return 1
 }
 
+keep_priority() { # $1 = PID: with RT=1, every thread of the server at the same priority, also threads started later
+  # (Jamulus's Qt threads ask for an explicit normal-policy priority and would otherwise not inherit it).
+  if [ "${RT:-0}" != 1 ]; then return 0; fi
+  ( while kill -0 "$1" 2>/dev/null; do chrt -a -r -p 10 "$1" >/dev/null 2>&1 || true; sleep 0.5; done ) &
+}
+
 stop_server() { # SIGTERM, then wait for the exit (the server is not this shell's child: poll), SIGKILL after 10 s
   kill -TERM "$1" 2>/dev/null || return 0
   for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
@@ -71,6 +77,7 @@ for n in $ladder; do
     port=$(free_port)
     pid=$(start_server "$server" "$port")
     if ! wait_listening "$port"; then echo "$server did not start" | tee -a "$out"; stop_server "$pid"; failures[$server]=9; continue; fi
+    keep_priority "$pid"
     sleep 1
     result=$(timeout $((seconds + 90)) "${gen_prio[@]}" "$java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" \
         --clients "$n" --seconds "$seconds" --codec "$codec" --mixes "$mixes" --server-pid "$pid" | grep '^RESULT' || true)

@@ -37,6 +37,11 @@ wait_port() { # $1 = JACK server, $2 = port name: until it exists (at most 20 s)
   done
   echo "port $2 did not appear on $1" >&2; return 1
 }
+keep_priority() { # $1 = PID: with RT=1, all its threads at RR 10, also threads started later (Jamulus's Qt threads
+  # ask for an explicit normal-policy priority and would otherwise not inherit it).
+  if [ "${RT:-0}" != 1 ]; then return 0; fi
+  ( while kill -0 "$1" 2>/dev/null; do chrt -a -r -p 10 "$1" >/dev/null 2>&1 || true; sleep 0.5; done ) &
+}
 name() { case "$1" in j) echo "Jamulus 3.9.1" ;; t) echo "Tutti" ;; esac; }
 
 printf "# round trip latency %s, %s cores, load average %s, priority: %s\n" "$(date -u +%FT%TZ)" "$(nproc)" \
@@ -50,7 +55,7 @@ for period in $periods; do
       j) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
       t) "${prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
     esac
-    spid=$!; pids+=("$spid")
+    spid=$!; pids+=("$spid"); keep_priority "$spid"
     jack="bench-lat-$$-$pair-$period"
     "${prio[@]}" jackd -n "$jack" -d dummy -r 48000 -p "$period" >"$work/jackd-$pair-$period.log" 2>&1 &
     jpid=$!; pids+=("$jpid")
@@ -64,7 +69,7 @@ for period in $periods; do
              -c "127.0.0.1:$port" --clientname looper >"$work/client-$pair-$period.log" 2>&1 &
          cport="looper" ;;
     esac
-    cpid=$!; pids+=("$cpid")
+    cpid=$!; pids+=("$cpid"); keep_priority "$cpid"
     "${prio[@]}" jack_iodelay >"$work/iodelay-$pair-$period.log" 2>&1 &
     ipid=$!; pids+=("$ipid")
     wait_port "$jack" "jack_delay:in" && wait_port "$jack" "$cport:output left"
