@@ -16,6 +16,7 @@ import org.tutti.backend.portaudio.Inventory.Device;
  * stream resamples). On WASAPI it asks for exclusive mode first. Holds one Pa_Initialize for the stream's life.
  */
 final class PortAudioOpener {
+    private static final long PAFRAMES_PER_BUFFER_UNSPECIFIED = 0;
     private PortAudioOpener() {
     }
 
@@ -56,12 +57,16 @@ final class PortAudioOpener {
             }
             int frames = rate == PortAudioStream.APP_RATE ? request.bufferFrames()
                     : (int) Math.round(request.bufferFrames() * (double) rate / PortAudioStream.APP_RATE);
+            // When the cycle asked for is JACK's period, PortAudio can hand JACK's buffers straight through; a fixed
+            // size makes its buffer processor add one cycle of latency even when the sizes agree.
+            long nativeFrames = outDev.hostApi().type() == HostApiPreference.JACK && rate == PortAudioStream.APP_RATE
+                    && JackPeriod.frames() == frames ? PAFRAMES_PER_BUFFER_UNSPECIFIED : frames;
             StreamSetup setup = new StreamSetup(outDev.hostApi().type(),
                     description + (exclusive ? " (exclusive)" : ""), rate, frames,
                     in == null ? 0 : in.channelCount, out.channelCount);
             PortAudioStream stream = new PortAudioStream(pa, setup, request.bufferFrames(), callback);
             PointerByReference handle = new PointerByReference();
-            int err = pa.Pa_OpenStream(handle, in, out, rate, new NativeLong(frames),
+            int err = pa.Pa_OpenStream(handle, in, out, rate, new NativeLong(nativeFrames),
                     new NativeLong(PortAudioLibrary.paDitherOff), stream.nativeCallback(), null);
             if (err < 0) {
                 if (exclusive) {

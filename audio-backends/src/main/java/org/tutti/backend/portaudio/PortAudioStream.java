@@ -83,7 +83,8 @@ public final class PortAudioStream implements AudioStream {
                         Pointer user) {
         int frames = (int) frameCount.longValue();
         int outCh = setup.outputChannels();
-        if (!running || frames > in[0].length || output == null) {
+        // the application's cycle is fixed; a host that changes its buffer size on the fly (JACK) is silenced
+        if (!running || output == null || (adapter == null ? frames != format.bufferFrames() : frames > in[0].length)) {
             if (output != null) {
                 output.setMemory(0, (long) frames * outCh * Float.BYTES, (byte) 0);
             }
