@@ -33,12 +33,17 @@ trap cleanup EXIT
 sleep 2
 JACK_DEFAULT_SERVER=$jack Jamulus -n -c "127.0.0.1:$port" --clientname ci-deb > "$work/client.log" 2>&1 &
 client=$!
+rpc_get_clients() {
+  exec 3<>"/dev/tcp/127.0.0.1/$rpc" || return 1
+  printf '{"id":1,"jsonrpc":"2.0","method":"jamulus/apiAuth","params":{"secret":"ci-secret-0123456789abcdef"}}\n' >&3
+  printf '{"id":2,"jsonrpc":"2.0","method":"jamulusserver/getClients","params":{}}\n' >&3
+  timeout 3 head -n 2 <&3
+  exec 3<&-
+}
 ok=0
-for _ in $(seq 1 20); do
+for _ in $(seq 1 60); do
   sleep 1
-  reply=$( { printf '{"id":1,"jsonrpc":"2.0","method":"jamulus/apiAuth","params":{"secret":"ci-secret-0123456789abcdef"}}\n'
-             printf '{"id":2,"jsonrpc":"2.0","method":"jamulusserver/getClients","params":{}}\n'; sleep 1; } \
-           | timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$rpc; cat >&3 & cat <&3" 2>/dev/null || true)
+  reply=$(rpc_get_clients 2>/dev/null || true)
   if echo "$reply" | grep -q '"address"'; then ok=1; break; fi
 done
 kill -0 "$server" 2>/dev/null || { echo "installed server died:"; cat "$work/server.log"; exit 1; }

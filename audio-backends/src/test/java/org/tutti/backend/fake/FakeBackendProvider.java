@@ -8,7 +8,7 @@ import org.tutti.backend.AudioDevice;
 import org.tutti.backend.AudioRequest;
 
 /** A deterministic backend for tests: nothing runs until the test drives cycles on its own thread. */
-public final class FakeBackendProvider implements AudioBackendProvider {
+public class FakeBackendProvider implements AudioBackendProvider {
     public static final String NAME = "fake";
     public static final String DEVICE = "fake device";
 

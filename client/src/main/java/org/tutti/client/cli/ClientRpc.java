@@ -45,22 +45,19 @@ public final class ClientRpc implements ClientListener {
         });
         rpc.handle("jamulusclient/setName", p -> {
             String name = StringLimits.truncate(string(p, "name"), StringLimits.NAME);
-            ChannelInfo i = engine.currentProfile();
-            engine.setProfile(new ChannelInfo(i.country(), i.instrument(), i.skill(), name, i.city()));
+            engine.updateProfile(i -> new ChannelInfo(i.country(), i.instrument(), i.skill(), name, i.city()));
             return new JsonPrimitive("ok");
         });
         rpc.handle("jamulusclient/setSkillLevel", p -> {
             JsonElement level = p.get("skillLevel");
             SkillLevel skill = level == null || level.isJsonNull() ? SkillLevel.NOT_SET : skill(level.getAsString());
-            ChannelInfo i = engine.currentProfile();
-            engine.setProfile(new ChannelInfo(i.country(), i.instrument(), skill.code(), i.name(), i.city()));
+            engine.updateProfile(i -> new ChannelInfo(i.country(), i.instrument(), skill.code(), i.name(), i.city()));
             // 3.9.1 answers a null level with neither result nor error (protocol doc §9.3)
             return skill == SkillLevel.NOT_SET ? null : new JsonPrimitive("ok");
         });
         rpc.handle("jamulusclient/setInstrumentCode", p -> {
             int code = integer(p, "instrumentCode");
-            ChannelInfo i = engine.currentProfile();
-            engine.setProfile(new ChannelInfo(i.country(), code, i.skill(), i.name(), i.city()));
+            engine.updateProfile(i -> new ChannelInfo(i.country(), code, i.skill(), i.name(), i.city()));
             return new JsonPrimitive("ok");
         });
         rpc.handle("jamulusclient/setFaderLevel", p -> {

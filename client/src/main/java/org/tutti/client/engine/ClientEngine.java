@@ -3,9 +3,7 @@ package org.tutti.client.engine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +16,7 @@ import org.tutti.backend.AudioStream;
 import org.tutti.client.model.ChannelProfile;
 import org.tutti.client.model.GainSink;
 import org.tutti.client.model.MixerModel;
+import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ClientListEntry;
@@ -31,19 +30,22 @@ import org.tutti.protocol.MalformedMessageException;
 import org.tutti.protocol.Message;
 import org.tutti.protocol.MessageCodec;
 import org.tutti.protocol.NetworkTransportProps;
-import org.tutti.net.ReliableChannel;
 
 /**
  * The musician's side of a Jamulus session: opens the sound device, streams coded audio to the server, plays the
  * server's personal mix, and speaks the protocol (protocol doc §5.3). All state lives on one control thread; public
  * methods post commands to it and may be called from any thread. The audio thread only runs {@link AudioPath}.
+ *
+ * <p>This is the control thread's "conductor" and is longer than most files on purpose: every piece of session
+ * state it touches is owned by that one thread, and keeping it in one class keeps that rule visible. Pieces without
+ * such state live beside it ({@link ProtocolReplies}, {@link GainPacer}, {@link UdpTransport}, {@link AudioPath}).
  */
 public final class ClientEngine implements AutoCloseable {
     static final long SILENCE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final long PING_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    static final long MIN_GAIN_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final ScheduledExecutorService control;
+    private final long silenceTimeoutNanos;
     private final ClientListener listener;
     private final MixerModel mixer = new MixerModel();
     private final long startNanos = System.nanoTime();
@@ -55,14 +57,13 @@ public final class ClientEngine implements AutoCloseable {
     private UdpTransport transport;
     private ReliableChannel link;
     private long malformedFrames;
-    private AudioStream stream;
+    private volatile AudioStream stream;
     private PacketRing ring;
     private boolean active;
     private boolean sequenceNumbers;
     private long lastPingNanos;
     private long connectStartNanos;
-    private long lastGainNanos;
-    private final Map<Integer, Integer> pendingGains = new LinkedHashMap<>();
+    private final GainPacer gains = new GainPacer();
     private volatile boolean firstAudioPending;
     // read by other threads
     private volatile int channelId = -1;
@@ -71,6 +72,12 @@ public final class ClientEngine implements AutoCloseable {
     private volatile boolean connected;
 
     public ClientEngine(ClientOptions options, ClientListener listener) {
+        this(options, listener, SILENCE_TIMEOUT_NANOS);
+    }
+
+    /** For tests: a shorter server-silence time-out than Jamulus's 30 s. */
+    ClientEngine(ClientOptions options, ClientListener listener, long silenceTimeoutNanos) {
+        this.silenceTimeoutNanos = silenceTimeoutNanos;
         this.options = options;
         this.listener = listener;
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -111,7 +118,16 @@ public final class ClientEngine implements AutoCloseable {
 
     /** Changes the profile; sent to the server at once when connected. */
     public void setProfile(ChannelInfo profile) {
+        updateProfile(old -> profile);
+    }
+
+    /**
+     * Changes part of the profile, applied on the engine thread so concurrent edits (name, then instrument …) do
+     * not undo each other.
+     */
+    public void updateProfile(java.util.function.UnaryOperator<ChannelInfo> change) {
         post(() -> {
+            ChannelInfo profile = change.apply(options.profile());
             options = options.withProfile(profile);
             if (active) {
                 link.send(new ConnectedMessage.ChannelInfos(profile), System.nanoTime());
@@ -124,6 +140,17 @@ public final class ClientEngine implements AutoCloseable {
         post(() -> {
             change.accept(mixer);
             publishMix();
+        });
+    }
+
+    /**
+     * Changes quality, channel setup and "small network buffers". When connected, the stream switches at once and
+     * the server gets new NETW_TRANSPORT_PROPS.
+     */
+    public void setStreamFormat(org.tutti.codec.OpusQuality quality, ChannelMode mode, boolean smallNetworkBuffers) {
+        post(() -> {
+            options = options.withStream(quality, mode, smallNetworkBuffers);
+            rebuildPath();
         });
     }
 
@@ -178,7 +205,7 @@ public final class ClientEngine implements AutoCloseable {
         AudioStream s = stream;
         return new ClientStatus(true, channelId, pingMs, p.config().uploadKbps(p.withSequenceNumber),
                 s == null ? 0 : s.format().bufferFrames(), p.jitterSize, p.packetsSent, p.packetsReceived,
-                p.framesConcealed, serverVersion);
+                p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak);
     }
 
     /** A snapshot of the mixer strips, taken on the control thread. */
@@ -244,6 +271,9 @@ public final class ClientEngine implements AutoCloseable {
         }
         path = newPath(stream.format().bufferFrames());
         control.schedule(() -> guard(old::close), 500, TimeUnit.MILLISECONDS);
+        if (!path.config().equals(old.config())) {
+            link.send(new ConnectedMessage.TransportProps(transportProps()), System.nanoTime());
+        }
     }
 
     private void stopConnection(String reason, boolean sayGoodbye) {
@@ -272,7 +302,7 @@ public final class ClientEngine implements AutoCloseable {
         }
         link.reset();
         channelId = -1;
-        pendingGains.clear();
+        gains.clear();
         mixer.clear();
         if (reason != null) {
             listener.disconnected(reason);
@@ -309,7 +339,7 @@ public final class ClientEngine implements AutoCloseable {
             byte[] ping = MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(elapsedMs(now)), 0);
             transport.sendFrame(ping, 0, ping.length);
         }
-        flushGains(now, false);
+        flushGains(now);
         AudioPath p = path;
         if (p != null) {
             p.inputBoost = jitter.inputBoost;
@@ -317,7 +347,7 @@ public final class ClientEngine implements AutoCloseable {
         }
         long lastAudio = transport.lastAudioNanos;
         long since = now - (lastAudio == 0 ? connectStartNanos : lastAudio);
-        if (since > SILENCE_TIMEOUT_NANOS) {
+        if (since > silenceTimeoutNanos) {
             stopConnection("the server did not send audio for 30 seconds", true);
         }
     }
@@ -340,35 +370,28 @@ public final class ClientEngine implements AutoCloseable {
         try {
             Message m = MessageCodec.decodeFrame(frame, 0, frame.length);
             if (m instanceof ConnectionlessMessage clm) {
-                onConnectionless(clm, now);
+                ProtocolReplies.handle(this, clm, now);
             }
         } catch (MalformedMessageException e) {
             malformedFrames++;
         }
     }
 
-    private void onConnectionless(ConnectionlessMessage m, long now) {
-        switch (m) {
-            case ConnectionlessMessage.PingMs(int timeMs) -> {
-                int rtt = elapsedMs(now) - timeMs;
-                if (rtt >= 0 && rtt < 60_000) {
-                    pingMs = rtt;
-                    listener.pingMeasured(rtt);
-                }
-            }
-            case ConnectionlessMessage.ChannelLevelList levels -> {
-                int[] values = new int[levels.count()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = levels.level(i);
-                }
-                mixer.setLevels(values, values.length);
-                listener.levelsChanged(values);
-            }
-            case ConnectionlessMessage.Disconnection d -> stopConnection("the server ended the connection", false);
-            case ConnectionlessMessage.ServerFull f -> stopConnection("the server is full", false);
-            default -> {
-            }
+    void onPingEcho(int sentMs, long now) {
+        int rtt = elapsedMs(now) - sentMs;
+        if (rtt >= 0 && rtt < 60_000) {
+            pingMs = rtt;
+            listener.pingMeasured(rtt);
         }
+    }
+
+    void onLevels(int[] levels) {
+        mixer.setLevels(levels, levels.length);
+        listener.levelsChanged(levels);
+    }
+
+    void onServerGone(String reason) {
+        stopConnection(reason, false);
     }
 
     // ------------------------------------------------------------------ used by ProtocolReplies
@@ -440,7 +463,7 @@ public final class ClientEngine implements AutoCloseable {
         mixer.publish(new GainSink() {
             @Override
             public void gain(int id, double gain) {
-                pendingGains.put(id, GainPan.toWire(gain));
+                gains.offer(id, GainPan.toWire(gain));
             }
 
             @Override
@@ -448,21 +471,11 @@ public final class ClientEngine implements AutoCloseable {
                 link.send(new ConnectedMessage.ChannelPan(id, GainPan.toWire(pan)), System.nanoTime());
             }
         });
-        flushGains(System.nanoTime(), false);
+        flushGains(System.nanoTime());
     }
 
-    // Jamulus paces CHANNEL_GAIN: one batch per max(50 ms, 2 × ping).
-    private void flushGains(long now, boolean force) {
-        if (pendingGains.isEmpty()) {
-            return;
-        }
-        long interval = Math.max(MIN_GAIN_INTERVAL_NANOS, TimeUnit.MILLISECONDS.toNanos(2L * Math.max(0, pingMs)));
-        if (!force && now - lastGainNanos < interval) {
-            return;
-        }
-        lastGainNanos = now;
-        pendingGains.forEach((id, wire) -> link.send(new ConnectedMessage.ChannelGain(id, wire), now));
-        pendingGains.clear();
+    private void flushGains(long now) {
+        gains.flush(now, pingMs, (id, wire) -> link.send(new ConnectedMessage.ChannelGain(id, wire), now));
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -509,6 +522,12 @@ public final class ClientEngine implements AutoCloseable {
         @Override
         public void streamFailed(String reason) {
             post(() -> stopConnection("audio device stopped: " + reason, true));
+        }
+
+        // JACK changed its period: choose the codec for the new size (§4.3) and tell the server.
+        @Override
+        public void bufferSizeChanged(int frames) {
+            post(ClientEngine.this::rebuildPath);
         }
     }
 }

@@ -13,9 +13,12 @@ package org.tutti.client.engine;
  * @param packetsReceived  well-formed audio packets received this connection
  * @param framesLost       frames concealed because they were missing
  * @param serverVersion    the server's version text, "" until known
+ * @param inputPeakLeft    input meter, linear 0..1 (after boost and pan; holds peaks, halving every 100 ms)
+ * @param inputPeakRight   input meter, right channel
+ * @param outputPeak       peak of the last played cycle, linear 0..1
  */
 public record ClientStatus(boolean connected, int channelId, int pingMs, int uploadKbps, int bufferFrames,
                            int jitterBlocks, long packetsSent, long packetsReceived, long framesLost,
-                           String serverVersion) {
-    static final ClientStatus IDLE = new ClientStatus(false, -1, -1, 0, 0, 0, 0, 0, 0, "");
+                           String serverVersion, float inputPeakLeft, float inputPeakRight, float outputPeak) {
+    static final ClientStatus IDLE = new ClientStatus(false, -1, -1, 0, 0, 0, 0, 0, 0, "", 0f, 0f, 0f);
 }

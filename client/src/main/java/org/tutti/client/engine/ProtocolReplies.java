@@ -16,9 +16,10 @@ import org.tutti.protocol.ConnectedMessage.ReqTransportProps;
 import org.tutti.protocol.ConnectedMessage.SplitMessSupported;
 import org.tutti.protocol.ConnectedMessage.TransportProps;
 import org.tutti.protocol.ConnectedMessage.VersionAndOs;
+import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.JamulusVersion;
 
-/** What the client does with each connected message from the server (protocol doc §5.2, §5.3). */
+/** What the client does with each message from the server (protocol doc §5.2, §5.3, §6.5). */
 final class ProtocolReplies {
     private ProtocolReplies() {
     }
@@ -43,6 +44,24 @@ final class ProtocolReplies {
             case MuteStateChanged(int id, boolean muted) -> engine.onMutedByOther(id, muted);
             default -> {
                 // OPUS_SUPPORTED, RAWAUDIO_SUPPORTED, obsolete and unknown IDs: ACKed by the link, nothing else
+            }
+        }
+    }
+
+    static void handle(ClientEngine engine, ConnectionlessMessage message, long now) {
+        switch (message) {
+            case ConnectionlessMessage.PingMs(int timeMs) -> engine.onPingEcho(timeMs, now);
+            case ConnectionlessMessage.ChannelLevelList levels -> {
+                int[] values = new int[levels.count()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = levels.level(i);
+                }
+                engine.onLevels(values);
+            }
+            case ConnectionlessMessage.Disconnection d -> engine.onServerGone("the server ended the connection");
+            case ConnectionlessMessage.ServerFull f -> engine.onServerGone("the server is full");
+            default -> {
+                // other CLMs concern directories and server lists, not a connected client
             }
         }
     }

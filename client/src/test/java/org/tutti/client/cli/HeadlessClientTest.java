@@ -51,6 +51,15 @@ class HeadlessClientTest {
         return false;
     }
 
+    static JsonObject entryFor(JsonElement result, String name) {
+        for (JsonElement c : result.getAsJsonObject().getAsJsonArray("clients")) {
+            if (name.equals(c.getAsJsonObject().get("name").getAsString())) {
+                return c.getAsJsonObject();
+            }
+        }
+        return null;
+    }
+
     @Test
     void joinsARealServerAndSpeaksJamulusJsonRpc() throws Exception {
         Peers.require(Peers.JAMULUS, Peers.JACKD);
@@ -88,6 +97,15 @@ class HeadlessClientTest {
                             p -> lists(p, "RealBot"), Duration.ofSeconds(15));
                     assertThat(list).isNotNull();
                     assertThat(lists(rpc.result("jamulusclient/getClientList", Json.object()), "RealBot")).isTrue();
+                    // same shapes as the real client's answers
+                    await("the real client sees Headless", () -> lists(real.rpc().result("jamulusclient/getClientList",
+                            Json.object()), "Headless"));
+                    assertThat(entryFor(rpc.result("jamulusclient/getClientList", Json.object()), "RealBot"))
+                            .isEqualTo(entryFor(real.rpc().result("jamulusclient/getClientList", Json.object()),
+                                    "RealBot"));
+                    assertThat(rpc.result("jamulusclient/getChannelInfo", Json.object()).getAsJsonObject().keySet())
+                            .isEqualTo(real.rpc().result("jamulusclient/getChannelInfo", Json.object())
+                                    .getAsJsonObject().keySet());
 
                     real.rpc().result("jamulusclient/sendChatText", Json.object("chatText", "to the headless"));
                     assertThat(rpc.awaitNotification("jamulusclient/chatTextReceived",

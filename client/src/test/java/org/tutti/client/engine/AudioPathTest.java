@@ -85,6 +85,56 @@ class AudioPathTest {
     }
 
     @Test
+    void theAudioCallbackDoesNotAllocate() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.STEREO);
+        PacketRing ring = new PacketRing(64);
+        AudioPath path = new AudioPath(config, ring, (data, length) -> ring.offer(data, 0, length), 0);
+        path.withSequenceNumber = true;
+        FakeStream stream = FakeBackendProvider.openFake(128, path);
+        stream.setInput(AudioPathTest::sine);
+        stream.start();
+        stream.runCycles(3000); // warm up: class loading, JIT, jitter buffer auto state
+        int cycles = 10_000;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        stream.runCycles(cycles);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        path.close();
+        // Any per-cycle object would cost ≥ 16 bytes a cycle; the JVM itself adds a few hundred bytes now and then.
+        assertThat((double) allocated / cycles).as("bytes allocated per cycle").isLessThan(1.0);
+    }
+
+    @Test
+    void inputPanAndBoostShapeWhatIsSent() {
+        StreamConfig config = StreamConfig.choose(128, true, OpusQuality.HIGH, ChannelMode.STEREO);
+        PacketRing ring = new PacketRing(64);
+        AudioPath path = new AudioPath(config, ring, (data, length) -> ring.offer(data, 0, length), 2);
+        path.inputPan = 50; // hard right: the left input is silenced
+        path.inputBoost = 1.5f;
+        FakeStream stream = FakeBackendProvider.openFake(128, path);
+        stream.setInput(AudioPathTest::sine); // 0.5 amplitude on both sides
+        stream.start();
+        float left = 0;
+        float right = 0;
+        for (int c = 0; c < 200; c++) {
+            stream.runCycles(1);
+            if (c > 50) {
+                for (float v : stream.lastOutput(0)) {
+                    left = Math.max(left, Math.abs(v));
+                }
+                for (float v : stream.lastOutput(1)) {
+                    right = Math.max(right, Math.abs(v));
+                }
+            }
+        }
+        path.close();
+        assertThat(left).isLessThan(0.05f);
+        assertThat(right).isGreaterThan(0.6f); // 0.5 × 1.5 after the codec
+        assertThat(path.inputPeakLeft).isZero();
+        assertThat(path.inputPeakRight).isBetween(0.7f, 0.76f);
+    }
+
+    @Test
     void muteMyselfStreamsSilence() {
         StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.MONO);
         PacketRing ring = new PacketRing(64);

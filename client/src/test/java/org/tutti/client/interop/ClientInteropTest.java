@@ -16,6 +16,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tutti.backend.testing.DummyJackd;
+import org.tutti.interop.JamulusServer;
 import org.tutti.backend.AudioStream;
 import org.tutti.backend.jack.JackBackendProvider;
 import org.tutti.client.engine.ClientEngine;
@@ -104,6 +107,9 @@ class ClientInteropTest {
                 await("server audio and version", Duration.ofSeconds(10),
                         () -> tutti.status().packetsReceived() > 100 && !tutti.status().serverVersion().isEmpty());
                 assertThat(tutti.status().serverVersion()).startsWith("3.9.1");
+                assertThat(tutti.status().inputPeakLeft()).as("our input meter sees the tone").isGreaterThan(0.4f);
+                // the server's mix contains our own tone (fading in over 3 s)
+                await("our tone back from the server", Duration.ofSeconds(10), () -> tutti.status().outputPeak() > 0.1f);
                 await("a ping reply", Duration.ofSeconds(5), () -> tutti.status().pingMs() >= 0);
 
                 try (JamulusClient real = JamulusClient.start(dir, jack, "127.0.0.1:" + server.udpPort(), "real")) {
@@ -120,6 +126,12 @@ class ClientInteropTest {
                             p -> p.get("chatText").getAsString().contains("hello from tutti &lt;3"),
                             Duration.ofSeconds(10));
                     assertThat(got.get("chatText").getAsString()).contains("TuttiBot");
+                    // a long chat (more than one 550-byte split part once split support is on) arrives whole
+                    String longText = "long:" + "0123456789".repeat(130);
+                    tutti.sendChat(longText);
+                    assertThat(real.rpc().awaitNotification("jamulusclient/chatTextReceived",
+                            p -> p.get("chatText").getAsString().contains(longText), Duration.ofSeconds(10)))
+                            .as("a 1305-character chat from Tutti at the real client").isNotNull();
 
                     // levels: TuttiBot's position in the real client's list, then its meter
                     JsonArray list = real.rpc().result("jamulusclient/getClientList", new JsonObject())
@@ -146,6 +158,31 @@ class ClientInteropTest {
                 tutti.disconnect().get(5, TimeUnit.SECONDS);
                 await("TuttiBot gone from the server", Duration.ofSeconds(10),
                         () -> clientNamed(server.rpc(), "TuttiBot") == null);
+            } finally {
+                tone.close();
+            }
+        }
+    }
+
+    /** 64 frames → OPUS64, 256 → OPUS with two frames per packet: the real server must decode and answer both. */
+    @ParameterizedTest
+    @ValueSource(ints = {64, 256})
+    void everyJackPeriodStreamsBothWaysWithARealServer(int period) throws Exception {
+        Peers.require(Peers.JAMULUS, Peers.JACKD);
+        try (DummyJackd jackd = DummyJackd.start(period);
+             JamulusServer server = JamulusServer.start(dir, 10)) {
+            ClientOptions options = ClientOptions.defaults(new JackBackendProvider(), "PeriodBot")
+                    .withAudio(jackd.name(), 128, false);
+            AudioStream tone = JackTone.generator(jackd.name(), "tone" + period, 0.5f);
+            try (ClientEngine tutti = new ClientEngine(options, listener)) {
+                tutti.connect("127.0.0.1:" + server.udpPort()).get(10, TimeUnit.SECONDS);
+                jackd.run("jack_connect", "tone" + period + ":output left", "PeriodBot:input left");
+                assertThat(tutti.status().bufferFrames()).isEqualTo(period);
+                await("PeriodBot on the server", Duration.ofSeconds(15),
+                        () -> clientNamed(server.rpc(), "PeriodBot") != null);
+                await("our tone back from the server", Duration.ofSeconds(10),
+                        () -> tutti.status().outputPeak() > 0.1f);
+                assertThat(tutti.status().uploadKbps()).isEqualTo(period == 64 ? 678 : 331);
             } finally {
                 tone.close();
             }

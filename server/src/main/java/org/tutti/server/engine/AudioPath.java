@@ -80,13 +80,15 @@ final class AudioPath {
 
     private void decodeOne(ClientChannel c, short[] pcm, int offset) {
         int got;
-        if (c.jitter.get(c.codedIn, 0)) {
-            got = c.decoder.decode(c.codedIn, 0, c.jitter.frameBytes(), pcm, offset);
+        int length = c.jitter.get(c.codedIn, 0);
+        if (length != org.tutti.audio.JitterBuffer.CONCEAL) {
+            got = c.decoder.decode(c.codedIn, 0, length, pcm, offset);
             if (got < 0) {
                 counters.decodeErrors++;
                 got = c.decoder.conceal(pcm, offset);
             }
         } else {
+            counters.jitterUnderruns++;
             got = c.decoder.conceal(pcm, offset);
         }
         if (got < 0) {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import org.tutti.codec.OpusDecoder;
 import org.tutti.codec.OpusEncoder;
+import org.tutti.audio.JitterBuffer;
 import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
@@ -23,9 +24,6 @@ final class ClientChannel {
     static final float CENTRE_PAN = 0.5f;
     /** Jamulus drops a channel after 30 s without audio. */
     static final long TIMEOUT_SAMPLES = 30L * 48000;
-    /** Frames of jitter buffer when the client asks for "auto". */
-    static final int AUTO_JITTER_FRAMES_128 = 3;
-    static final int AUTO_JITTER_FRAMES_64 = 5;
 
     final int id;
     /** Reliable messaging with this client (set once by the engine, which wires its sink and listener). */
@@ -48,7 +46,7 @@ final class ClientChannel {
     NetworkTransportProps props;
     int codecFrameSamples;
     int audioChannels = 1;
-    FrameJitterBuffer jitter;
+    JitterBuffer jitter;
     OpusDecoder decoder;
     OpusEncoder encoder;
 
@@ -124,10 +122,10 @@ final class ClientChannel {
     }
 
     /** Applies a new stream format; codecs are only rebuilt when frame size, channels or bytes change. */
-    void setProps(NetworkTransportProps p, EngineCounters counters) {
+    void setProps(NetworkTransportProps p) {
         int frameSamples = p.audioCodec().frameSamples();
         boolean same = props != null && codecFrameSamples == frameSamples && audioChannels == p.channels()
-                && props.codedBytes() == p.codedBytes();
+                && props.codedBytes() == p.codedBytes() && props.withSequenceNumber() == p.withSequenceNumber();
         props = p;
         packetBytes = 0;
         packetFrames = 0;
@@ -141,21 +139,32 @@ final class ClientChannel {
         audioChannels = p.channels();
         decoder = new OpusDecoder(frameSamples, audioChannels);
         encoder = new OpusEncoder(frameSamples, audioChannels, p.codedBytes());
-        jitter = new FrameJitterBuffer(p.codedBytes(), jitterFrames(), counters);
+        jitter = new JitterBuffer(p.codedBytes(), frameSamples, p.withSequenceNumber(), JitterBuffer.MAX_SIZE / 2);
+        applyJitterRequest();
     }
 
-    /** The jitter buffer depth in codec frames for the client's request. */
+    /** The server-side jitter buffer size in codec frames (what "auto" currently chose, or the request). */
     int jitterFrames() {
-        if (jitterRequest >= 1 && jitterRequest <= 20) {
-            return jitterRequest;
+        if (jitter != null) {
+            return jitter.size();
         }
-        return codecFrameSamples == 64 ? AUTO_JITTER_FRAMES_64 : AUTO_JITTER_FRAMES_128;
+        return jitterRequest >= 1 && jitterRequest <= 20 ? jitterRequest : JitterBuffer.MAX_SIZE / 2;
     }
 
     void setJitterRequest(int blocks) {
         jitterRequest = blocks;
-        if (jitter != null) {
-            jitter.setTarget(jitterFrames());
+        applyJitterRequest();
+    }
+
+    /** 1..20: a fixed window as the client asked; 21 (auto): Tutti's adaptive playout (docs/jitter-buffer.md). */
+    private void applyJitterRequest() {
+        if (jitter == null) {
+            return;
+        }
+        if (jitterRequest >= JitterBuffer.MIN_SIZE && jitterRequest <= JitterBuffer.MAX_SIZE) {
+            jitter.setManualSize(jitterRequest);
+        } else if (!jitter.isAuto()) {
+            jitter.setAuto(JitterBuffer.AutoStrategy.TUTTI);
         }
     }
 

@@ -85,7 +85,7 @@ final class ProtocolHandler {
             case JitterBufferSize(int blocks) -> {
                 c.setJitterRequest(blocks);
                 if (blocks == JitterBufferSize.AUTO) {
-                    engine.queue(c, new JitterBufferSize(c.jitterFrames()), nowNs);
+                    engine.queue(c, new JitterBufferSize(Math.max(1, Math.min(20, c.jitterFrames()))), nowNs);
                 }
             }
             case ChannelGain(int channel, int gain) -> setGain(c, channel, gain, nowNs);
@@ -103,7 +103,7 @@ final class ProtocolHandler {
                 if (props.audioCodec() == AudioCodec.CELT || props.audioCodec() == AudioCodec.NONE) {
                     engine.queue(c, new ConnectedMessage.OpusSupported(), nowNs);
                 } else if (props.codedBytes() >= 2 && props.codedBytes() <= ClientChannel.MAX_CODED_BYTES) {
-                    c.setProps(props, counters);
+                    c.setProps(props);
                 } else {
                     counters.malformedMessages++;
                 }

@@ -293,8 +293,15 @@ public final class ServerEngine implements AutoCloseable {
             return;
         }
         int frameBytes = c.props.baseNetworkFrameBytes();
+        int coded = c.props.codedBytes();
+        boolean sequenced = c.props.withSequenceNumber();
+        long arrivalNs = System.nanoTime();
         for (int k = 0; k < c.props.blockFactor(); k++) {
-            c.jitter.put(rx, k * frameBytes);
+            int at = k * frameBytes;
+            int seq = sequenced ? rx[at + coded] & 0xFF : 0;
+            if (!c.jitter.put(rx, at, coded, seq, arrivalNs)) {
+                counters.jitterOverruns++;
+            }
         }
     }
 

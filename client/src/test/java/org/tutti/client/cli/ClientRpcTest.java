@@ -1,0 +1,99 @@
+package org.tutti.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.net.InetAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tutti.backend.fake.FakeBackendProvider;
+import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.engine.ClientOptions;
+import org.tutti.interop.Json;
+import org.tutti.interop.RpcTestClient;
+import org.tutti.rpc.JsonRpcServer;
+
+/** The headless client's JSON-RPC methods while not connected: Jamulus's shapes, codes and quirks (doc §9). */
+class ClientRpcTest {
+    private static final String SECRET = "client-rpc-test-secret";
+    private JsonRpcServer server;
+    private ClientEngine engine;
+    private RpcTestClient rpc;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new JsonRpcServer(InetAddress.getLoopbackAddress(), 0, SECRET);
+        ClientRpc methods = new ClientRpc(server);
+        engine = new ClientEngine(ClientOptions.defaults(new FakeBackendProvider(), "Rpc"), methods);
+        methods.bind(engine);
+        server.start();
+        rpc = RpcTestClient.connectAndAuth(server.port(), SECRET, Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stop() {
+        rpc.close();
+        engine.close();
+        server.close();
+    }
+
+    @Test
+    void reportsModeAndDisconnectedState() {
+        assertThat(rpc.result("jamulus/getMode", Json.object()).getAsJsonObject().get("mode").getAsString())
+                .isEqualTo("client");
+        assertThat(rpc.result("jamulusclient/getClientInfo", Json.object()).getAsJsonObject()
+                .get("connected").getAsBoolean()).isFalse();
+    }
+
+    @Test
+    void methodsNeedingAConnectionAnswerErrorOne() {
+        for (String method : new String[] {"jamulusclient/getClientList", "jamulusclient/sendChatText"}) {
+            JsonObject params = method.endsWith("sendChatText") ? Json.object("chatText", "x") : Json.object();
+            JsonObject reply = rpc.call(method, params);
+            assertThat(reply.getAsJsonObject("error").get("code").getAsInt()).as(method).isEqualTo(1);
+            assertThat(reply.getAsJsonObject("error").get("message").getAsString())
+                    .isEqualTo("Client is not connected");
+        }
+    }
+
+    @Test
+    void profileMethodsChangeWhatGetChannelInfoReports() throws Exception {
+        assertThat(rpc.result("jamulusclient/setName", Json.object("name", "A very long musician name"))
+                .getAsString()).isEqualTo("ok");
+        assertThat(rpc.result("jamulusclient/setSkillLevel", Json.object("skillLevel", "expert")).getAsString())
+                .isEqualTo("ok");
+        JsonObject instrument = new JsonObject();
+        instrument.addProperty("instrumentCode", 10);
+        rpc.result("jamulusclient/setInstrumentCode", instrument);
+        JsonObject info = null;
+        for (int i = 0; i < 50; i++) { // commands run on the engine thread
+            info = rpc.result("jamulusclient/getChannelInfo", Json.object()).getAsJsonObject();
+            if (info.get("instrumentId").getAsInt() == 10) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(info.get("name").getAsString()).isEqualTo("A very long musi"); // cut to 16
+        assertThat(info.get("skillLevel").getAsString()).isEqualTo("expert");
+        assertThat(info.get("instrumentId").getAsInt()).isEqualTo(10);
+    }
+
+    @Test
+    void nullSkillLevelAnswersWithNeitherResultNorErrorLike391() {
+        JsonObject params = new JsonObject();
+        params.add("skillLevel", com.google.gson.JsonNull.INSTANCE);
+        JsonObject reply = rpc.call("jamulusclient/setSkillLevel", params);
+        assertThat(reply.has("result")).isFalse();
+        assertThat(reply.has("error")).isFalse();
+    }
+
+    @Test
+    void badParamsAreRejected() {
+        JsonObject reply = rpc.call("jamulusclient/setName", Json.object());
+        assertThat(reply.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32602);
+        reply = rpc.call("jamulusclient/setSkillLevel", Json.object("skillLevel", "guru"));
+        assertThat(reply.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32602);
+    }
+}
