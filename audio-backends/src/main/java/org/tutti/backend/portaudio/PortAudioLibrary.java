@@ -40,7 +40,7 @@ interface PortAudioLibrary extends Library {
     int Pa_IsFormatSupported(StreamParameters input, StreamParameters output, double sampleRate);
 
     int Pa_OpenStream(PointerByReference stream, StreamParameters input, StreamParameters output, double sampleRate,
-                      NativeLong framesPerBuffer, NativeLong streamFlags, StreamCallback callback, Pointer userData);
+                      NativeLong framesPerBuffer, NativeLong streamFlags, Callback callback, Pointer userData);
 
     int Pa_StartStream(Pointer stream);
 
@@ -54,10 +54,17 @@ interface PortAudioLibrary extends Library {
 
     Pointer Pa_GetStreamInfo(Pointer stream);
 
-    /** The audio callback; runs on PortAudio's (or the host API's) real-time thread. */
+    /**
+     * The audio callback on 64-bit Unix (LP64: pointers and {@code unsigned long} are 64 bits). Arguments are raw
+     * numbers rather than Pointer/NativeLong so that JNA does not allocate wrapper objects on every cycle.
+     */
     interface StreamCallback extends Callback {
-        int invoke(Pointer input, Pointer output, NativeLong frameCount, Pointer timeInfo, NativeLong statusFlags,
-                   Pointer userData);
+        int invoke(long input, long output, long frameCount, long timeInfo, long statusFlags, long userData);
+    }
+
+    /** The audio callback on 64-bit Windows (LLP64: {@code unsigned long} is 32 bits). */
+    interface StreamCallbackLlp64 extends Callback {
+        int invoke(long input, long output, int frameCount, long timeInfo, int statusFlags, long userData);
     }
 
     @Structure.FieldOrder({"structVersion", "type", "name", "deviceCount", "defaultInputDevice", "defaultOutputDevice"})

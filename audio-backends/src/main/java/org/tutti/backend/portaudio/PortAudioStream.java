@@ -1,8 +1,9 @@
 package org.tutti.backend.portaudio;
 
+import com.sun.jna.Callback;
 import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +37,11 @@ public final class PortAudioStream implements AudioStream {
     private final float[] outInterleaved;
     private final float[][] in;
     private final float[][] out;
-    private final PortAudioLibrary.StreamCallback nativeCallback = this::onCycle;
+    private final Callback nativeCallback = Platform.isWindows()
+            ? (PortAudioLibrary.StreamCallbackLlp64) (i, o, n, t, s, u) -> onCycle(i, o, n & 0xFFFF_FFFFL, s)
+            : (PortAudioLibrary.StreamCallback) (i, o, n, t, s, u) -> onCycle(i, o, n, s);
+    private final ReusablePointer input = new ReusablePointer();
+    private final ReusablePointer output = new ReusablePointer();
     private final AtomicBoolean failed = new AtomicBoolean();
     private Pointer handle;
     private double inputLatencySeconds;
@@ -74,27 +79,29 @@ public final class PortAudioStream implements AudioStream {
         }
     }
 
-    PortAudioLibrary.StreamCallback nativeCallback() {
+    Callback nativeCallback() {
         return nativeCallback;
     }
 
-    // PortAudio's real-time thread: copies and arithmetic only, into arrays allocated in the constructor.
-    private int onCycle(Pointer input, Pointer output, NativeLong frameCount, Pointer time, NativeLong status,
-                        Pointer user) {
-        int frames = (int) frameCount.longValue();
+    // PortAudio's real-time thread: copies and arithmetic only, into arrays allocated in the constructor; the native
+    // buffers are reached through two reusable Pointer objects.
+    private int onCycle(long inputAddress, long outputAddress, long frameCount, long status) {
+        int frames = (int) frameCount;
         int outCh = setup.outputChannels();
+        if (outputAddress == 0) {
+            return PortAudioLibrary.paContinue;
+        }
+        output.at(outputAddress);
         // the application's cycle is fixed; a host that changes its buffer size on the fly (JACK) is silenced
-        if (!running || output == null || (adapter == null ? frames != format.bufferFrames() : frames > in[0].length)) {
-            if (output != null) {
-                output.setMemory(0, (long) frames * outCh * Float.BYTES, (byte) 0);
-            }
+        if (!running || (adapter == null ? frames != format.bufferFrames() : frames > in[0].length)) {
+            output.setMemory(0, (long) frames * outCh * Float.BYTES, (byte) 0);
             return PortAudioLibrary.paContinue;
         }
         try {
-            if (status.longValue() != 0) {
+            if (status != 0) {
                 statusFlags++;
             }
-            readInput(input, frames);
+            readInput(inputAddress, frames);
             if (adapter != null) {
                 adapter.process(in, out, frames);
             } else {
@@ -119,13 +126,14 @@ public final class PortAudioStream implements AudioStream {
         return PortAudioLibrary.paContinue;
     }
 
-    private void readInput(Pointer input, int frames) {
+    private void readInput(long inputAddress, int frames) {
         int inCh = setup.inputChannels();
-        if (inCh == 0 || input == null) {
+        if (inCh == 0 || inputAddress == 0) {
             Arrays.fill(in[0], 0, frames, 0f);
             Arrays.fill(in[1], 0, frames, 0f);
             return;
         }
+        input.at(inputAddress);
         input.read(0, inInterleaved, 0, frames * inCh);
         for (int i = 0; i < frames; i++) {
             in[0][i] = inInterleaved[i * inCh];
@@ -244,6 +252,17 @@ public final class PortAudioStream implements AudioStream {
         }
         if (w != null && w != Thread.currentThread()) {
             w.interrupt();
+        }
+    }
+
+    /** A Pointer whose address is set each cycle, so reading native buffers allocates nothing. */
+    private static final class ReusablePointer extends Pointer {
+        ReusablePointer() {
+            super(0);
+        }
+
+        void at(long address) {
+            peer = address;
         }
     }
 
