@@ -68,8 +68,10 @@ class PortAudioClientInteropTest {
                     ClientInteropTest.await("PaBot in the real client's list", Duration.ofSeconds(15),
                             () -> indexOf(real, "PaBot") >= 0);
                     int at = indexOf(real, "PaBot");
-                    real.rpc().awaitNotification("jamulusclient/channelLevelListReceived",
-                            p -> p.getAsJsonArray("channelLevelList").get(at).getAsInt() >= 5, Duration.ofSeconds(15));
+                    // awaitNotification returns null on timeout, so the result must be checked
+                    assertThat(real.rpc().awaitNotification("jamulusclient/channelLevelListReceived",
+                            p -> p.getAsJsonArray("channelLevelList").get(at).getAsInt() >= 5, Duration.ofSeconds(15)))
+                            .as("PaBot's level in the real client's meters").isNotNull();
                 }
             } finally {
                 tone.close();
