@@ -30,8 +30,8 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("tutti-server-panel").unstarted(r));
     private volatile ServerEngine engine;
-    private ScheduledFuture<?> polling;
-    private ServerPanelSettings settings;
+    private volatile ScheduledFuture<?> polling;
+    private volatile ServerPanelSettings settings;
 
     /** {@code join} connects this application's client to an address (the window's connect). */
     public BuiltInServer(ServerPanelSettings initial, Consumer<String> join) {
@@ -70,7 +70,8 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
 
     static ServerConfig config(ServerPanelSettings s) {
         return new ServerConfig(null, s.port(), s.maxUsers(), s.fastUpdate(), false, s.delayPanning(),
-                s.welcomeHtml(), false, s.name(), s.city(), s.country(), ServerConfig.DEFAULT_TOS, false, null, null);
+                s.welcomeHtml(), false, s.name(), s.city(), s.country(), ServerConfig.DEFAULT_TOS, false, null, null,
+                false);
     }
 
     @Override
@@ -135,11 +136,18 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
         boolean restart = before.port() != next.port() || before.maxUsers() != next.maxUsers()
                 || before.fastUpdate() != next.fastUpdate() || before.delayPanning() != next.delayPanning();
         if (restart) {
-            stop();
-            String problem = start();
-            if (!problem.isEmpty()) {
-                javax.swing.JOptionPane.showMessageDialog(panel, problem);
+            // The old socket must be closed before the new one binds (same port): both steps on the poller thread.
+            if (polling != null) {
+                polling.cancel(false);
             }
+            engine = null;
+            poller.execute(() -> {
+                e.close();
+                String problem = start();
+                if (!problem.isEmpty()) {
+                    SwingUtilities.invokeLater(() -> javax.swing.JOptionPane.showMessageDialog(panel, problem));
+                }
+            });
         } else {
             e.setWelcomeMessage(next.welcomeHtml());
             e.setServerName(next.name());

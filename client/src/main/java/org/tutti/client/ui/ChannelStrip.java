@@ -131,6 +131,7 @@ public final class ChannelStrip extends JPanel {
             tag.setToolTipText(tip);
             name.setToolTipText(tip);
             tag.setBackground(skillColour(v.skill()));
+            tag.setOpaque(v.skill() > 0);
         } finally {
             updating = false;
         }
@@ -176,6 +177,10 @@ public final class ChannelStrip extends JPanel {
             case 3 -> dark ? new Color(0x5A, 0x2E, 0x2E) : new Color(255, 225, 225);
             default -> javax.swing.UIManager.getColor("Panel.background");
         };
+    }
+
+    java.awt.Color tagColour() {
+        return tag.getBackground();
     }
 
     JSlider fader() {

@@ -23,8 +23,20 @@ public interface ClientSession {
     /** Current meters and link figures. */
     ClientStatus status();
 
+    /**
+     * The settings dialog changed {@code settings}. {@code streamChanged} is true when the backend, device or buffer
+     * size changed, which needs a new audio stream; everything else (profile, quality, channels, jitter buffers)
+     * applies to the running session.
+     */
+    default void settingsChanged(org.tutti.client.settings.ClientSettings settings, boolean streamChanged) {
+    }
+
     /** Asks a directory ({@code host:port}) for its servers and pings them; answers go to {@code sink} on the EDT. */
     default void queryDirectory(String directoryAddress, ServerListSink sink) {
         sink.showProblem(I18n.tr("connect.listNotAvailable"));
+    }
+
+    /** The Connection Setup dialog closed: stop asking directories and pinging servers. */
+    default void stopDirectory() {
     }
 }

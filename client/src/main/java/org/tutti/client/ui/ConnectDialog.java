@@ -40,6 +40,7 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
     private final JButton cancel = new JButton(I18n.text("connect.cancel"));
     private final JLabel status = new JLabel(" ");
     private String chosen;
+    private String chosenName = "";
 
     public ConnectDialog(Window owner, List<String> customDirectories, List<String> history,
                          Consumer<Directories.Directory> onDirectory) {
@@ -183,6 +184,11 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
             return;
         }
         chosen = text;
+        for (int i = 0; i < servers.getRowCount(); i++) {
+            if (servers.row(i).address().equalsIgnoreCase(text)) {
+                chosenName = servers.row(i).name();
+            }
+        }
         dispose();
     }
 
@@ -190,6 +196,11 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
     public String ask() {
         setVisible(true);
         return chosen;
+    }
+
+    /** The listed name of the chosen server, or "" when the address was typed. */
+    public String chosenName() {
+        return chosenName;
     }
 
     /** Puts {@code address} first in {@code history}, without duplicates, at most {@link #MAX_HISTORY}. */

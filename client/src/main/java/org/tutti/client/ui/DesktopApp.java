@@ -59,23 +59,26 @@ public final class DesktopApp {
                 public void windowClosed(java.awt.event.WindowEvent e) {
                     w.serverMode.stop();
                     Thread.ofPlatform().start(() -> {
-                        if (engine != null) {
+                        ClientEngine current = engine == null ? null : engineSession.engine();
+                        if (current != null) {
                             var faders = new java.util.concurrent.CompletableFuture<java.util.Map<String,
                                     org.tutti.client.model.FaderSettings>>();
-                            engine.mixer(m -> faders.complete(m.storedSettings()));
+                            current.mixer(m -> faders.complete(m.storedSettings()));
                             try {
                                 settings.faders = new LinkedHashMap<>(faders.get(2, java.util.concurrent.TimeUnit.SECONDS));
                             } catch (Exception ignored) {
                                 // keep the faders loaded at start
                             }
-                            engine.close();
+                            current.close();
                         }
                         save.run();
                         closed.countDown();
                     });
                 }
             });
-            w.setLocationByPlatform(true);
+            if (!w.placedFromSettings()) {
+                w.setLocationByPlatform(true);
+            }
             w.setVisible(true);
             window[0] = w;
             if (loaded.hadProblem()) {
@@ -100,12 +103,9 @@ public final class DesktopApp {
                                    ServerPanelSettings serverSettings, Runnable save) {
         MainWindow[] ref = new MainWindow[1];
         BuiltInServer server = new BuiltInServer(serverSettings, a -> ref[0].connectTo(a));
-        MainWindow w = new MainWindow(session, session, settings, prefs, server, () -> {
-            save.run();
-            EngineFactory.applyRuntime(engine, settings);
-        });
+        MainWindow w = new MainWindow(session, session, settings, prefs, server, save);
         ref[0] = w;
-        session.bind(engine, w);
+        session.bind(engine, w, settings);
         return w;
     }
 

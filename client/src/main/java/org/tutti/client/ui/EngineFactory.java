@@ -83,6 +83,11 @@ public final class EngineFactory {
         engine.setServerJitterBuffer(s.audio.serverJitterAuto, s.audio.jitterServer);
     }
 
+    /** Quality, channels and small network buffers, on the running engine (new props go to the server). */
+    public static void applyStreamFormat(ClientEngine engine, ClientSettings s) {
+        engine.setStreamFormat(quality(s), channelMode(s), s.audio.smallNetworkBuffers);
+    }
+
     private static OpusQuality quality(ClientSettings s) {
         try {
             return OpusQuality.valueOf(s.audio.quality.toUpperCase(Locale.ROOT));

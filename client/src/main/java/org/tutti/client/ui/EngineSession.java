@@ -18,7 +18,14 @@ import org.tutti.protocol.RecorderState;
  * gains, solo and mute and the engine sends them.
  */
 public final class EngineSession implements ClientSession, MixerActions, ClientListener {
-    private ClientEngine engine;
+    private final DirectoryBrowsing directories = new DirectoryBrowsing();
+    private volatile ClientEngine engine;
+    private volatile boolean connectedNow;
+    /** Quality, channels and small buffers last given to the engine (changed live, only when they change). */
+    private volatile String appliedFormat = "";
+    /** How a new engine finds its backend after a settings change (tests substitute their own). */
+    volatile java.util.function.Function<org.tutti.client.settings.ClientSettings,
+            java.util.Optional<org.tutti.backend.AudioBackendProvider>> backends = EngineFactory::backend;
     private volatile ClientWindowEvents events;
     private volatile String address = "";
     private volatile boolean userLeft;
@@ -29,8 +36,9 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     private int ownChannel = -1;
 
     /** {@code engine} must have been created with this object as (or behind) its listener. */
-    public void bind(ClientEngine engine, ClientWindowEvents events) {
+    public void bind(ClientEngine engine, ClientWindowEvents events, org.tutti.client.settings.ClientSettings settings) {
         this.engine = engine;
+        this.appliedFormat = formatKey(settings);
         this.events = events;
     }
 
@@ -82,6 +90,16 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     }
 
     @Override
+    public void queryDirectory(String directoryAddress, ServerListSink sink) {
+        directories.browse(directoryAddress, sink);
+    }
+
+    @Override
+    public void stopDirectory() {
+        directories.stop();
+    }
+
+    @Override
     public ClientStatus status() {
         org.tutti.client.engine.ClientStatus s = engine.status();
         if (!s.connected()) {
@@ -93,6 +111,51 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
                 serverJitterBlocks < 0 ? s.jitterBlocks() : serverJitterBlocks, s.bufferFrames());
         // The engine does not expose input peaks yet: the input meters stay dark (documented in docs/ui.md).
         return new ClientStatus(true, -100, -100, s.pingMs(), delay, jitterOk, s.uploadKbps());
+    }
+
+    /**
+     * Profile, boost, balance and jitter buffers go to the running engine. A new device or stream format needs a new
+     * engine: built off the EDT (probing and closing take time), fader memory carried over, and the session
+     * reconnected to the same server if it was connected.
+     */
+    @Override
+    public void settingsChanged(org.tutti.client.settings.ClientSettings s, boolean streamChanged) {
+        ClientEngine current = engine;
+        if (!streamChanged) {
+            EngineFactory.applyRuntime(current, s);
+            String format = formatKey(s);
+            if (!format.equals(appliedFormat)) {
+                appliedFormat = format;
+                EngineFactory.applyStreamFormat(current, s);
+            }
+            return;
+        }
+        appliedFormat = formatKey(s);
+        String reconnect = connectedNow ? address : null;
+        Thread.ofPlatform().daemon().name("tutti-engine-swap").start(() -> {
+            var backend = backends.apply(s);
+            if (backend.isEmpty()) {
+                return;
+            }
+            var faders = new java.util.concurrent.CompletableFuture<java.util.Map<String,
+                    org.tutti.client.model.FaderSettings>>();
+            current.mixer(m -> faders.complete(m.storedSettings()));
+            try {
+                s.faders = new java.util.LinkedHashMap<>(faders.get(2, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (Exception e) {
+                // keep what the settings had
+            }
+            userLeft = true;
+            current.close();
+            engine = EngineFactory.create(s, backend.get(), this);
+            if (reconnect != null) {
+                SwingUtilities.invokeLater(() -> connect(reconnect));
+            }
+        });
+    }
+
+    static String formatKey(org.tutti.client.settings.ClientSettings s) {
+        return s.audio.quality + "|" + s.audio.channels + "|" + s.audio.smallNetworkBuffers;
     }
 
     // ------------------------------------------------------------ MixerActions (EDT -> engine thread)
@@ -143,6 +206,7 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
 
     @Override
     public void connected(int channelId) {
+        connectedNow = true;
         ownChannel = channelId;
         String a = address;
         ui(e -> e.connected(a));
@@ -150,6 +214,7 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
 
     @Override
     public void disconnected(String reason) {
+        connectedNow = false;
         strips = List.of();
         ownChannel = -1;
         String shown = userLeft ? "" : reason;

@@ -45,6 +45,9 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     final Timer poll;
     private boolean connected;
     private boolean connecting;
+    private boolean placed;
+    /** Name of the server from the directory list; the heading shows it instead of the address. */
+    private String serverTitle = "";
 
     public MainWindow(ClientSession session, MixerActions mixerActions, ClientSettings settings, UiPrefs prefs,
                       ServerMode serverMode, Runnable saveSettings) {
@@ -123,12 +126,47 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         poll.start();
         addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
+            public void windowClosing(java.awt.event.WindowEvent e) {
+                rememberPlacement();
+            }
+
+            @Override
             public void windowClosed(java.awt.event.WindowEvent e) {
                 poll.stop();
                 chat.dispose();
             }
         });
-        setSize(1000, 640);
+        placeFromSettings();
+    }
+
+    /** The last placement from the settings if it still fits on a screen, else a default size. */
+    private void placeFromSettings() {
+        ClientSettings.Window p = settings.window;
+        java.awt.Rectangle wanted = new java.awt.Rectangle(p.x, p.y, p.width, p.height);
+        java.awt.Rectangle screens = new java.awt.Rectangle();
+        for (java.awt.GraphicsDevice d : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
+            screens = screens.union(d.getDefaultConfiguration().getBounds());
+        }
+        if (p.width >= 400 && p.height >= 300 && screens.intersects(wanted)) {
+            setBounds(wanted);
+            placed = true;
+        } else {
+            setSize(1000, 640);
+        }
+    }
+
+    /** True when the size and place came from the settings (the caller should not move the window). */
+    public boolean placedFromSettings() {
+        return placed;
+    }
+
+    void rememberPlacement() {
+        java.awt.Rectangle b = getBounds();
+        settings.window.x = b.x;
+        settings.window.y = b.y;
+        settings.window.width = b.width;
+        settings.window.height = b.height;
+        settings.window.chatVisible = chat.isVisible();
     }
 
     /** Start-up found the audio backends: warn plainly when none can play. */
@@ -138,6 +176,14 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         audioWarningText.setText("<html>" + ChatHtml.escape(I18n.tr("main.noAudio", BackendInfo.whyNone(found)))
                 + "</html>");
         audioWarning.setVisible(!usable);
+    }
+
+    @Override
+    public void dispose() {
+        if (isDisplayable()) {
+            rememberPlacement();
+        }
+        super.dispose();
     }
 
     void toggleConnection() {
@@ -157,13 +203,16 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
             }
         });
         String address = dialog.ask();
+        session.stopDirectory();
         if (address != null) {
             connectTo(address);
+            serverTitle = dialog.chosenName();
         }
     }
 
     /** Connects to {@code address} (also used by "join my own server"). */
     public void connectTo(String address) {
+        serverTitle = "";
         settings.network.recentServers = ConnectDialog.remember(settings.network.recentServers, address);
         saveSettings.run();
         connecting = true;
@@ -172,15 +221,24 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         session.connect(address);
     }
 
+    /** The settings that need a new sound device stream when they change (the stream format changes live). */
+    static String streamKey(ClientSettings s) {
+        ClientSettings.Audio a = s.audio;
+        return String.join("|", a.backend, a.device, Integer.toString(a.bufferFrames));
+    }
+
     void openSettings() {
         String channelsBefore = settings.audio.channels;
+        String streamBefore = streamKey(settings);
         Theme themeBefore = prefs.theme;
         if (new SettingsDialog(this, settings, prefs, backends).ask()) {
             saveSettings.run();
             prefs.save();
+            session.settingsChanged(settings, !streamBefore.equals(streamKey(settings)));
             if (prefs.theme != themeBefore) {
                 Theme resolved = prefs.theme.resolve();
                 Theme.install(resolved);
+                board.restyle();
             }
             if (!channelsBefore.equals(settings.audio.channels)) {
                 board.setPanVisible(!"MONO".equals(settings.audio.channels));
@@ -193,7 +251,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         connected = true;
         connecting = false;
         connect.setText(I18n.text("main.disconnect"));
-        heading.setText(serverAddress);
+        heading.setText(serverTitle.isBlank() ? serverAddress : serverTitle);
     }
 
     @Override

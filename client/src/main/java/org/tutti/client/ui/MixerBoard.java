@@ -51,6 +51,11 @@ public final class MixerBoard extends JPanel {
         render(last);
     }
 
+    /** Redraws every strip from the last views (after a theme change: skill colours depend on the theme). */
+    public void restyle() {
+        render(last);
+    }
+
     public MixerSort sort() {
         return sort;
     }

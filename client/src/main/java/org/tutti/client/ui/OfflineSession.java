@@ -7,6 +7,7 @@ import javax.swing.SwingUtilities;
  * connect says plainly that the engine is missing instead of pretending.
  */
 public final class OfflineSession implements ClientSession {
+    private final DirectoryBrowsing directories = new DirectoryBrowsing();
     private ClientWindowEvents events;
 
     public void attach(ClientWindowEvents events) {
@@ -35,6 +36,16 @@ public final class OfflineSession implements ClientSession {
 
     @Override
     public void sendChat(String text) {
+    }
+
+    @Override
+    public void queryDirectory(String directoryAddress, ServerListSink sink) {
+        directories.browse(directoryAddress, sink);
+    }
+
+    @Override
+    public void stopDirectory() {
+        directories.stop();
     }
 
     @Override

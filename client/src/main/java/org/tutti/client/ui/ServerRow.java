@@ -8,6 +8,17 @@ package org.tutti.client.ui;
 public record ServerRow(String address, String name, int pingMs, int musicians, int maxMusicians, String city,
                         int country, String version) {
 
+    /**
+     * The row for a server measured by {@code org.tutti.client.directory.ServerListQuery}; Jamulus shows the lowest
+     * ping seen. Servers that never answered have ping -1 and sort last.
+     */
+    public static ServerRow of(org.tutti.client.directory.ListedServer s) {
+        String host = s.address().getAddress() != null ? s.address().getAddress().getHostAddress()
+                : s.address().getHostString();
+        return new ServerRow(host + ":" + s.address().getPort(), s.name(), s.minPingMs(), Math.max(0, s.numClients()),
+                s.maxClients(), s.city(), s.country(), s.version());
+    }
+
     public String location() {
         String c = Countries.name(country);
         return city.isBlank() ? c : c.isBlank() ? city : city + ", " + c;

@@ -43,12 +43,18 @@ class EngineGuiTest extends GuiTestSupport {
         }
     }
 
+    private EngineSession lastSession;
+    private ClientSettings lastSettings;
+
     private MainWindow window(String name, int instrument, ClientEngine[] engineOut, int ownServerPort) {
         ClientSettings s = new ClientSettings();
+        lastSettings = s;
         s.profile.name = name;
         s.profile.instrument = instrument;
         s.profile.city = "Lyon";
         EngineSession session = new EngineSession();
+        session.backends = settings -> java.util.Optional.of(new PacedFakeBackend());
+        lastSession = session;
         ClientEngine engine = EngineFactory.create(s, new PacedFakeBackend(), session);
         engineOut[0] = engine;
         UiPrefs prefs = UiPrefs.load("org/tutti/test/engine-" + ProcessHandle.current().pid());
@@ -128,7 +134,9 @@ class EngineGuiTest extends GuiTestSupport {
                 return c.getOwner() == wa && c.isShowing();
             }
         }).using(robot);
-        chatA.textBox("chatInput").enterText("hello from Ann https://jamulus.io\n");
+        // setText, not enterText: the robot's keyboard under Xvfb garbles ':' (shifted keys) now and then.
+        chatA.textBox("chatInput").setText("hello from Ann https://jamulus.io");
+        chatA.textBox("chatInput").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         waitFor("B's chat shows it", () -> GuiActionRunner.execute(
                 () -> wb.chat.isVisible() && wb.chat.historyText().contains("hello from Ann")));
         assertThat(GuiActionRunner.execute(() -> wb.chat.historyHtml())).contains("href=\"https://jamulus.io\"");
@@ -142,11 +150,71 @@ class EngineGuiTest extends GuiTestSupport {
         fa.button("joinOwnServer").click();
         String ownAddress = GuiActionRunner.execute(own::joinAddress);
         GuiActionRunner.execute(() -> wb.connectTo(ownAddress));
-        waitFor("clients table shows both", () -> GuiActionRunner.execute(() -> own.serverPanel().clientCount()) == 2);
+        // A client is listed as soon as its audio arrives and named once its profile follows.
+        waitFor("clients table shows both by name", () -> java.util.Arrays.stream(fa.table("serverClients").contents())
+                .map(row -> row[1]).sorted().toList().equals(List.of("Ann", "Ben")));
         String[][] table = fa.table("serverClients").contents();
         assertThat(java.util.Arrays.stream(table).map(row -> row[1]).toList()).containsExactlyInAnyOrder("Ann", "Ben");
         assertThat(table[0][0]).startsWith("127.0.0.1:");
         waitFor("A's mixer on own server", () -> stripCount(wa) == 2);
+        waitFor("own server's welcome message in B's chat", () -> GuiActionRunner.execute(
+                () -> wb.chat.historyText().contains("Welcome!")));
         assertThat(List.of(stripNamed(wa, "Ann").name(), stripNamed(wa, "Ben").name())).containsExactly("Ann", "Ben");
+    }
+
+    @Test
+    void changingTheStreamSettingsRebuildsTheEngineAndReconnects() throws Exception {
+        server = ServerEngine.start(ServerConfig.defaults(0, 10), null);
+        String address = "127.0.0.1:" + server.port();
+        ClientEngine[] a = new ClientEngine[1];
+        MainWindow wa = window("Ann", 3, a, 0);
+        engineA = a[0];
+        EngineSession session = lastSession;
+        ClientSettings settings = lastSettings;
+        robot.showWindow(wa, null, false);
+        GuiActionRunner.execute(() -> wa.connectTo(address));
+        waitFor("connected", () -> stripNamed(wa, "Ann") != null);
+        GuiActionRunner.execute(() -> wa.board.strip(stripNamed(wa, "Ann").channelId()).fader().setValue(40));
+        waitFor("fader applied", () -> stripNamed(wa, "Ann").fader() == 40);
+
+        waitFor("server sees a stereo stream", () -> server.clients().size() == 1
+                && server.clients().getFirst().audioChannels() == 2);
+        settings.audio.bufferFrames = 64;
+        settings.audio.channels = "MONO";
+        GuiActionRunner.execute(() -> session.settingsChanged(settings, true));
+        waitFor("new engine", () -> session.engine() != a[0]);
+        engineB = session.engine(); // closed by the test's clean-up
+        waitFor("reconnected with a 64-frame stream", () -> session.engine().status().connected()
+                && session.engine().status().bufferFrames() == 64 && stripNamed(wa, "Ann") != null);
+        assertThat(stripNamed(wa, "Ann").fader()).as("fader memory survives the new engine").isEqualTo(40);
+        assertThat(a[0].status().connected()).isFalse();
+        waitFor("server sees a mono stream", () -> server.clients().size() == 1
+                && server.clients().getFirst().audioChannels() == 1);
+
+        // Quality and channels change on the running engine, without a new engine.
+        ClientEngine rebuilt = session.engine();
+        settings.audio.channels = "STEREO";
+        settings.audio.quality = "HIGH";
+        GuiActionRunner.execute(() -> session.settingsChanged(settings, false));
+        waitFor("server sees stereo again", () -> server.clients().size() == 1
+                && server.clients().getFirst().audioChannels() == 2);
+        assertThat(session.engine()).isSameAs(rebuilt);
+    }
+
+    @Test
+    void restartingTheBuiltInServerOnTheSamePortKeepsItReachable() throws Exception {
+        int port = freeUdpPort();
+        BuiltInServer own = GuiActionRunner.execute(() -> new BuiltInServer(
+                new ServerPanelSettings("Own", "", 0, "", 10, false, false, port, ""), a -> { }));
+        try {
+            assertThat(GuiActionRunner.execute(own::start)).isEmpty();
+            GuiActionRunner.execute(() -> own.settingsApplied(
+                    new ServerPanelSettings("Own", "", 0, "", 20, false, false, port, "")));
+            waitFor("restarted with 20 channels", () -> own.engine() != null
+                    && own.engine().config().maxClients() == 20);
+            assertThat(own.engine().port()).isEqualTo(port);
+        } finally {
+            GuiActionRunner.execute(own::stop);
+        }
     }
 }

@@ -140,6 +140,7 @@ class MainWindowGuiTest extends GuiTestSupport {
         d.table("serverList").cell(org.assertj.swing.data.TableCell.row(0).column(0)).doubleClick();
         assertThat(f.session().calls).contains("connect 10.0.0.2:22124");
         w.button("connectButton").requireText("Disconnect");
+        w.label("serverHeading").requireText("Busy Jam");
         assertThat(f.window().settings.network.recentServers).startsWith("10.0.0.2:22124", "127.0.0.1:22124");
     }
 
@@ -173,5 +174,42 @@ class MainWindowGuiTest extends GuiTestSupport {
         GuiActionRunner.execute(() -> f.window().board.setSort(MixerSort.CITY, false));
         // Berlin, Genève, Leeds, Lyon
         assertThat(GuiActionRunner.execute(() -> f.window().board.shownOrder())).containsExactly(1, 3, 2, 0);
+    }
+
+    @Test
+    void closingRemembersWhereTheWindowWas() {
+        Fixture f = window(ServerMode.NONE);
+        show(f);
+        GuiActionRunner.execute(() -> {
+            f.window().setSize(900, 600);
+            f.window().dispose();
+        });
+        assertThat(f.window().settings.window.width).isEqualTo(900);
+        assertThat(f.window().settings.window.height).isEqualTo(600);
+        MainWindow again = GuiActionRunner.execute(() -> new MainWindow(f.session(), f.presenter(),
+                f.window().settings, f.window().prefs, ServerMode.NONE, () -> { }));
+        java.awt.Dimension size = GuiActionRunner.execute(() -> again.getSize());
+        assertThat(size).isEqualTo(new java.awt.Dimension(900, 600));
+        boolean placed = GuiActionRunner.execute(() -> again.placedFromSettings());
+        assertThat(placed).isTrue();
+        GuiActionRunner.execute(again::dispose);
+    }
+
+    @Test
+    void choosingTheDarkThemeRestylesTheOpenWindow() {
+        Fixture f = window(ServerMode.NONE);
+        FrameFixture w = show(f);
+        join(f);
+        java.awt.Color lightExpert = GuiActionRunner.execute(() -> f.window().board.strip(1).tagColour());
+        w.button("settingsButton").click();
+        org.assertj.swing.fixture.DialogFixture s = org.assertj.swing.finder.WindowFinder
+                .findDialog("settingsDialog").using(robot);
+        s.tabbedPane().selectTab("Interface");
+        s.comboBox("theme").selectItem("Dark");
+        s.button("settingsOk").click();
+        assertThat(GuiActionRunner.execute(Theme::isDark)).isTrue();
+        assertThat(f.window().prefs.theme).isEqualTo(Theme.DARK);
+        java.awt.Color darkExpert = GuiActionRunner.execute(() -> f.window().board.strip(1).tagColour());
+        assertThat(darkExpert).isNotEqualTo(lightExpert).isEqualTo(GuiActionRunner.execute(() -> ChannelStrip.skillColour(3)));
     }
 }

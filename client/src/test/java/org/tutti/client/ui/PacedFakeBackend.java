@@ -85,10 +85,22 @@ final class PacedFakeBackend implements AudioBackendProvider {
                 return fake.cycles();
             }
 
+            /** Like a real backend: once close returns, no callback is running or will run. */
             @Override
             public void close() {
                 closed = true;
                 fake.close();
+                Thread t;
+                synchronized (this) {
+                    t = driver;
+                }
+                if (t != null && t != Thread.currentThread()) {
+                    try {
+                        t.join(2000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
         };
     }

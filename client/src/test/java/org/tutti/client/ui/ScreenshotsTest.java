@@ -65,7 +65,8 @@ class ScreenshotsTest extends GuiTestSupport {
             f.presenter().mutedByOther(5, true);
             f.window().backendsProbed(List.of(new BackendInfo("jack", true, "", List.of("default"))));
         });
-        f.session().status = new ClientStatus(true, -9, -14, 18, 38, true, 657);
+        // Input meters dark: the engine does not report input peaks yet, and the pictures should not promise them.
+        f.session().status = new ClientStatus(true, -100, -100, 18, 38, true, 657);
         return f;
     }
 
@@ -95,6 +96,20 @@ class ScreenshotsTest extends GuiTestSupport {
     @Test
     void mainWindowDarkFrench() throws Exception {
         mainWindow("fr", Theme.DARK);
+    }
+
+    @Test
+    void noAudioDevice() throws Exception {
+        GuiActionRunner.execute(() -> Theme.install(Theme.LIGHT));
+        Fixture f = window(ServerMode.NONE);
+        GuiActionRunner.execute(() -> {
+            f.window().setSize(1060, 420);
+            f.window().backendsProbed(List.of(
+                    new BackendInfo("jack", false, "no JACK server is running", List.of()),
+                    new BackendInfo("javasound", false, "no sound card found", List.of())));
+        });
+        robot.showWindow(f.window(), null, false);
+        shoot(f.window(), "no-audio-light-en");
     }
 
     @Test

@@ -10,6 +10,14 @@ class ServerRowTest {
     private final ServerRow busy = new ServerRow("5.6.7.8:22124", "Rock Garage", 35, 3, 8, "Berlin", 82, "");
 
     @Test
+    void rowFromAMeasuredDirectoryEntry() {
+        var listed = new org.tutti.client.directory.ListedServer(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 22124), "Jam", "Lyon", 74, 10,
+                false, false, 30, 25, 3, List.of(), "3.9.1", org.tutti.protocol.OperatingSystem.UNKNOWN);
+        assertThat(ServerRow.of(listed)).isEqualTo(new ServerRow("127.0.0.1:22124", "Jam", 25, 3, 10, "Lyon", 74, "3.9.1"));
+    }
+
+    @Test
     void hashShowsOnlyOccupiedServers() {
         assertThat(empty.matches("#")).isFalse();
         assertThat(busy.matches("#")).isTrue();

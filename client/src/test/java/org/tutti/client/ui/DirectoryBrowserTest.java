@@ -1,0 +1,92 @@
+package org.tutti.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The Connection Setup list against a real Jamulus 3.9.1 directory on 127.0.0.1 (it lists and answers for itself). */
+class DirectoryBrowserTest {
+    private static final Path JAMULUS = Path.of("/usr/bin/Jamulus");
+
+    /** Records what the dialog would show. */
+    static final class Rows implements ServerListSink {
+        final List<List<ServerRow>> lists = new CopyOnWriteArrayList<>();
+        final List<String> problems = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void showServers(List<ServerRow> rows) {
+            lists.add(rows);
+        }
+
+        @Override
+        public void updateServer(ServerRow row) {
+            lists.add(List.of(row));
+        }
+
+        @Override
+        public void showProblem(String text) {
+            problems.add(text);
+        }
+
+        List<ServerRow> last() {
+            return lists.isEmpty() ? List.of() : lists.getLast();
+        }
+    }
+
+    private static int freeUdpPort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier ok) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!ok.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(end);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void listsARealJamulusDirectoryWithPingAndMusicians() throws Exception {
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(Files.isExecutable(JAMULUS), "Jamulus 3.9.1 not installed at " + JAMULUS);
+        }
+        int port = freeUdpPort();
+        Process jamulus = new ProcessBuilder(JAMULUS.toString(), "-s", "-n", "-p", Integer.toString(port),
+                "-e", "localhost", "-u", "7", "-o", "UiDirectory;Lyon;74")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Rows rows = new Rows();
+        try (DirectoryBrowser browser = DirectoryBrowser.start("127.0.0.1:" + port, rows)) {
+            await("the directory lists itself with a ping", () -> rows.last().stream()
+                    .anyMatch(r -> r.name().equals("UiDirectory") && r.pingMs() >= 0));
+            ServerRow row = rows.last().stream().filter(r -> r.name().equals("UiDirectory")).findFirst().orElseThrow();
+            assertThat(row.address()).isEqualTo("127.0.0.1:" + port);
+            assertThat(row.musicians()).isZero();
+            assertThat(row.maxMusicians()).isEqualTo(7);
+            assertThat(row.city()).isEqualTo("Lyon");
+            assertThat(row.country()).as("country " + row).isEqualTo(74);
+            assertThat(row.location()).isEqualTo("Lyon, France");
+            assertThat(browser.malformedDatagrams()).isZero();
+        } finally {
+            jamulus.destroy();
+            jamulus.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anUnknownHostIsReportedPlainly() throws Exception {
+        Rows rows = new Rows();
+        try (DirectoryBrowser browser = DirectoryBrowser.start("no-such-host.invalid:22124", rows)) {
+            await("problem shown", () -> !rows.problems.isEmpty());
+        }
+        assertThat(rows.problems.getFirst()).contains("no-such-host.invalid");
+    }
+}

@@ -1,0 +1,115 @@
+package org.tutti.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.swing.JFrame;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The server panel under Xvfb: edits reach the listener, the clients table renders what the server reports. */
+class ServerPanelGuiTest {
+    private Robot robot;
+    private final List<Object> calls = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void display() {
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeFalse(java.awt.GraphicsEnvironment.isHeadless(), "no display: run under xvfb-run");
+        }
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    @BeforeEach
+    void setUp() {
+        ServerText.use(Locale.ENGLISH);
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+    }
+
+    @AfterEach
+    void tearDown() {
+        robot.cleanUp();
+    }
+
+    private FrameFixture show(ServerPanel[] out) {
+        JFrame frame = GuiActionRunner.execute(() -> {
+            ServerPanel p = new ServerPanel(new ServerPanelSettings("Jam", "Lyon", 74, "Hi", 10, false, false,
+                    22124, ""), new ServerPanelListener() {
+                        @Override
+                        public void settingsApplied(ServerPanelSettings settings) {
+                            calls.add(settings);
+                        }
+
+                        @Override
+                        public void recorderEnabled(boolean enabled) {
+                            calls.add("recorder " + enabled);
+                        }
+
+                        @Override
+                        public void newRecording() {
+                            calls.add("new recording");
+                        }
+
+                        @Override
+                        public void joinOwnServer() {
+                            calls.add("join");
+                        }
+                    });
+            out[0] = p;
+            JFrame f = new JFrame("server");
+            f.setContentPane(p);
+            f.setSize(900, 600);
+            return f;
+        });
+        robot.showWindow(frame, null, false);
+        return new FrameFixture(robot, frame);
+    }
+
+    @Test
+    void editsAreAppliedAsOneSettingsRecord() {
+        ServerPanel[] p = new ServerPanel[1];
+        FrameFixture w = show(p);
+        w.textBox("server.name").deleteText().enterText("Friday Jam");
+        w.spinner("server.maxUsers").enterTextAndCommit("25");
+        w.textBox("serverWelcome").deleteText().enterText("<b>Welcome</b>");
+        w.button("serverApply").click();
+        assertThat(calls).hasSize(1);
+        ServerPanelSettings s = (ServerPanelSettings) calls.getFirst();
+        assertThat(s.name()).isEqualTo("Friday Jam");
+        assertThat(s.maxUsers()).isEqualTo(25);
+        assertThat(s.welcomeHtml()).isEqualTo("<b>Welcome</b>");
+        assertThat(s.port()).isEqualTo(22124);
+        w.button("joinOwnServer").click();
+        assertThat(calls).contains("join");
+    }
+
+    @Test
+    void clientsTableShowsWhatTheServerReports() {
+        ServerPanel[] p = new ServerPanel[1];
+        FrameFixture w = show(p);
+        GuiActionRunner.execute(() -> p[0].setClients(List.of(new ServerClientRow("127.0.0.1:5000", "Ann", 4, 2),
+                new ServerClientRow("127.0.0.1:5001", "Ben", 6, 1))));
+        assertThat(w.table("serverClients").contents()).isDeepEqualTo(new String[][] {
+            {"127.0.0.1:5000", "Ann", "4", "Stereo"}, {"127.0.0.1:5001", "Ben", "6", "Mono"}});
+        w.label("serverClientCount").requireText("2 of 10");
+    }
+
+    @Test
+    void unavailableRecorderIsDisabledWithAReason() {
+        ServerPanel[] p = new ServerPanel[1];
+        FrameFixture w = show(p);
+        GuiActionRunner.execute(() -> p[0].setRecorderUnavailable("no recorder here"));
+        w.checkBox("serverRecorder").requireDisabled();
+        w.button("serverNewRecording").requireDisabled();
+    }
+}
