@@ -29,7 +29,7 @@ for g in datagrams:
         put("shared/src/test/resources/org/tutti/protocol/fuzz/DatagramFuzzTestInputs/classifyAndDecode",
             g[2:4] + g[7:7 + body_len])
 
-rpc = "shared/src/test/resources/org/tutti/rpc/JsonRpcFuzzTestInputs/requests"
+rpc = "shared/src/test/resources/org/tutti/rpc/fuzz/JsonRpcFuzzTestInputs/requests"
 for text in [
     '\x00{"id":1,"jsonrpc":"2.0","method":"jamulus/apiAuth","params":{"secret":"fuzz-secret-0123456789"}}',
     '\x01{"id":2,"jsonrpc":"2.0","method":"test/echo","params":{"text":"hello"}}',
