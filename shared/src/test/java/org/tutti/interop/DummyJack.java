@@ -22,8 +22,42 @@ public final class DummyJack implements AutoCloseable {
         this.jackd = jackd;
     }
 
-    /** Starts jackd and waits until clients can connect. Logs go to {@code dir}. */
+    /**
+     * Starts jackd and waits until clients can connect. Logs go to {@code dir}. If jackd refuses because the
+     * shared-memory registry is full of stale entries (left by jackd processes killed hard) while no jackd runs at
+     * all, the stale entries are removed and jackd is tried once more (docs/toolchain.md §9).
+     */
     public static DummyJack start(Path dir) {
+        try {
+            return startOnce(dir);
+        } catch (IllegalStateException e) {
+            if (e.getMessage().contains("Too many servers") && removeStaleRegistryIfNoJackd()) {
+                return startOnce(dir);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean removeStaleRegistryIfNoJackd() {
+        boolean jackdRunning = ProcessHandle.allProcesses().anyMatch(p -> p.info().command()
+                .map(c -> c.endsWith("/jackd")).orElse(false));
+        if (jackdRunning) {
+            return false;
+        }
+        try (var entries = java.nio.file.Files.list(Path.of("/dev/shm"))) {
+            for (Path p : entries.toList()) {
+                String n = p.getFileName().toString();
+                if (n.equals("jack-shm-registry") || n.startsWith("jack_sem.")) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static DummyJack startOnce(Path dir) {
         String name = "tutti-" + UUID.randomUUID().toString().substring(0, 8);
         ManagedProcess jackd = ManagedProcess.start("jackd " + name,
                 List.of("jackd", "-n", name, "-d", "dummy", "-r", Integer.toString(SAMPLE_RATE),

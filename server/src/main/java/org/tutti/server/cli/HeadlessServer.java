@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.tutti.Version;
@@ -11,11 +12,13 @@ import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
 import org.tutti.rpc.JsonRpcSecret;
 import org.tutti.rpc.JsonRpcServer;
+import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.engine.HtmlStatusFile;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
 import org.tutti.server.engine.ServerLog;
+import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.rpc.ServerRpc;
 
 /**
@@ -48,7 +51,7 @@ public final class HeadlessServer implements AutoCloseable {
             for (String option : ServerOptions.unsupportedGiven(options)) {
                 out.println("- option --" + option + " is not yet supported; ignored");
             }
-            server = start(ServerOptions.toConfig(options), rpcSettings(options), out);
+            server = start(ServerOptions.toConfig(options), rpcSettings(options), out, options);
         } catch (UsageException e) {
             err.println("tutti: " + e.getMessage());
             return 2;
@@ -75,10 +78,32 @@ public final class HeadlessServer implements AutoCloseable {
                 // signal not available here: the shutdown hook still stops the server
             }
         }
+        // Jamulus: SIGUSR1 starts a new recording session, SIGUSR2 toggles recording. The JVM may reserve one.
+        JamRecorder recorder = server.engine.recorder();
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("USR1"), signal -> recorder.newSession());
+            sun.misc.Signal.handle(new sun.misc.Signal("USR2"), signal -> recorder.toggle());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // not available: JSON-RPC start/stop/restartRecording still work
+        }
     }
 
-    /** Starts a server (used by {@link #run} and by tests that embed it). */
+    /** Starts a server without directory options (for tests and embedding). */
     public static HeadlessServer start(ServerConfig config, RpcSettings rpcSettings, PrintStream out) throws IOException {
+        try {
+            return start(config, rpcSettings, out, null);
+        } catch (UsageException e) {
+            throw new IllegalStateException("no directory options given, yet: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts a server; {@code options} (may be null) supply the directory role: {@code -e} to register with a
+     * directory or to be one ({@code -e localhost}), with {@code -o}, {@code --serverpublicip},
+     * {@code --directoryfile} and {@code -f}.
+     */
+    public static HeadlessServer start(ServerConfig config, RpcSettings rpcSettings, PrintStream out,
+                                       ParsedOptions options) throws IOException, UsageException {
         ServerLog log = new ServerLog(config.logFile());
         HtmlStatusFile html = config.htmlStatusFile() == null ? null : new HtmlStatusFile(config.htmlStatusFile());
         JsonRpcServer rpc = null;
@@ -127,6 +152,31 @@ public final class HeadlessServer implements AutoCloseable {
                 rpc.close();
             }
             throw e;
+        }
+        // The recorder always exists so JSON-RPC setRecordingDirectory can initialise it later, as in Jamulus.
+        Path recordingDir = options != null && options.has("recording") ? Path.of(options.value("recording", "")) : null;
+        JamRecorder recorder = new JamRecorder(recordingDir, options == null || !options.has("norecord"),
+                config.frameSamples(), Clock.systemUTC());
+        engine.hostRecorder(recorder);
+        if (recordingDir != null) {
+            out.println("- recording to " + recordingDir + (recorder.isRecording() ? "" : " (not enabled)"));
+        }
+        if (options != null) {
+            try {
+                DirectoryRole role = DirectoryRole.fromOptions(options, engine.port(), config.maxClients(),
+                        engine.clmSink(), ServerEngine.nowMs());
+                engine.hostDirectory(role);
+                if (!role.directoryText().isEmpty()) {
+                    out.println("- directory: " + (role.directory() != null ? "this server is a directory"
+                            : "registering with " + role.directoryText()));
+                }
+            } catch (UsageException | RuntimeException e) {
+                engine.close();
+                if (rpc != null) {
+                    rpc.close();
+                }
+                throw e;
+            }
         }
         if (html != null) {
             html.write(List.of());
@@ -190,6 +240,9 @@ public final class HeadlessServer implements AutoCloseable {
             rpc.close();
         }
         engine.close();
+        if (engine.recorder() != null) {
+            engine.recorder().close(); // ends the session, writes the indexes
+        }
         if (html != null) {
             html.serverTerminated();
         }

@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
+import org.tutti.server.directory.Countries;
+import org.tutti.server.directory.ServerInfo;
 import org.tutti.server.engine.ServerConfig;
 
 /** Turns the headless server's command line into a {@link ServerConfig}, with Jamulus's meanings (§10.2). */
 public final class ServerOptions {
     /** Jamulus cuts the welcome text to this many characters. */
     static final int MAX_WELCOME_CHARS = 1600;
-    static final int MAX_SERVER_TEXT = 20;
     /** Accepted so scripts written for Jamulus keep working, but not implemented yet. */
-    static final List<String> NOT_YET_SUPPORTED = List.of("directoryserver", "directoryaddress", "centralserver",
-            "directoryfile", "listfilter", "serverpublicip", "recording", "norecord");
+    static final List<String> NOT_YET_SUPPORTED = List.of();
 
     private ServerOptions() {
     }
@@ -29,15 +29,15 @@ public final class ServerOptions {
         if (o.has("serverbindip")) {
             bind = address(o.value("serverbindip", ""), "--serverbindip");
         }
-        String[] info = serverInfo(o.value("serverinfo", ""));
+        ServerInfo info = ServerInfo.parse(o.value("serverinfo", null), Countries.ANY);
         return new ServerConfig(bind,
                 o.intValue("port", ServerConfig.DEFAULT_PORT, 0, 65535),
                 o.intValue("numchannels", ServerConfig.DEFAULT_MAX_CLIENTS, 1, ServerConfig.MAX_CLIENTS_LIMIT),
                 o.has("fastupdate"), o.has("multithreading"), o.has("delaypan"),
                 welcomeMessage(o.value("welcomemessage", "")), o.has("licence"),
-                info[0], info[1], country(info[2]),
+                info.name(), info.city(), info.country(),
                 o.intValue("qos", ServerConfig.DEFAULT_TOS, 0, 255), o.has("discononquit"),
-                path(o, "log"), path(o, "htmlstatus"));
+                path(o, "log"), path(o, "htmlstatus"), o.has("enableipv6"));
     }
 
     /** The options that are accepted but do nothing yet, for a warning. */
@@ -59,26 +59,6 @@ public final class ServerOptions {
             throw new UsageException("cannot read welcome message file " + argument + ": " + e.getMessage());
         }
         return text.length() > MAX_WELCOME_CHARS ? text.substring(0, MAX_WELCOME_CHARS) : text;
-    }
-
-    /** {@code -o name;city;country}: missing parts are empty, name and city cut to 20 characters. */
-    static String[] serverInfo(String argument) {
-        String[] parts = argument.split(";", -1);
-        String[] result = {"", "", ""};
-        for (int i = 0; i < Math.min(3, parts.length); i++) {
-            result[i] = i < 2 && parts[i].length() > MAX_SERVER_TEXT ? parts[i].substring(0, MAX_SERVER_TEXT) : parts[i];
-        }
-        return result;
-    }
-
-    /** Country as a Qt5 code number; anything else (including ISO letters, not supported yet) is 0 = any. */
-    static int country(String text) {
-        try {
-            int code = Integer.parseInt(text.trim());
-            return code >= 0 && code <= 261 ? code : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static Path path(ParsedOptions o, String name) {

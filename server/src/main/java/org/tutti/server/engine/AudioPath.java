@@ -98,6 +98,10 @@ final class AudioPath {
 
     /** Mixes, encodes and (when a packet is complete) sends listener {@code l}'s personal mix. */
     void mixEncodeSend(ClientChannel l, ClientChannel[] sources, int count, boolean sharedSumsReady) {
+        if (l.sharedGroup != null) {
+            sendShared(l, l.sharedGroup);
+            return;
+        }
         int n = frameSamples;
         boolean stereo = l.audioChannels == 2;
         float fl = l.fadeIn();
@@ -188,8 +192,21 @@ final class AudioPath {
         }
     }
 
+    /** Packs the group's already coded frames for this tick into the listener's own packets. */
+    private void sendShared(ClientChannel l, SharedEncodes.Group g) {
+        for (int at = 0; at < g.frames.length; at += g.codedBytes) {
+            System.arraycopy(g.frames, at, l.packet, l.packetBytes, g.codedBytes);
+            l.packetBytes += g.codedBytes;
+            finishFrame(l);
+        }
+    }
+
     private void appendFrame(ClientChannel l, short[] pcm, int offset) {
         l.packetBytes += l.encoder.encode(pcm, offset, l.packet, l.packetBytes);
+        finishFrame(l);
+    }
+
+    private void finishFrame(ClientChannel l) {
         if (l.props.withSequenceNumber()) {
             l.packet[l.packetBytes++] = (byte) l.txSequence;
             l.txSequence = (l.txSequence + 1) & 0xFF;
@@ -201,7 +218,7 @@ final class AudioPath {
         }
     }
 
-    private static short clip(float v) {
+    static short clip(float v) {
         if (v > Short.MAX_VALUE) {
             return Short.MAX_VALUE;
         }

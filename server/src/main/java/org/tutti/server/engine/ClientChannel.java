@@ -42,6 +42,8 @@ final class ClientChannel {
     long fadeInSamples;
     boolean defaultMix = true;
     int jitterRequest = JitterBufferSize.AUTO;
+    /** The jitter buffer size last reported to the client with JITT_BUF_SIZE (auto mode only), 0 = none yet. */
+    int reportedJitterFrames;
 
     NetworkTransportProps props;
     int codecFrameSamples;
@@ -72,6 +74,8 @@ final class ClientChannel {
     int packetBytes;
     int packetFrames;
     int txSequence;
+    /** The shared encode this listener uses this tick, or null when it encodes its own mix. */
+    SharedEncodes.Group sharedGroup;
 
     ClientChannel(int id, int maxChannels) {
         this.id = id;
@@ -89,6 +93,7 @@ final class ClientChannel {
         identified = false;
         fadeInSamples = 0;
         jitterRequest = JitterBufferSize.AUTO;
+        reportedJitterFrames = 0;
         props = null;
         link.reset();
         meter.reset();

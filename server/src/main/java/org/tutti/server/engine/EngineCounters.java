@@ -1,8 +1,10 @@
 package org.tutti.server.engine;
 
 /**
- * Engine health counters. Written only by the engine thread (plain volatile writes, no contention), read by any
- * thread (JSON-RPC {@code jamulusserver/getCounters}).
+ * Engine health counters, read by any thread (JSON-RPC {@code jamulusserver/getCounters}). Written by the engine
+ * thread with plain volatile writes (no locks on the audio path). With {@code -T} the decode and mix workers also
+ * count decode errors, concealed frames and sent packets; concurrent increments can then be lost, so those
+ * counters are approximate under {@code -T}.
  */
 public final class EngineCounters {
     volatile long ticks;
@@ -20,18 +22,23 @@ public final class EngineCounters {
     volatile long clmAnswersDropped;
     volatile long garbageDatagrams;
     volatile long sendErrors;
+    volatile long sharedEncodeListenerTicks;
 
     /** A consistent-enough copy for reporting. */
     public Snapshot snapshot() {
         return new Snapshot(ticks, missedDeadlines, maxTickNanos, packetsIn, packetsOut, audioPacketsIn,
                 wrongSizeAudio, decodeErrors, jitterUnderruns, jitterOverruns, protocolMessagesIn, malformedMessages,
-                clmAnswersDropped, garbageDatagrams, sendErrors);
+                clmAnswersDropped, garbageDatagrams, sendErrors, sharedEncodeListenerTicks);
     }
 
-    /** Counter values at one moment; names carry the JSON field names. */
+    /**
+     * Counter values at one moment; names are the JSON field names. {@code sharedEncodeListenerTicks} counts
+     * listener-ticks served from a shared encode instead of their own mix and encode.
+     */
     public record Snapshot(long ticks, long missedDeadlines, long maxTickNanos, long packetsIn, long packetsOut,
                            long audioPacketsIn, long wrongSizeAudio, long decodeErrors, long jitterUnderruns,
                            long jitterOverruns, long protocolMessagesIn, long malformedMessages,
-                           long clmAnswersDropped, long garbageDatagrams, long sendErrors) {
+                           long clmAnswersDropped, long garbageDatagrams, long sendErrors,
+                           long sharedEncodeListenerTicks) {
     }
 }

@@ -55,7 +55,22 @@ final class ProtocolHandler {
             engine.queue(c, new ConnectedMessage.LicenceRequired(LicenceType.CREATIVE_COMMONS), nowNs);
         }
         engine.queue(c, new ConnectedMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version()), nowNs);
-        engine.queue(c, new ConnectedMessage.RecorderStateMessage(RecorderState.NOT_INITIALISED), nowNs);
+        engine.queue(c, new ConnectedMessage.RecorderStateMessage(recorderState()), nowNs);
+    }
+
+    /** The recorder's state as RECORDER_STATE carries it (1 when no recorder is hosted). */
+    RecorderState recorderState() {
+        org.tutti.server.recorder.JamRecorder r = engine.recorder();
+        return r == null ? RecorderState.NOT_INITIALISED : RecorderState.fromCode(r.state().wireValue());
+    }
+
+    /** Tells every client the recorder's state (after it changed). */
+    void sendRecorderStateToAll(long nowNs) {
+        RecorderState state = recorderState();
+        ClientChannel[] active = engine.active();
+        for (int i = 0; i < engine.activeCount(); i++) {
+            engine.queue(active[i], new ConnectedMessage.RecorderStateMessage(state), nowNs);
+        }
     }
 
     /** A connected (reliable) message from a known channel: the reliable channel ACKs, de-duplicates, joins. */
@@ -84,9 +99,8 @@ final class ProtocolHandler {
         switch (message) {
             case JitterBufferSize(int blocks) -> {
                 c.setJitterRequest(blocks);
-                if (blocks == JitterBufferSize.AUTO) {
-                    engine.queue(c, new JitterBufferSize(Math.max(1, Math.min(20, c.jitterFrames()))), nowNs);
-                }
+                c.reportedJitterFrames = 0;
+                reportAutoJitterSize(c, nowNs);
             }
             case ChannelGain(int channel, int gain) -> setGain(c, channel, gain, nowNs);
             case ChannelPan(int channel, int pan) -> {
@@ -171,8 +185,20 @@ final class ProtocolHandler {
         return list;
     }
 
-    /** Sends CLM_CHANNEL_LEVEL_LIST to every connected channel (doc §6.5). */
-    void sendLevels() {
+    /** In auto mode the server tells the client whenever its side of the jitter buffer changes size (doc §3.1). */
+    void reportAutoJitterSize(ClientChannel c, long nowNs) {
+        if (c.jitterRequest != JitterBufferSize.AUTO || c.jitter == null) {
+            return;
+        }
+        int frames = Math.max(1, Math.min(20, c.jitterFrames()));
+        if (frames != c.reportedJitterFrames) {
+            c.reportedJitterFrames = frames;
+            engine.queue(c, new JitterBufferSize(frames), nowNs);
+        }
+    }
+
+    /** Sends CLM_CHANNEL_LEVEL_LIST to every connected channel (doc §6.5), and jitter buffer size changes. */
+    void sendLevels(long nowNs) {
         int n = engine.activeCount();
         if (n == 0) {
             return;
@@ -185,6 +211,7 @@ final class ProtocolHandler {
         byte[] frame = MessageCodec.encodeFrame(new ConnectionlessMessage.ChannelLevelList(levels), 0);
         for (int i = 0; i < n; i++) {
             engine.sendFrame(active[i].address, frame);
+            reportAutoJitterSize(active[i], nowNs);
         }
     }
 
@@ -196,6 +223,9 @@ final class ProtocolHandler {
             message = MessageCodec.decodeFrame(buf, 0, len);
         } catch (MalformedMessageException e) {
             counters.malformedMessages++;
+            return;
+        }
+        if (message instanceof ConnectionlessMessage clm && engine.offerToDirectory(clm, from, nowNs)) {
             return;
         }
         Message answer = switch (message) {

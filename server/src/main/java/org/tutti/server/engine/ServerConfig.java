@@ -21,11 +21,12 @@ import java.nio.file.Path;
  * @param disconnectOnQuit send CLM_DISCONNECTION to every client on shutdown ({@code -d})
  * @param logFile          connection log ({@code -l}), or null
  * @param htmlStatusFile   HTML list of musicians ({@code -m}), or null
+ * @param enableIpv6       accept IPv6 clients too, on a dual-stack socket ({@code -6}); else IPv4 only
  */
 public record ServerConfig(InetAddress bindAddress, int port, int maxClients, boolean fastUpdate,
                            boolean multithreading, boolean delayPan, String welcomeMessage, boolean licenceRequired,
                            String serverName, String serverCity, int serverCountry, int qosTos,
-                           boolean disconnectOnQuit, Path logFile, Path htmlStatusFile) {
+                           boolean disconnectOnQuit, Path logFile, Path htmlStatusFile, boolean enableIpv6) {
     public static final int DEFAULT_PORT = 22124;
     public static final int DEFAULT_MAX_CLIENTS = 10;
     public static final int MAX_CLIENTS_LIMIT = 150;
@@ -40,10 +41,19 @@ public record ServerConfig(InetAddress bindAddress, int port, int maxClients, bo
         serverCity = serverCity == null ? "" : serverCity;
     }
 
+    /** Everything but {@code -6}: an IPv4-only server (kept for callers written before {@code -6} existed). */
+    public ServerConfig(InetAddress bindAddress, int port, int maxClients, boolean fastUpdate, boolean multithreading,
+                        boolean delayPan, String welcomeMessage, boolean licenceRequired, String serverName,
+                        String serverCity, int serverCountry, int qosTos, boolean disconnectOnQuit, Path logFile,
+                        Path htmlStatusFile) {
+        this(bindAddress, port, maxClients, fastUpdate, multithreading, delayPan, welcomeMessage, licenceRequired,
+                serverName, serverCity, serverCountry, qosTos, disconnectOnQuit, logFile, htmlStatusFile, false);
+    }
+
     /** A config for tests and embedding: loopback-any, given port and size, every option at its default. */
     public static ServerConfig defaults(int port, int maxClients) {
         return new ServerConfig(null, port, maxClients, false, false, false, "", false, "", "", 0, DEFAULT_TOS,
-                false, null, null);
+                false, null, null, false);
     }
 
     /** Samples per server tick: 64 with {@code -F}, else 128. */
@@ -54,6 +64,6 @@ public record ServerConfig(InetAddress bindAddress, int port, int maxClients, bo
     public ServerConfig withWelcomeMessage(String text) {
         return new ServerConfig(bindAddress, port, maxClients, fastUpdate, multithreading, delayPan, text,
                 licenceRequired, serverName, serverCity, serverCountry, qosTos, disconnectOnQuit, logFile,
-                htmlStatusFile);
+                htmlStatusFile, enableIpv6);
     }
 }

@@ -1,15 +1,8 @@
 package org.tutti.server.engine;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +17,12 @@ import java.util.function.Supplier;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.DatagramKind;
 import org.tutti.protocol.ConnectedMessage;
+import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.server.directory.ClmSink;
+import org.tutti.server.directory.DirectoryRole;
+import org.tutti.server.directory.RegistrationStatus;
+import org.tutti.server.directory.ServerInfo;
+import org.tutti.server.recorder.JamRecorder;
 import org.tutti.protocol.MessageCodec;
 
 /**
@@ -31,25 +30,25 @@ import org.tutti.protocol.MessageCodec;
  * (absolute next tick, park until it), and per tick drains the socket, applies queued commands, decodes, mixes,
  * encodes and sends. Other threads talk to it only through {@link #call}, which queues a command and waits.
  * While no client is connected the thread sleeps on the socket instead of ticking.
+ *
+ * <p>This is the conductor (about 440 lines): the loop, the channel table and the control API live together
+ * because they all touch state owned by the engine thread. The work itself is in {@link AudioTick} (audio),
+ * {@link ProtocolHandler} (messages) and {@link ServerSocket} (UDP).
  */
 public final class ServerEngine implements AutoCloseable {
     private static final int MAX_DATAGRAMS_PER_TICK = 4096;
+    /** Further behind than this, the clock restarts instead of catching up. */
+    private static final long MAX_CATCH_UP_NANOS = 100_000_000L;
     /** Level lists go out every 201 × 64 samples, about 269 ms (doc §6.5). */
     private static final int LEVEL_INTERVAL_SAMPLES = 201 * 64;
 
     private final ServerConfig config;
-    private final DatagramChannel socket;
-    private final Selector selector;
+    private final ServerSocket socket;
     private final ClientChannel[] slots;
     private final ClientChannel[] active;
     private int activeCount;
     private final EngineCounters counters = new EngineCounters();
-    private final SharedSums sums;
-    private final AudioPath[] audioPaths;
-    private final ParallelPhases phases;
-    private final ParallelPhases.RangeTask decodeTask = this::decodeRange;
-    private final ParallelPhases.RangeTask mixTask = this::mixRange;
-    private boolean anyDefaultMix;
+    private final AudioTick audio;
     private final ProtocolHandler protocol;
     private final ServerEvents events;
     private final ExecutorService eventThread;
@@ -63,31 +62,22 @@ public final class ServerEngine implements AutoCloseable {
     private volatile String serverName;
     private int levelSamples;
     private long nowNs;
+    /** Directory registration or directory mode (-e), hosted on this thread and socket; null without -e. */
+    private DirectoryRole directory;
+    private long nextDirectoryPollNs;
+    /** The jam recorder (-R), fed on this thread; null when none is hosted. */
+    private JamRecorder recorder;
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
         this.events = events;
         this.welcomeMessage = config.welcomeMessage();
         this.serverName = config.serverName();
-        InetAddress bind = config.bindAddress();
-        this.socket = bind instanceof java.net.Inet4Address ? DatagramChannel.open(StandardProtocolFamily.INET)
-                : DatagramChannel.open();
-        socket.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
-        socket.setOption(StandardSocketOptions.IP_TOS, config.qosTos());
-        socket.bind(new InetSocketAddress(bind, config.port()));
-        socket.configureBlocking(false);
-        this.selector = Selector.open();
-        socket.register(selector, SelectionKey.OP_READ);
+        this.socket = new ServerSocket(config, counters);
         this.slots = new ClientChannel[config.maxClients()];
         this.active = new ClientChannel[slots.length];
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
-        int threads = config.multithreading() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
-        this.sums = new SharedSums(config.frameSamples());
-        this.audioPaths = new AudioPath[threads];
-        for (int i = 0; i < threads; i++) {
-            audioPaths[i] = new AudioPath(config.frameSamples(), config.delayPan(), counters, this::sendAudio, sums);
-        }
-        this.phases = threads > 1 ? new ParallelPhases(threads) : null;
+        this.audio = new AudioTick(config, counters, this::sendAudio);
         this.protocol = new ProtocolHandler(this, counters);
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new ClientChannel(i, slots.length);
@@ -106,11 +96,7 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     public int port() {
-        try {
-            return ((InetSocketAddress) socket.getLocalAddress()).getPort();
-        } catch (IOException e) {
-            return -1;
-        }
+        return socket.port();
     }
 
     public ServerConfig config() {
@@ -147,7 +133,7 @@ public final class ServerEngine implements AutoCloseable {
                 result.completeExceptionally(e);
             }
         });
-        selector.wakeup();
+        socket.wakeup();
         try {
             return result.get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -190,6 +176,70 @@ public final class ServerEngine implements AutoCloseable {
         });
     }
 
+    /** Sends connection-less messages through the server's socket (for the directory components; engine thread). */
+    public ClmSink clmSink() {
+        return (message, to) -> sendFrame(to, MessageCodec.encodeFrame(message, 0));
+    }
+
+    /** The engine's monotonic clock in milliseconds, as the directory components expect it. */
+    public static long nowMs() {
+        return System.nanoTime() / 1_000_000L;
+    }
+
+    /**
+     * Hosts {@code role} (from {@code DirectoryRole.fromOptions}) on the engine thread: it sees every CLM first, is
+     * polled about every 10 ms, starts registering now and unregisters (or saves the directory file) at close.
+     */
+    public void hostDirectory(DirectoryRole role) {
+        call(() -> {
+            directory = role;
+            role.start(nowMs());
+            return null;
+        });
+    }
+
+    /**
+     * Hosts the jam recorder: every connected channel's decoded input goes to it each tick, and its state changes
+     * go to every client as RECORDER_STATE (doc §8.1). The recorder's writer thread owns the files.
+     */
+    public void hostRecorder(JamRecorder jamRecorder) {
+        jamRecorder.onStateChange(state -> {
+            commands.add(() -> protocol.sendRecorderStateToAll(nowNs));
+            socket.wakeup();
+        });
+        call(() -> {
+            recorder = jamRecorder;
+            return null;
+        });
+    }
+
+    /** The hosted recorder, or null. */
+    public JamRecorder recorder() {
+        return recorder;
+    }
+
+    /** Registration state for JSON-RPC ({@code not_registered} without -e). */
+    public RegistrationStatus registrationStatus() {
+        return call(() -> directory == null ? RegistrationStatus.NOT_REGISTERED : directory.registrationStatus());
+    }
+
+    /** The -e text as given, "" without -e. */
+    public String directoryText() {
+        return call(() -> directory == null ? "" : directory.directoryText());
+    }
+
+    /** Changes the name (JSON-RPC setServerName); a registered server re-registers with it at once. */
+    public void renameServer(String name) {
+        setServerName(name);
+        call(() -> {
+            if (directory != null) {
+                ServerInfo old = directory.info();
+                directory.updateInfo(ServerInfo.truncating(name, old.city(), old.country()), nowMs());
+            }
+            return null;
+        });
+    }
+
     // ------------------------------------------------------------------ engine thread
 
     private void run() {
@@ -207,9 +257,10 @@ public final class ServerEngine implements AutoCloseable {
             }
             if (now - nextTick > periodNanos) {
                 counters.missedDeadlines++;
-                if (now - nextTick > 4 * periodNanos) {
-                    nextTick = now; // too far behind to catch up: restart the clock
+                if (now - nextTick > MAX_CATCH_UP_NANOS) {
+                    nextTick = now; // stalled (e.g. the machine was suspended): restart the clock
                 }
+                // Otherwise catch up tick by tick, so we produce as many frames as the clients send.
             }
             nowNs = now;
             runCommands();
@@ -225,15 +276,35 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     private void idleWait() {
-        try {
-            selector.select(100);
-            selector.selectedKeys().clear();
-        } catch (IOException e) {
-            LockSupport.parkNanos(10_000_000L);
-        }
+        socket.awaitReadable(50); // directory components want a poll at least every 100 ms
         nowNs = System.nanoTime();
         runCommands();
         drainSocket(nowNs);
+        pollDirectory(nowNs);
+    }
+
+    private void feedRecorder(int frameSamples) {
+        JamRecorder r = recorder;
+        if (r == null || !r.isRecording() || activeCount == 0) {
+            return;
+        }
+        for (int i = 0; i < activeCount; i++) {
+            ClientChannel c = active[i];
+            r.frame(c.id, c.info.name(), c.address, c.props == null ? 1 : c.audioChannels, c.decoded, 0, frameSamples);
+        }
+        r.endOfTick();
+    }
+
+    private void pollDirectory(long now) {
+        if (directory != null && now - nextDirectoryPollNs >= 0) {
+            nextDirectoryPollNs = now + 10_000_000L;
+            directory.poll(now / 1_000_000L);
+        }
+    }
+
+    /** Offers a CLM to the directory role first; true when it consumed it. */
+    boolean offerToDirectory(ConnectionlessMessage message, InetSocketAddress from, long now) {
+        return directory != null && directory.onMessage(message, from, now / 1_000_000L);
     }
 
     private void runCommands() {
@@ -245,18 +316,12 @@ public final class ServerEngine implements AutoCloseable {
 
     private void drainSocket(long nowNs) {
         for (int i = 0; i < MAX_DATAGRAMS_PER_TICK; i++) {
-            rxBuffer.clear();
-            SocketAddress from;
-            try {
-                from = socket.receive(rxBuffer);
-            } catch (IOException e) {
-                continue; // e.g. ICMP port unreachable reported on the socket
-            }
+            InetSocketAddress from = socket.receive(rxBuffer);
             if (from == null) {
                 return;
             }
             counters.packetsIn++;
-            dispatch((InetSocketAddress) from, rxBuffer.position(), nowNs);
+            dispatch(from, rxBuffer.position(), nowNs);
         }
     }
 
@@ -326,7 +391,13 @@ public final class ServerEngine implements AutoCloseable {
         rebuildActive();
         protocol.sendClientListToAll(nowNs);
         eventThread.execute(() -> events.clientDisconnected(id));
+        if (recorder != null) {
+            recorder.channelGone(id);
+        }
         if (activeCount == 0) {
+            if (recorder != null) {
+                recorder.serverIdle();
+            }
             eventThread.execute(events::serverIdle);
         }
     }
@@ -340,55 +411,19 @@ public final class ServerEngine implements AutoCloseable {
                 disconnect(c, nowNs);
             }
         }
-        runPhase(decodeTask);
-        boolean anyDefault = false;
-        for (int i = 0; i < activeCount; i++) {
-            ClientChannel c = active[i];
-            if (c.identified) {
-                c.fadeInSamples += n;
-            }
-            anyDefault |= c.defaultMix && c.receivesAudio();
-        }
+        audio.decode(active, activeCount);
+        feedRecorder(n);
         levelSamples += n;
         if (levelSamples >= LEVEL_INTERVAL_SAMPLES) {
             levelSamples -= LEVEL_INTERVAL_SAMPLES;
-            protocol.sendLevels();
+            protocol.sendLevels(nowNs);
         }
-        anyDefaultMix = anyDefault;
-        if (anyDefault) {
-            sums.prepare(active, activeCount);
-        }
-        runPhase(mixTask);
+        audio.mixAndSend();
         for (int i = 0; i < activeCount; i++) {
-            if (config.delayPan()) {
-                active[i].rememberHistory(n);
-            }
             active[i].link.poll(nowNs);
         }
+        pollDirectory(nowNs);
         counters.ticks++;
-    }
-
-    private void runPhase(ParallelPhases.RangeTask task) {
-        if (phases != null) {
-            phases.run(task, activeCount);
-        } else {
-            task.run(0, 0, activeCount);
-        }
-    }
-
-    private void decodeRange(int worker, int from, int to) {
-        for (int i = from; i < to; i++) {
-            audioPaths[worker].decode(active[i]);
-        }
-    }
-
-    private void mixRange(int worker, int from, int to) {
-        for (int i = from; i < to; i++) {
-            ClientChannel c = active[i];
-            if (c.receivesAudio()) {
-                audioPaths[worker].mixEncodeSend(c, active, activeCount, anyDefaultMix);
-            }
-        }
     }
 
     // ------------------------------------------------------------------ helpers for the protocol handler
@@ -446,26 +481,13 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     void sendFrame(InetSocketAddress to, byte[] frame, int offset, int length) {
-        if (to == null) {
-            return;
-        }
-        try {
-            socket.send(ByteBuffer.wrap(frame, offset, length), to);
-            counters.packetsOut++;
-        } catch (IOException e) {
-            counters.sendErrors++;
-        }
+        socket.send(to, frame, offset, length);
     }
 
     private void sendAudio(ClientChannel to, byte[] packet, int length) {
         ByteBuffer b = to.packetBuffer;
         b.clear().limit(length);
-        try {
-            socket.send(b, to.address);
-            counters.packetsOut++;
-        } catch (IOException e) {
-            counters.sendErrors++;
-        }
+        socket.send(to.address, b);
     }
 
     void emitChat(int senderId, String html) {
@@ -489,14 +511,11 @@ public final class ServerEngine implements AutoCloseable {
             return;
         }
         running = false;
-        selector.wakeup();
+        socket.wakeup();
         try {
             thread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (phases != null) {
-            phases.close();
         }
         eventThread.shutdown();
         try {
@@ -507,6 +526,9 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     private void shutdown() {
+        if (directory != null) {
+            directory.shutdown(); // unregister from the directory, or save the directory file
+        }
         if (config.disconnectOnQuit()) {
             byte[] frame = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
             for (int i = 0; i < activeCount; i++) {
@@ -516,12 +538,8 @@ public final class ServerEngine implements AutoCloseable {
         for (ClientChannel c : slots) {
             c.close();
         }
+        audio.close();
         activeCount = 0;
-        try {
-            selector.close();
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        socket.close();
     }
 }

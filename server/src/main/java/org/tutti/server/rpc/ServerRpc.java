@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.tutti.Version;
@@ -13,6 +14,8 @@ import org.tutti.server.engine.ClientSnapshot;
 import org.tutti.server.engine.EngineCounters;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
+import org.tutti.server.recorder.JamRecorder;
+import org.tutti.server.recorder.RecorderState;
 
 /**
  * The server's JSON-RPC methods: those of Jamulus 3.9.1 and 3.12 with the same shapes (protocol doc §9.3, §9.5),
@@ -27,6 +30,8 @@ public final class ServerRpc {
 
     private final JsonRpcServer rpc;
     private ServerEngine engine;
+    private volatile String directoryType = "none";
+    private volatile String directoryAddress = "";
 
     public ServerRpc(JsonRpcServer rpc) {
         this.rpc = rpc;
@@ -40,28 +45,32 @@ public final class ServerRpc {
         rpc.handle("jamulusserver/getClients", p -> clients());
         rpc.handle("jamulusserver/getServerProfile", p -> profile());
         rpc.handle("jamulusserver/getRecorderStatus", p -> {
+            JamRecorder recorder = engine.recorder();
             JsonObject r = new JsonObject();
-            r.addProperty("initialised", false);
-            r.addProperty("errorMessage", "");
-            r.addProperty("enabled", false);
-            r.addProperty("recordingDirectory", "");
+            r.addProperty("initialised", recorder != null && recorder.state() != RecorderState.NOT_INITIALISED);
+            r.addProperty("errorMessage", recorder == null ? "" : recorder.errorMessage());
+            r.addProperty("enabled", recorder != null && recorder.isRecording());
+            r.addProperty("recordingDirectory",
+                    recorder == null || recorder.directory() == null ? "" : recorder.directory().toString());
             return r;
         });
         rpc.handle("jamulusserver/setServerName", p -> {
-            engine.setServerName(string(p, "serverName"));
+            engine.renameServer(string(p, "serverName"));
             return OK;
         });
         rpc.handle("jamulusserver/setWelcomeMessage", p -> {
             engine.setWelcomeMessage(string(p, "welcomeMessage"));
             return OK;
         });
+        // Like Jamulus, these only acknowledge: the outcome shows in getRecorderStatus and RECORDER_STATE.
         rpc.handle("jamulusserver/setRecordingDirectory", p -> {
-            string(p, "recordingDirectory");
-            return ACKNOWLEDGED; // the recorder is not part of this build; Jamulus answers the same when it fails
+            String directory = string(p, "recordingDirectory");
+            withRecorder(r -> r.setDirectory(directory.isEmpty() ? null : Path.of(directory)));
+            return ACKNOWLEDGED;
         });
-        rpc.handle("jamulusserver/startRecording", p -> ACKNOWLEDGED);
-        rpc.handle("jamulusserver/stopRecording", p -> ACKNOWLEDGED);
-        rpc.handle("jamulusserver/restartRecording", p -> ACKNOWLEDGED);
+        rpc.handle("jamulusserver/startRecording", p -> withRecorder(r -> r.setEnabled(true)));
+        rpc.handle("jamulusserver/stopRecording", p -> withRecorder(r -> r.setEnabled(false)));
+        rpc.handle("jamulusserver/restartRecording", p -> withRecorder(JamRecorder::newSession));
         rpc.handle("jamulusserver/broadcastChatMessage", p -> {
             engine.broadcastChat(string(p, "chatMessage"));
             return OK;
@@ -79,7 +88,30 @@ public final class ServerRpc {
             }
             return OK;
         });
+        rpc.handle("jamulusserver/setDirectory", p -> {
+            // 3.12's shape and checks. Changing the directory at run time is not supported yet (start with -e):
+            // the values are kept for getServerProfile only.
+            String type = string(p, "directoryType");
+            JsonElement address = p.get("directoryAddress");
+            if (address != null && !(address.isJsonPrimitive() && address.getAsJsonPrimitive().isString())) {
+                throw JsonRpcException.invalidParams("directory address is not a string");
+            }
+            if (address == null && type.equals("custom")) {
+                throw JsonRpcException.invalidParams("directory address is required when directory type is \"custom\"");
+            }
+            directoryType = type;
+            directoryAddress = address == null ? "" : address.getAsString();
+            return OK;
+        });
         rpc.handle("jamulusserver/getCounters", p -> counters(engine.counters().snapshot()));
+    }
+
+    private JsonPrimitive withRecorder(java.util.function.Consumer<JamRecorder> action) {
+        JamRecorder recorder = engine.recorder();
+        if (recorder != null) {
+            action.accept(recorder);
+        }
+        return ACKNOWLEDGED;
     }
 
     /** Events that become the 3.12 server notifications. */
@@ -139,11 +171,12 @@ public final class ServerRpc {
         r.addProperty("city", engine.config().serverCity());
         r.addProperty("countryId", engine.config().serverCountry());
         r.addProperty("welcomeMessage", engine.welcomeMessage());
-        r.addProperty("directoryServer", ""); // 3.9.1 name
-        r.addProperty("directory", "");       // 3.10+ name
-        r.addProperty("directoryType", "none");
-        r.addProperty("directoryAddress", "");
-        r.addProperty("registrationStatus", "not_registered");
+        String directoryText = engine.directoryText();
+        r.addProperty("directoryServer", directoryText); // 3.9.1 name
+        r.addProperty("directory", directoryText);       // 3.10+ name
+        r.addProperty("directoryType", directoryType);
+        r.addProperty("directoryAddress", directoryAddress);
+        r.addProperty("registrationStatus", engine.registrationStatus().jsonName());
         return r;
     }
 

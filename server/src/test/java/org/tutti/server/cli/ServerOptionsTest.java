@@ -22,13 +22,14 @@ class ServerOptionsTest {
         assertThat(c.qosTos()).isEqualTo(128);
         assertThat(c.welcomeMessage()).isEmpty();
         assertThat(c.disconnectOnQuit()).isFalse();
+        assertThat(c.enableIpv6()).isFalse();
     }
 
     @Test
     void optionsAreApplied() throws UsageException {
         ServerConfig c = ServerOptions.toConfig(JamulusOptions.parse("-s", "-n", "-p", "23000", "-u", "150", "-F",
                 "-T", "-P", "-L", "-d", "-Q", "0", "--serverbindip", "127.0.0.1", "-w", "Hi <b>there</b>",
-                "-o", "A very long server name indeed;Some City;74", "-l", "x.log", "-m", "x.html"));
+                "-o", "A very long server name indeed;Some City;74", "-l", "x.log", "-m", "x.html", "-6"));
         assertThat(c.port()).isEqualTo(23000);
         assertThat(c.maxClients()).isEqualTo(150);
         assertThat(c.frameSamples()).isEqualTo(64);
@@ -44,6 +45,7 @@ class ServerOptionsTest {
         assertThat(c.serverCountry()).isEqualTo(74);
         assertThat(c.logFile()).isEqualTo(Path.of("x.log"));
         assertThat(c.htmlStatusFile()).isEqualTo(Path.of("x.html"));
+        assertThat(c.enableIpv6()).isTrue();
     }
 
     @Test
@@ -64,8 +66,8 @@ class ServerOptionsTest {
     }
 
     @Test
-    void notYetSupportedOptionsAreNamed() throws UsageException {
-        assertThat(ServerOptions.unsupportedGiven(JamulusOptions.parse("-s", "-e", "localhost", "-R", "/tmp", "--norecord")))
-                .containsExactly("directoryserver", "recording", "norecord");
+    void directoryAndRecordingOptionsAreSupported() throws UsageException {
+        assertThat(ServerOptions.unsupportedGiven(JamulusOptions.parse("-s", "-e", "localhost", "-R", "/tmp",
+                "--norecord", "--directoryfile", "d.txt", "-f", "127.0.0.1", "--serverpublicip", "192.0.2.1"))).isEmpty();
     }
 }

@@ -18,7 +18,7 @@ class DelayPanTest {
     @Test
     void panningDelaysTheFarSideInsteadOfAttenuatingIt() throws Exception {
         ServerConfig config = new ServerConfig(null, 0, 4, false, false, true, "", false, "", "", 0, 128, false,
-                null, null);
+                null, null, false);
         try (ServerEngine engine = ServerEngine.start(config, null);
              AudioTestClient source = new AudioTestClient(engine.port(), AudioCodec.OPUS64, 1, 22, "source");
              AudioTestClient listener = new AudioTestClient(engine.port(), AudioCodec.OPUS64, 2, 35, "listener")) {

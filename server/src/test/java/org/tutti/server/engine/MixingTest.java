@@ -20,7 +20,7 @@ class MixingTest {
     @CsvSource({"false,false", "true,false", "false,true"})
     void personalMixesAcrossCodecsAndFrameSizes(boolean fastUpdate, boolean multithreading) throws Exception {
         ServerConfig config = new ServerConfig(null, 0, 4, fastUpdate, multithreading, false, "", false, "", "", 0,
-                128, false, null, null);
+                128, false, null, null, false);
         try (ServerEngine engine = ServerEngine.start(config, null);
              AudioTestClient mono128 = new AudioTestClient(engine.port(), AudioCodec.OPUS, 1, 45, "mono128");
              AudioTestClient stereo64 = new AudioTestClient(engine.port(), AudioCodec.OPUS64, 2, 35, "stereo64")) {
@@ -33,6 +33,10 @@ class MixingTest {
             int[] other = stereo64.measure(300);
             assertThat(other[0]).as("left at the stereo listener").isBetween((int) (AMPLITUDE * 0.7), (int) (AMPLITUDE * 1.3));
             assertThat(other[1]).as("right at the stereo listener").isBetween((int) (AMPLITUDE * 0.7), (int) (AMPLITUDE * 1.3));
+            if (!fastUpdate) {
+                // Both listeners have default mixes and formats no larger than the server frame: one encode each.
+                assertThat(engine.counters().snapshot().sharedEncodeListenerTicks()).as("shared encodes").isPositive();
+            }
 
             // Listener-side settings: the stereo listener pans the source hard left, the source halves itself.
             stereo64.control().send(new ConnectedMessage.ChannelPan(mono128.channelId, 0));

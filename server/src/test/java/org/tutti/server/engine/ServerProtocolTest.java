@@ -70,7 +70,7 @@ class ServerProtocolTest {
     void newConnectionGetsJamulusConnectSequence() throws Exception {
         ServerConfig base = ServerConfig.defaults(0, 4).withWelcomeMessage("Hello <i>all</i>");
         ServerConfig config = new ServerConfig(null, 0, 4, false, false, false, base.welcomeMessage(), true, "", "",
-                0, 128, false, null, null);
+                0, 128, false, null, null, false);
         ScriptedClient c = client(server(config));
         c.sendSilentAudio(AUDIO_BYTES);
         List<Message> sequence = new ArrayList<>();

@@ -40,6 +40,11 @@ class RoundTripLatencyTest {
                 double ms = probe.medianMs(20, 30);
                 System.out.printf("ROUNDTRIP %s: %.3f ms (median of 20 jack_iodelay readings after %d s)%n", kind, ms,
                         WARM_UP_MS / 1000);
+                if (server.tuttiClients() != null) {
+                    System.out.printf("ROUNDTRIP %s: server jitter buffer %s frames, counters %s%n", kind,
+                            server.tuttiClients().stream().map(c -> Integer.toString(c.jitterBufferSize())).toList(),
+                            server.rpc().result("jamulusserver/getCounters", org.tutti.interop.Json.object()));
+                }
                 assertThat(ms).as("round trip found by jack_iodelay").isFinite().isPositive();
             } finally {
                 client.close();

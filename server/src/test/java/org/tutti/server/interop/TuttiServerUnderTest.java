@@ -23,7 +23,7 @@ final class TuttiServerUnderTest {
         try {
             PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("tutti-server.log")), true);
             ServerConfig config = new ServerConfig(null, 0, maxClients, fast, fast, false, "", false, "", "", 0,
-                    ServerConfig.DEFAULT_TOS, false, null, null);
+                    ServerConfig.DEFAULT_TOS, false, null, null, false);
             HeadlessServer server = HeadlessServer.start(config,
                     new HeadlessServer.RpcSettings(0, secrets.file(), null), out);
             RpcTestClient rpc = RpcTestClient.connectAndAuth(server.rpcPort(), secrets.secret(), Duration.ofSeconds(5));

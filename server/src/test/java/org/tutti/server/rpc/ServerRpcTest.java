@@ -59,6 +59,12 @@ class ServerRpcTest {
             assertThat(profile.get("name").getAsString()).isEqualTo("Renamed");
             assertThat(profile.get("welcomeMessage").getAsString()).isEqualTo("hello");
             assertThat(profile.get("registrationStatus").getAsString()).isEqualTo("not_registered");
+            assertThat(rpc.call("jamulusserver/setDirectory", Json.object("directoryType", "custom")).has("error")).isTrue();
+            JsonObject directory = Json.object("directoryType", "custom");
+            directory.addProperty("directoryAddress", "dir.example:22124");
+            rpc.result("jamulusserver/setDirectory", directory);
+            assertThat(rpc.result("jamulusserver/getServerProfile", Json.object()).getAsJsonObject()
+                    .get("directoryAddress").getAsString()).isEqualTo("dir.example:22124");
             assertThat(rpc.result("jamulusserver/getRecorderStatus", Json.object()).getAsJsonObject()
                     .get("initialised").getAsBoolean()).isFalse();
             assertThat(rpc.result("jamulusserver/startRecording", Json.object()).getAsString()).isEqualTo("acknowledged");

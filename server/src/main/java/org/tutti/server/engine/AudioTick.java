@@ -1,0 +1,102 @@
+package org.tutti.server.engine;
+
+/**
+ * The audio half of one server tick over the connected channels: decode (and meter) every input, advance fade-ins,
+ * prepare the shared sum and shared encodes, then mix, encode and send every listener's personal mix. With
+ * {@code -T} the decode and mix phases run on several cores ({@link ParallelPhases}); the steps between them are
+ * cheap and stay on the engine thread. Allocation free per tick.
+ */
+final class AudioTick implements AutoCloseable {
+    private final int frameSamples;
+    private final boolean delayPan;
+    private final EngineCounters counters;
+    private final SharedSums sums;
+    private final SharedEncodes sharedEncodes;
+    private final AudioPath[] paths;
+    private final ParallelPhases phases;
+    private final ParallelPhases.RangeTask decodeTask = this::decodeRange;
+    private final ParallelPhases.RangeTask mixTask = this::mixRange;
+    // The channels of the tick being processed (set at its start, read by the phase workers).
+    private ClientChannel[] active;
+    private int count;
+    private boolean anyDefaultMix;
+
+    AudioTick(ServerConfig config, EngineCounters counters, AudioPath.AudioSender sender) {
+        this.frameSamples = config.frameSamples();
+        this.delayPan = config.delayPan();
+        this.counters = counters;
+        int threads = config.multithreading() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+        this.sums = new SharedSums(frameSamples);
+        this.sharedEncodes = new SharedEncodes(frameSamples);
+        this.paths = new AudioPath[threads];
+        for (int i = 0; i < threads; i++) {
+            paths[i] = new AudioPath(frameSamples, delayPan, counters, sender, sums);
+        }
+        this.phases = threads > 1 ? new ParallelPhases(threads) : null;
+    }
+
+    /** Decodes every input of this tick (levels are read from the meters afterwards). */
+    void decode(ClientChannel[] channels, int n) {
+        active = channels;
+        count = n;
+        runPhase(decodeTask);
+        for (int i = 0; i < n; i++) {
+            if (channels[i].identified) {
+                channels[i].fadeInSamples += frameSamples;
+            }
+        }
+    }
+
+    /** Mixes, encodes and sends every listener's mix (after {@link #decode} of the same tick). */
+    void mixAndSend() {
+        boolean anyDefault = false;
+        for (int i = 0; i < count; i++) {
+            anyDefault |= active[i].defaultMix && active[i].receivesAudio();
+        }
+        anyDefaultMix = anyDefault;
+        if (anyDefault) {
+            sums.prepare(active, count);
+        }
+        for (int i = 0; i < count; i++) {
+            sharedEncodes.assign(active[i], anyDefault, counters);
+        }
+        sharedEncodes.encodeNeeded(sums);
+        runPhase(mixTask);
+        if (delayPan) {
+            for (int i = 0; i < count; i++) {
+                active[i].rememberHistory(frameSamples);
+            }
+        }
+    }
+
+    private void runPhase(ParallelPhases.RangeTask task) {
+        if (phases != null) {
+            phases.run(task, count);
+        } else {
+            task.run(0, 0, count);
+        }
+    }
+
+    private void decodeRange(int worker, int from, int to) {
+        for (int i = from; i < to; i++) {
+            paths[worker].decode(active[i]);
+        }
+    }
+
+    private void mixRange(int worker, int from, int to) {
+        for (int i = from; i < to; i++) {
+            ClientChannel c = active[i];
+            if (c.receivesAudio()) {
+                paths[worker].mixEncodeSend(c, active, count, anyDefaultMix);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (phases != null) {
+            phases.close();
+        }
+        sharedEncodes.close();
+    }
+}

@@ -1,0 +1,58 @@
+package org.tutti.server.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tutti.cli.JamulusOptions;
+import org.tutti.interop.JamulusServer;
+import org.tutti.interop.Json;
+import org.tutti.interop.Peers;
+import org.tutti.interop.RpcTestClient;
+import org.tutti.interop.Secrets;
+import org.tutti.server.cli.HeadlessServer;
+import org.tutti.server.cli.ServerOptions;
+
+/**
+ * The engine hosts the directory role of {@code -e}: a Tutti headless server registers with a real Jamulus 3.9.1
+ * directory ({@code Jamulus -s -n -e localhost}) through its own UDP socket, and JSON-RPC reports it.
+ */
+class DirectoryHostingTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsJamulus() {
+        Peers.require(Peers.JAMULUS);
+    }
+
+    @Test
+    void tuttiServerRegistersWithARealJamulusDirectory() throws Exception {
+        Secrets secrets = Secrets.create(dir);
+        try (JamulusServer directory = JamulusServer.start(dir, 10, "-e", "localhost")) {
+            var options = JamulusOptions.parse("-s", "-n", "-p", "0", "-e", "127.0.0.1:" + directory.udpPort(),
+                    "-o", "Tutti Test;Town;82");
+            try (HeadlessServer server = HeadlessServer.start(ServerOptions.toConfig(options),
+                    new HeadlessServer.RpcSettings(0, secrets.file(), null),
+                    new PrintStream(OutputStream.nullOutputStream()), options);
+                 RpcTestClient rpc = RpcTestClient.connectAndAuth(server.rpcPort(), secrets.secret(), Duration.ofSeconds(5))) {
+                String status = "";
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (System.nanoTime() < deadline && !status.equals("registered")) {
+                    var profile = rpc.result("jamulusserver/getServerProfile", Json.object()).getAsJsonObject();
+                    status = profile.get("registrationStatus").getAsString();
+                    Thread.sleep(200);
+                }
+                assertThat(status).as("registrationStatus with a real Jamulus directory").isEqualTo("registered");
+                var profile = rpc.result("jamulusserver/getServerProfile", Json.object()).getAsJsonObject();
+                assertThat(profile.get("directoryServer").getAsString()).isEqualTo("127.0.0.1:" + directory.udpPort());
+                assertThat(profile.get("name").getAsString()).isEqualTo("Tutti Test");
+            }
+        }
+    }
+}
