@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Audio round trip through client → server → client, measured by jack_iodelay, for
+# {real Jamulus client, Tutti client} x {real Jamulus server, Tutti server} at JACK periods 64 and 128.
+# Each pair gets a fresh server (-u 10, default 128-sample ticks) and a private dummy jackd (unique name,
+# 48 kHz); jack_iodelay's signal goes into the client's "input left" and comes back from its "output left"
+# (every personal mix contains the musician's own signal). After a warm-up (automatic jitter buffers settle)
+# the median of the next readings is the figure. Clients run with default settings from an empty ini file.
+# Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
+# usage: bench/latency.sh   (environment: PERIODS="64 128" WARMUP=10 READINGS=20 PAIRS="jj jt tj tt"
+#                            pair = client letter + server letter, j = Jamulus, t = Tutti)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+jamulus=${JAMULUS:-/usr/bin/Jamulus}
+periods=${PERIODS:-"64 128"}
+warmup=${WARMUP:-10}
+readings=${READINGS:-20}
+pairs=${PAIRS:-"jj jt tj tt"}
+# RT=1: every process of the loop (server, jackd, client, jack_iodelay) runs round-robin real-time at priority 10
+# (root), so that the other load on a shared machine does not make the automatic jitter buffers grow.
+prio=()
+if [ "${RT:-0}" = 1 ]; then prio=(chrt -r 10); fi
+work=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; sleep 1; rm -rf "$work"' EXIT
+
+free_port() { python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+stop() { # SIGTERM and wait for the exit (jackd must exit cleanly or it leaves /dev/shm entries behind)
+  kill -TERM "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL "$1" 2>/dev/null || true
+}
+wait_port() { # $1 = JACK server, $2 = port name: until it exists (at most 20 s)
+  for _ in $(seq 1 200); do
+    if jack_lsp -s "$1" 2>/dev/null | grep -qxF "$2"; then return 0; fi
+    sleep 0.1
+  done
+  echo "port $2 did not appear on $1" >&2; return 1
+}
+keep_priority() { # $1 = PID: with RT=1, all its threads at RR 10, also threads started later (Jamulus's Qt threads
+  # ask for an explicit normal-policy priority and would otherwise not inherit it).
+  if [ "${RT:-0}" != 1 ]; then return 0; fi
+  ( while kill -0 "$1" 2>/dev/null; do chrt -a -r -p 10 "$1" >/dev/null 2>&1 || true; sleep 0.5; done ) &
+}
+name() { case "$1" in j) echo "Jamulus 3.9.1" ;; t) echo "Tutti" ;; esac; }
+
+printf "# round trip latency %s, %s cores, load average %s, priority: %s\n" "$(date -u +%FT%TZ)" "$(nproc)" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "${prio[*]:-normal}"
+printf "%-14s %-14s %6s %10s %10s %10s %5s\n" client server period median_ms min_ms max_ms n
+for period in $periods; do
+  for pair in $pairs; do
+    c=${pair:0:1}; s=${pair:1:1}
+    port=$(free_port)
+    case "$s" in
+      j) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
+      t) "${prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
+    esac
+    spid=$!; pids+=("$spid"); keep_priority "$spid"
+    jack="bench-lat-$$-$pair-$period"
+    "${prio[@]}" jackd -n "$jack" -d dummy -r 48000 -p "$period" >"$work/jackd-$pair-$period.log" 2>&1 &
+    jpid=$!; pids+=("$jpid")
+    jack_wait -s "$jack" -w -t 10 >/dev/null 2>&1
+    export JACK_DEFAULT_SERVER="$jack" JACK_NO_START_SERVER=1
+    case "$c" in
+      j) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -n -j -i "$work/jamulus-$pair-$period.ini" -p 0 \
+             -c "127.0.0.1:$port" --clientname looper >"$work/client-$pair-$period.log" 2>&1 &
+         cport="Jamulus looper" ;;
+      t) "${prio[@]}" "$java" -jar client/target/tutti.jar -n -j -i "$work/tutti-$pair-$period.ini" \
+             -c "127.0.0.1:$port" --clientname looper >"$work/client-$pair-$period.log" 2>&1 &
+         cport="looper" ;;
+    esac
+    cpid=$!; pids+=("$cpid"); keep_priority "$cpid"
+    "${prio[@]}" jack_iodelay >"$work/iodelay-$pair-$period.log" 2>&1 &
+    ipid=$!; pids+=("$ipid")
+    wait_port "$jack" "jack_delay:in" && wait_port "$jack" "$cport:output left"
+    jack_connect -s "$jack" "jack_delay:out" "$cport:input left" 2>/dev/null
+    jack_connect -s "$jack" "$cport:output left" "jack_delay:in" 2>/dev/null
+    sleep "$warmup"
+    skip=$(grep -c 'total roundtrip latency' "$work/iodelay-$pair-$period.log" || true)
+    for _ in $(seq 1 60); do
+      got=$(grep -c 'total roundtrip latency' "$work/iodelay-$pair-$period.log" || true)
+      [ $((got - skip)) -ge "$readings" ] && break
+      sleep 0.5
+    done
+    stop "$ipid"; stop "$cpid"; stop "$jpid"; stop "$spid"
+    unset JACK_DEFAULT_SERVER JACK_NO_START_SERVER
+    grep -o '[0-9.]* ms total roundtrip latency' "$work/iodelay-$pair-$period.log" | awk '{print $1}' \
+        | tail -n +$((skip + 1)) | head -n "$readings" | sort -n > "$work/r"
+    n=$(wc -l < "$work/r")
+    if [ "$n" -eq 0 ]; then
+      printf "%-14s %-14s %6s %10s %10s %10s %5s\n" "$(name "$c")" "$(name "$s")" "$period" "no signal" - - 0
+    else
+      printf "%-14s %-14s %6s %10s %10s %10s %5s\n" "$(name "$c")" "$(name "$s")" "$period" \
+          "$(sed -n "$(( (n + 1) / 2 ))p" "$work/r")" "$(head -1 "$work/r")" "$(tail -1 "$work/r")" "$n"
+    fi
+  done
+done
+printf "# load average at the end: %s\n" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,54 @@
+package org.tutti.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.tutti.server.engine.ServerConfig;
+import org.tutti.server.engine.ServerEngine;
+
+/**
+ * The load generator against the real Tutti server engine on 127.0.0.1: every emulated client completes the
+ * connect sequence (the server lists it with its profile), switches to sequence numbers, and receives the server's
+ * audio. Capacity figures are the benchmark's business; this only proves that the instrument works.
+ */
+class LoadGeneratorTest {
+    @Test
+    void clientsConnectAndReceiveSequencedAudio() throws Exception {
+        try (ServerEngine server = ServerEngine.start(ServerConfig.defaults(0, 10), null)) {
+            LoadReport report = run(server, "default");
+            assertThat(report.established).isEqualTo(3);
+            assertThat(report.total.packets).isPositive();
+            assertThat(report.total.sequenced).isEqualTo(report.total.packets);
+            assertThat(report.namesAtWindowEnd).hasSize(3).allSatisfy(names ->
+                    assertThat(names).containsExactlyInAnyOrder("load0", "load1", "load2"));
+            // CLM_DISCONNECTION at the end: the server drops all three.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!server.clients().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(server.clients()).isEmpty();
+        }
+    }
+
+    @Test
+    void distinctMixesAreAcknowledgedBeforeTheWindow() throws Exception {
+        try (ServerEngine server = ServerEngine.start(ServerConfig.defaults(0, 10), null)) {
+            LoadReport report = run(server, "distinct");
+            assertThat(report.established).isEqualTo(3);
+            assertThat(report.gainsPending).isZero();
+            assertThat(report.total.packets).isPositive();
+        }
+    }
+
+    private static LoadReport run(ServerEngine server, String mixes) throws Exception {
+        LoadOptions options = LoadOptions.parse(new String[] {"--server", "127.0.0.1:" + server.port(),
+                "--clients", "3", "--seconds", "1", "--warmup", "0", "--mixes", mixes});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LoadReport report = LoadGenerator.run(options, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("RESULT clients=3");
+        return report;
+    }
+}
