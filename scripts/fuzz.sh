@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 declare -A modules=(
   [DatagramFuzzTest]=shared [JsonRpcFuzzTest]=shared
   [ServerReceiveFuzzTest]=shared,server [DirectoryFileFuzzTest]=shared,server
-  [SettingsFuzzTest]=shared,audio-backends,client
+  [SettingsFuzzTest]=shared,audio-backends,server,client
 )
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=(DatagramFuzzTest JsonRpcFuzzTest ServerReceiveFuzzTest DirectoryFileFuzzTest SettingsFuzzTest)
