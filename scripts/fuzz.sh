@@ -10,11 +10,12 @@ cd "$(dirname "$0")/.."
 declare -A modules=(
   [DatagramFuzzTest]=shared [JsonRpcFuzzTest]=shared
   [ServerReceiveFuzzTest]=shared,server [DirectoryFileFuzzTest]=shared,server
-  [SettingsFuzzTest]=shared,audio-backends,client
+  [SettingsFuzzTest]=shared,audio-backends,server,client
 )
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=(DatagramFuzzTest JsonRpcFuzzTest ServerReceiveFuzzTest DirectoryFileFuzzTest SettingsFuzzTest)
 for t in "${tests[@]}"; do
   echo "== fuzzing $t"
-  JAZZER_FUZZ=1 ./mvnw -B -ntp -q -pl "${modules[$t]}" test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false
+  # Instrument all of Tutti and Gson (the JSON parsers), not only the test's own package.
+  JAZZER_INSTRUMENT="${JAZZER_INSTRUMENT:-org.tutti.**,com.google.gson.**}" JAZZER_FUZZ=1 ./mvnw -B -ntp -q -pl "${modules[$t]}" test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false
 done
