@@ -109,8 +109,13 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
         lastLost = s.framesLost();
         int delay = s.pingMs() < 0 ? -1 : DelayEstimate.overallMs(s.pingMs(), s.jitterBlocks(),
                 serverJitterBlocks < 0 ? s.jitterBlocks() : serverJitterBlocks, s.bufferFrames());
-        // The engine does not expose input peaks yet: the input meters stay dark (documented in docs/ui.md).
-        return new ClientStatus(true, -100, -100, s.pingMs(), delay, jitterOk, s.uploadKbps());
+        return new ClientStatus(true, dbfs(s.inputPeakLeft()), dbfs(s.inputPeakRight()), s.pingMs(), delay, jitterOk,
+                s.uploadKbps());
+    }
+
+    /** A linear peak (0..1) in dBFS, −100 for silence. */
+    static double dbfs(float peak) {
+        return peak <= 1e-5f ? -100 : 20 * Math.log10(peak);
     }
 
     /**
