@@ -2,6 +2,7 @@ package org.tutti.app;
 
 import java.io.PrintStream;
 import org.tutti.Version;
+import org.tutti.backend.BackendChoice;
 import org.tutti.cli.JamulusOptions;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
@@ -39,11 +40,17 @@ public final class Main {
         }
         if (options.has("help")) {
             out.print(JamulusOptions.usage());
+            out.print("\n" + BackendChoice.describe());
             return 0;
         }
         if (options.has("version")) {
             out.println("Tutti " + Version.version() + " (speaks the Jamulus 3.9.1 protocol)");
             return 0;
+        }
+        if (options.has("audiobackend") && !BackendChoice.isInstalled(options.value("audiobackend", ""))) {
+            err.println("tutti: unknown audio backend '" + options.value("audiobackend", "") + "' (installed: "
+                    + BackendChoice.installedNames() + ")");
+            return EXIT_USAGE;
         }
         if (options.has("server")) {
             return HeadlessServer.run(options, out, err);
@@ -51,6 +58,8 @@ public final class Main {
         if (options.has("nogui")) {
             return HeadlessClient.run(options, out, err);
         }
+        org.tutti.client.ui.EngineFactory.useCommandLine(options.value("audiobackend", null),
+                options.value("audiodevice", null));
         return org.tutti.client.ui.DesktopApp.run(options.has("notranslation"), options.value("connect", null), err);
     }
 }

@@ -21,6 +21,8 @@ public final class JamulusOptions {
             new OptionSpec("t", "notranslation", null, COMMON, "English only"),
             new OptionSpec("6", "enableipv6", null, COMMON, "enable IPv6"),
             new OptionSpec("s", "server", null, COMMON, "run as server"),
+            new OptionSpec(null, "audiobackend", "jack|portaudio|javasound", COMMON, "audio backend (default: the first available, in that order)"),
+            new OptionSpec(null, "audiodevice", "NAME", COMMON, "audio device of that backend (JACK: server name; PortAudio: \"Host API: device\")"),
             new OptionSpec("d", "discononquit", null, SERVER, "disconnect all clients on quit"),
             new OptionSpec("e", "directoryserver", "HOST[:PORT]", SERVER, "register with this directory (localhost: be a directory)"),
             new OptionSpec(null, "directoryaddress", "HOST[:PORT]", SERVER, "same as --directoryserver"),

@@ -49,10 +49,15 @@ public final class DummyJackd implements AutoCloseable {
     }
 
     public static DummyJackd start(int periodFrames) throws IOException, InterruptedException {
+        return start(periodFrames, 48_000);
+    }
+
+    /** A server at another sample rate (e.g. 44100, to test resampling backends). */
+    public static DummyJackd start(int periodFrames, int sampleRate) throws IOException, InterruptedException {
         assumeInstalled();
         String name = "tutti-t" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         Path log = Files.createTempFile("jackd-" + name, ".log");
-        Process p = new ProcessBuilder("jackd", "-n", name, "-d", "dummy", "-r", "48000", "-p",
+        Process p = new ProcessBuilder("jackd", "-n", name, "-d", "dummy", "-r", Integer.toString(sampleRate), "-p",
                 Integer.toString(periodFrames))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         DummyJackd jackd = new DummyJackd(name, periodFrames, p, log);

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.tutti.backend.AudioBackendException;
 import org.tutti.backend.AudioBackendProvider;
 import org.tutti.backend.AudioBackends;
+import org.tutti.backend.BackendChoice;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
 import org.tutti.client.engine.ChannelMode;
@@ -29,7 +31,8 @@ import org.tutti.rpc.JsonRpcServer;
 
 /**
  * The client without a window ({@code -n}): {@code tutti -n -c HOST[:PORT] --clientname NAME [-M] [--mutemyown] [-j]
- * [--jsonrpcport P --jsonrpcsecretfile F]}. Audio goes through the first available backend (JACK first); the
+ * [--jsonrpcport P --jsonrpcsecretfile F] [--audiobackend B] [--audiodevice D]}. Audio goes through the backend
+ * asked for, else the first available one ({@link BackendChoice#AUTO_ORDER}); the
  * musician's profile comes from the settings file, with {@code --clientname} as the name when given.
  */
 public final class HeadlessClient implements AutoCloseable {
@@ -69,7 +72,9 @@ public final class HeadlessClient implements AutoCloseable {
             err.println("tutti: " + loaded.problem());
         }
         ClientSettings settings = loaded.settings();
-        AudioBackendProvider backend = chooseBackend(settings);
+        String device = options.has("audiodevice") ? options.value("audiodevice", "")
+                : settings.audio.device;
+        AudioBackendProvider backend = chooseBackend(options.value("audiobackend", ""), device, settings);
         String clientName = options.value("clientname", "");
         String name = !clientName.isBlank() ? clientName
                 : !settings.profile.name.isBlank() ? settings.profile.name : "Tutti";
@@ -77,7 +82,7 @@ public final class HeadlessClient implements AutoCloseable {
                 settings.profile.instrument, Math.max(0, Math.min(3, settings.profile.skill)),
                 StringLimits.truncate(name, StringLimits.NAME), StringLimits.truncate(settings.profile.city, StringLimits.CITY));
         ClientOptions clientOptions = new ClientOptions(backend, clientName.isBlank() ? "Tutti" : clientName,
-                settings.audio.device.isBlank() ? null : settings.audio.device, settings.audio.bufferFrames,
+                device.isBlank() ? null : device, settings.audio.bufferFrames,
                 settings.audio.autoConnect && !options.has("nojackconnect"), profile, quality(settings),
                 channelMode(settings), settings.audio.smallNetworkBuffers, options.has("mutestream"),
                 options.has("mutemyown"), options.intValue("port", 0, 0, 65535));
@@ -124,9 +129,22 @@ public final class HeadlessClient implements AutoCloseable {
         return client;
     }
 
-    private static AudioBackendProvider chooseBackend(ClientSettings settings) throws IOException {
-        String device = settings.audio.device.isBlank() ? null : settings.audio.device;
-        List<String> order = List.of("jack", "javasound");
+    // --audiobackend must work as asked; a backend from the settings is a preference with the usual fallbacks.
+    private static AudioBackendProvider chooseBackend(String commandLine, String deviceName, ClientSettings settings)
+            throws IOException, UsageException {
+        String device = deviceName.isBlank() ? null : deviceName;
+        if (!commandLine.isBlank()) {
+            if (!BackendChoice.isInstalled(commandLine)) {
+                throw new UsageException("unknown audio backend '" + commandLine + "' (installed: "
+                        + BackendChoice.installedNames() + ")");
+            }
+            try {
+                return BackendChoice.choose(commandLine, device);
+            } catch (AudioBackendException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        List<String> order = BackendChoice.AUTO_ORDER;
         Optional<AudioBackendProvider> p = AudioBackends.choose(settings.audio.backend.isBlank() ? null
                 : settings.audio.backend, device, order);
         if (p.isEmpty()) {

@@ -103,6 +103,10 @@ public final class SettingsStore {
         if (s.audio == null) {
             s.audio = d.audio;
         }
+        s.audio.backend = s.audio.backend == null ? d.audio.backend : s.audio.backend;
+        s.audio.device = s.audio.device == null ? d.audio.device : s.audio.device;
+        s.audio.quality = s.audio.quality == null ? d.audio.quality : s.audio.quality;
+        s.audio.channels = s.audio.channels == null ? d.audio.channels : s.audio.channels;
         if (s.network == null) {
             s.network = d.network;
         }
@@ -112,6 +116,8 @@ public final class SettingsStore {
         if (s.network.recentServers == null) {
             s.network.recentServers = d.network.recentServers;
         }
+        s.network.customDirectories.removeIf(java.util.Objects::isNull);
+        s.network.recentServers.removeIf(java.util.Objects::isNull);
         if (s.window == null) {
             s.window = d.window;
         }

@@ -1,10 +1,10 @@
 package org.tutti.client.ui;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.tutti.backend.AudioBackendProvider;
 import org.tutti.backend.AudioBackends;
+import org.tutti.backend.BackendChoice;
 import org.tutti.client.engine.ChannelMode;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientOptions;
@@ -15,17 +15,37 @@ import org.tutti.protocol.StringLimits;
 
 /** Builds the client engine from the user's settings, for the desktop window. */
 public final class EngineFactory {
+    /** {@code --audiobackend} and {@code --audiodevice} (null when not given); they win over the settings. */
+    private static volatile String commandLineBackend;
+    private static volatile String commandLineDevice;
+
     private EngineFactory() {
     }
 
+    /** Called once by the launcher before the window starts. */
+    public static void useCommandLine(String backend, String device) {
+        commandLineBackend = backend == null || backend.isBlank() ? null : backend;
+        commandLineDevice = device == null || device.isBlank() ? null : device;
+    }
+
+    private static String device(ClientSettings s) {
+        String d = commandLineDevice;
+        return d != null ? d : s.audio.device.isBlank() ? null : s.audio.device;
+    }
+
     /**
-     * The backend from the settings if it works, else the first that works (JACK, then Java Sound), else any installed
+     * The backend from {@code --audiobackend}; else the one from the settings if it works, else the first that works
+     * (JACK, then PortAudio, then Java Sound), else any installed
      * one so the window can still open and report why connecting fails; empty only when none is installed.
      */
     public static Optional<AudioBackendProvider> backend(ClientSettings s) {
-        String device = s.audio.device.isBlank() ? null : s.audio.device;
+        String device = device(s);
+        String asked = commandLineBackend;
+        if (asked != null && AudioBackends.byName(asked).isPresent()) {
+            return AudioBackends.byName(asked); // as asked, even if it fails: connecting then says why
+        }
         Optional<AudioBackendProvider> p = AudioBackends.choose(s.audio.backend.isBlank() ? null : s.audio.backend,
-                device, List.of("jack", "javasound"));
+                device, BackendChoice.AUTO_ORDER);
         if (p.isPresent()) {
             return p;
         }
@@ -34,7 +54,7 @@ public final class EngineFactory {
     }
 
     public static ClientOptions options(ClientSettings s, AudioBackendProvider backend, boolean muteMyself) {
-        return new ClientOptions(backend, "Tutti", s.audio.device.isBlank() ? null : s.audio.device,
+        return new ClientOptions(backend, "Tutti", device(s),
                 s.audio.bufferFrames, s.audio.autoConnect, profile(s), quality(s), channelMode(s),
                 s.audio.smallNetworkBuffers, muteMyself, false, s.network.localPort);
     }

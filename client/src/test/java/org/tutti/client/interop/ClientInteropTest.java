@@ -144,8 +144,11 @@ class ClientInteropTest {
                     }
                     assertThat(index).as("TuttiBot in the real client's list").isGreaterThanOrEqualTo(0);
                     int at = index;
-                    real.rpc().awaitNotification("jamulusclient/channelLevelListReceived",
-                            p -> p.getAsJsonArray("channelLevelList").get(at).getAsInt() >= 5, Duration.ofSeconds(15));
+                    assertThat(real.rpc().awaitNotification("jamulusclient/channelLevelListReceived",
+                            p -> p.getAsJsonArray("channelLevelList").size() > at
+                                    && p.getAsJsonArray("channelLevelList").get(at).getAsInt() >= 5,
+                            Duration.ofSeconds(15)))
+                            .as("TuttiBot's tone in the real client's level list").isNotNull();
 
                     // the real client's audio output carries the tone (it plays the server's mix)
                     try (JackTone.PeakMeter meter = JackTone.meter(jack.serverName(), "meter")) {

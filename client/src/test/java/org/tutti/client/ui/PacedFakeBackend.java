@@ -16,7 +16,7 @@ import org.tutti.backend.fake.FakeStream;
  * The deterministic fake backend, driven by a thread at about real-time pace, so a client engine streams to a real
  * server as it would from a sound card (with silence as input).
  */
-final class PacedFakeBackend implements AudioBackendProvider {
+public final class PacedFakeBackend implements AudioBackendProvider {
     @Override
     public String name() {
         return "paced-fake";

@@ -162,6 +162,8 @@ final class AudioPath {
     private void addDelayPanned(ClientChannel src, float g, float pan) {
         float d = 126f * (pan - 0.5f);
         int delay = (int) (Math.signum(d) * Math.round(Math.abs(d)));
+        // Pans are clamped to 0..1 on receipt; clamp here too so no value can reach past the history.
+        delay = Math.max(-(ClientChannel.HISTORY_SAMPLES - 1), Math.min(ClientChannel.HISTORY_SAMPLES - 1, delay));
         int n = frameSamples;
         int h = ClientChannel.HISTORY_SAMPLES;
         int dl = Math.max(delay, 0);

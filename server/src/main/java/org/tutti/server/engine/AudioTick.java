@@ -20,6 +20,7 @@ final class AudioTick implements AutoCloseable {
     private ClientChannel[] active;
     private int count;
     private boolean anyDefaultMix;
+    private int workerFailuresSeen;
 
     AudioTick(ServerConfig config, EngineCounters counters, AudioPath.AudioSender sender) {
         this.frameSamples = config.frameSamples();
@@ -72,6 +73,11 @@ final class AudioTick implements AutoCloseable {
     private void runPhase(ParallelPhases.RangeTask task) {
         if (phases != null) {
             phases.run(task, count);
+            int failures = phases.failures();
+            if (failures != workerFailuresSeen) {
+                counters.internalErrors += failures - workerFailuresSeen;
+                workerFailuresSeen = failures;
+            }
         } else {
             task.run(0, 0, count);
         }

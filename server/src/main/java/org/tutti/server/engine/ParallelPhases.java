@@ -18,6 +18,7 @@ final class ParallelPhases implements AutoCloseable {
 
     private final Thread[] workers;
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
     private volatile long generation;
     private volatile RangeTask task;
     private volatile int count;
@@ -29,6 +30,11 @@ final class ParallelPhases implements AutoCloseable {
             int index = i + 1;
             workers[i] = Thread.ofPlatform().daemon().name("server-mix-" + index).start(() -> workerLoop(index));
         }
+    }
+
+    /** Ranges whose work threw on a worker thread (the engine counts them as internal errors). */
+    int failures() {
+        return failures.get();
     }
 
     int threads() {
@@ -74,6 +80,8 @@ final class ParallelPhases implements AutoCloseable {
             int parts = threads();
             try {
                 task.run(index, index * n / parts, (index + 1) * n / parts);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet(); // a bug in one range must not stop this worker (the barrier would hang)
             } finally {
                 pending.decrementAndGet();
             }

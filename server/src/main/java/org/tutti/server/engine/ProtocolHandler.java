@@ -105,7 +105,9 @@ final class ProtocolHandler {
             case ChannelGain(int channel, int gain) -> setGain(c, channel, gain, nowNs);
             case ChannelPan(int channel, int pan) -> {
                 if (channel < c.pans.length) {
-                    c.pans[channel] = pan / 32768f;
+                    // The wire allows 0..65535 but pan means 0..1: beyond 1 the delay pan would reach past its
+                    // 64-sample history and the level pan would invert the left side.
+                    c.pans[channel] = Math.min(pan, 32768) / 32768f;
                     c.recomputeDefaultMix();
                 }
             }

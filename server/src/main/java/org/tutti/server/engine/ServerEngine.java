@@ -257,7 +257,11 @@ public final class ServerEngine implements AutoCloseable {
             nowNs = now;
             runCommands();
             drainSocket(now);
-            tick(now);
+            try {
+                tick(now);
+            } catch (RuntimeException e) {
+                counters.internalErrors++; // a bug must not silence every client: skip the rest of this tick
+            }
             nextTick += periodNanos;
             long took = System.nanoTime() - now;
             if (took > counters.maxTickNanos) {
@@ -294,7 +298,12 @@ public final class ServerEngine implements AutoCloseable {
                 return;
             }
             counters.packetsIn++;
-            dispatch(from, rxBuffer.position(), nowNs);
+            try {
+                dispatch(from, rxBuffer.position(), nowNs);
+            } catch (RuntimeException e) {
+                // One bad datagram must never stop the server: count it and go on.
+                counters.internalErrors++;
+            }
         }
     }
 

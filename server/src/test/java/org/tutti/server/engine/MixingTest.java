@@ -28,9 +28,9 @@ class MixingTest {
             Thread.sleep(FADE_IN_MS);
 
             // The OPUS client hears itself at full level; the OPUS64 stereo listener hears it on both sides.
-            int[] own = mono128.measure(300);
+            int[] own = mono128.measureLoudest(300, 3);
             assertThat(own[0]).as("own signal returned").isBetween((int) (AMPLITUDE * 0.7), (int) (AMPLITUDE * 1.3));
-            int[] other = stereo64.measure(300);
+            int[] other = stereo64.measureLoudest(300, 3);
             assertThat(other[0]).as("left at the stereo listener").isBetween((int) (AMPLITUDE * 0.7), (int) (AMPLITUDE * 1.3));
             assertThat(other[1]).as("right at the stereo listener").isBetween((int) (AMPLITUDE * 0.7), (int) (AMPLITUDE * 1.3));
             if (!fastUpdate) {
@@ -42,10 +42,10 @@ class MixingTest {
             stereo64.control().send(new ConnectedMessage.ChannelPan(mono128.channelId, 0));
             mono128.control().send(new ConnectedMessage.ChannelGain(mono128.channelId, GainPan.UNITY / 2));
             Thread.sleep(200);
-            int[] panned = stereo64.measure(300);
+            int[] panned = stereo64.measureLoudest(300, 3);
             assertThat(panned[0]).as("left after hard-left pan").isGreaterThan((int) (AMPLITUDE * 0.7));
             assertThat(panned[1]).as("right after hard-left pan").isLessThan((int) (AMPLITUDE * 0.05));
-            int[] halved = mono128.measure(300);
+            int[] halved = mono128.measureLoudest(300, 3);
             assertThat(halved[0]).as("own signal at gain 0.5").isBetween((int) (AMPLITUDE * 0.35), (int) (AMPLITUDE * 0.65));
 
             // Muting the source in the stereo listener's mix silences it there only.

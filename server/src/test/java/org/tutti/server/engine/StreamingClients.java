@@ -22,10 +22,10 @@ public final class StreamingClients implements AutoCloseable {
         return crowd;
     }
 
-    /** True when every client hears a non-silent mix (measured over 300 ms). */
+    /** True when every client hears a non-silent mix (the loudest of three 300 ms windows). */
     public boolean allHearAudio() throws InterruptedException {
         for (AudioTestClient c : clients) {
-            if (c.measure(300)[0] < 500) {
+            if (c.measureLoudest(300, 3)[0] < 500) {
                 return false;
             }
         }
