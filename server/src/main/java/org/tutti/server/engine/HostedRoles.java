@@ -68,7 +68,11 @@ final class HostedRoles {
         }
         for (int i = 0; i < count; i++) {
             ClientChannel c = active[i];
-            r.frame(c.id, c.info.name(), c.address, c.props == null ? 1 : c.audioChannels, c.decoded, 0, frameSamples);
+            // Until the client's transport properties arrive its channel count is unknown and nothing is decoded;
+            // recording then would start a mono stub file that is replaced a few frames later.
+            if (c.props != null) {
+                r.frame(c.id, c.info.name(), c.address, c.audioChannels, c.decoded, 0, frameSamples);
+            }
         }
         r.endOfTick();
     }

@@ -1,0 +1,136 @@
+package org.tutti.client.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tutti.client.interop.ClientInteropTest.await;
+import static org.tutti.client.interop.ClientInteropTest.clientNamed;
+
+import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tutti.backend.AudioStream;
+import org.tutti.backend.jack.JackBackendProvider;
+import org.tutti.cli.JamulusOptions;
+import org.tutti.cli.ParsedOptions;
+import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.engine.ClientListener;
+import org.tutti.client.engine.ClientOptions;
+import org.tutti.interop.DummyJack;
+import org.tutti.interop.JamulusClient;
+import org.tutti.interop.Json;
+import org.tutti.interop.Peers;
+import org.tutti.interop.RpcTestClient;
+import org.tutti.interop.Secrets;
+import org.tutti.interop.ToneSource;
+import org.tutti.server.cli.HeadlessServer;
+import org.tutti.server.cli.ServerOptions;
+
+/**
+ * A Tutti server with {@code -R} records a session played by a real Jamulus 3.9.1 client and a Tutti client: one WAV
+ * per musician that parses and carries that musician's tone, and Audacity/REAPER indexes that reference the files.
+ */
+class RecordingInteropTest {
+    /** jack_simple_client plays a 200-sample wave table: 240 Hz at 48 kHz. */
+    private static final double REAL_CLIENT_HZ = 240;
+    /** {@link JackTone#generator} plays 440 Hz. */
+    private static final double TUTTI_CLIENT_HZ = 440;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSessionFromARealJamulusClientAndATuttiClientIsRecorded() throws Exception {
+        Peers.require(Peers.JAMULUS, Peers.JACKD);
+        Path recordings = Files.createDirectories(dir.resolve("recordings"));
+        Secrets secrets = Secrets.create(dir);
+        ParsedOptions options = JamulusOptions.parse("-s", "-n", "-p", "0", "-u", "10", "-R", recordings.toString());
+        try (DummyJack jack = DummyJack.start(dir);
+             PrintStream log = new PrintStream(OutputStream.nullOutputStream());
+             HeadlessServer server = HeadlessServer.start(ServerOptions.toConfig(options),
+                     new HeadlessServer.RpcSettings(0, secrets.file(), null), log, options);
+             RpcTestClient rpc = RpcTestClient.connectAndAuth(server.rpcPort(), secrets.secret(), Duration.ofSeconds(5))) {
+            String address = "127.0.0.1:" + server.udpPort();
+            AudioStream tuttiTone = JackTone.generator(jack.serverName(), "tone440", 0.5f);
+            try (JamulusClient real = JamulusClient.start(dir, jack, address, "real");
+                 ToneSource realTone = ToneSource.start(jack, "tone240", dir);
+                 ClientEngine tutti = new ClientEngine(ClientOptions.defaults(new JackBackendProvider(), "TuttiBot")
+                         .withAudio(jack.serverName(), 128, false), new ClientListener() { })) {
+                real.rpc().result("jamulusclient/setName", Json.object("name", "RealBot"));
+                realTone.connectTo(real.inputPorts());
+                tutti.connect(address).get(10, TimeUnit.SECONDS);
+                jack.connect("tone440:output left", "TuttiBot:input left");
+                jack.connect("tone440:output right", "TuttiBot:input right");
+                await("both musicians on the server", Duration.ofSeconds(20),
+                        () -> clientNamed(rpc, "RealBot") != null && clientNamed(rpc, "TuttiBot") != null);
+                assertThat(rpc.result("jamulusserver/getRecorderStatus", new com.google.gson.JsonObject())
+                        .getAsJsonObject().get("enabled").getAsBoolean()).isTrue();
+                Thread.sleep(4000); // four seconds of both playing
+                tutti.disconnect().get(5, TimeUnit.SECONDS);
+            } finally {
+                tuttiTone.close();
+            }
+        }
+        // the server is closed: the session is finished and its indexes written
+        Path session;
+        try (Stream<Path> s = Files.list(recordings)) {
+            List<Path> sessions = s.filter(p -> p.getFileName().toString().startsWith("Jam-")).toList();
+            assertThat(sessions).as("one session folder").hasSize(1);
+            session = sessions.getFirst();
+        }
+        List<Path> wavs;
+        try (Stream<Path> s = Files.list(session)) {
+            wavs = s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
+        }
+        assertThat(wavs).as("one WAV per musician: " + wavs).hasSize(2);
+        String rpp = Files.readString(session.resolve(session.getFileName() + ".rpp"));
+        String lof = Files.readString(session.resolve(session.getFileName() + ".lof"));
+        assertThat(rpp).contains("NAME RealBot-127_0_0_1_").contains("NAME TuttiBot-127_0_0_1_");
+        boolean heardReal = false;
+        boolean heardTutti = false;
+        for (Path wav : wavs) {
+            assertThat(rpp).contains("FILE \"" + wav.toAbsolutePath() + "\"");
+            assertThat(lof).contains("file \"" + wav.getFileName() + "\" offset ");
+            double hz = dominantHz(wav.toFile());
+            heardReal |= Math.abs(hz - REAL_CLIENT_HZ) < REAL_CLIENT_HZ * 0.05;
+            heardTutti |= Math.abs(hz - TUTTI_CLIENT_HZ) < TUTTI_CLIENT_HZ * 0.05;
+        }
+        assertThat(heardReal).as("the real client's 240 Hz tone in one WAV").isTrue();
+        assertThat(heardTutti).as("the Tutti client's 440 Hz tone in the other").isTrue();
+    }
+
+    /** Parses with the JDK's WAV reader; the pitch of the loud part of the first channel, by zero crossings. */
+    private static double dominantHz(File wav) throws Exception {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav)) {
+            assertThat(in.getFormat().getSampleRate()).isEqualTo(48_000f);
+            assertThat(in.getFormat().getSampleSizeInBits()).isEqualTo(16);
+            int channels = in.getFormat().getChannels();
+            byte[] data = in.readAllBytes();
+            int frames = data.length / (2 * channels);
+            assertThat(frames).as(wav.getName() + " has at least a second of audio").isGreaterThan(48_000);
+            int crossings = 0;
+            int loudFrames = 0;
+            short prev = 0;
+            for (int i = frames / 2; i < frames; i++) { // the second half: well after identification and start-up
+                short v = (short) ((data[i * channels * 2] & 0xFF) | (data[i * channels * 2 + 1] << 8));
+                if (Math.abs(v) > 300) {
+                    loudFrames++;
+                }
+                if ((prev < 0) != (v < 0)) {
+                    crossings++;
+                }
+                prev = v;
+            }
+            assertThat(loudFrames).as(wav.getName() + " is not silent").isGreaterThan(frames / 10);
+            return crossings / 2.0 / ((frames - frames / 2) / 48_000.0);
+        }
+    }
+}
