@@ -60,6 +60,44 @@ class DirectoryInteropTest {
         return list.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
+    /** The same as the component test below, with the directory hosted by the headless server's engine. */
+    @Test
+    void aJamulusServerRegistersWithAHeadlessTuttiDirectoryServer() throws Exception {
+        var options = org.tutti.cli.JamulusOptions.parse("-s", "-n", "-p", "0", "-e", "localhost",
+                "-o", "TuttiDir;Paris;fr");
+        try (var log = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+             var tutti = org.tutti.server.cli.HeadlessServer.start(
+                     org.tutti.server.cli.ServerOptions.toConfig(options), null, log, options)) {
+            InetSocketAddress directory = new InetSocketAddress(InetAddress.getLoopbackAddress(), tutti.udpPort());
+            int port = JamulusProcess.freeUdpPort();
+            try (JamulusProcess server = JamulusProcess.start(work, "-s", "-n", "-p", "" + port, "-u", "7",
+                    "-e", "127.0.0.1:" + tutti.udpPort(), "-o", "Jam Srv;Köln;82")) {
+                assertThat(JamulusProcess.await(() -> {
+                    try {
+                        return named(queryList(directory), "Jam Srv").isPresent();
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }, WAIT_MS)).as("registration; Jamulus said:\n%s", server.output()).isTrue();
+                List<ListedServer> list = queryList(directory);
+                assertThat(list.getFirst().name()).isEqualTo("TuttiDir");
+                assertThat(list.getFirst().country()).isEqualTo(74);
+                ListedServer listed = named(list, "Jam Srv").orElseThrow();
+                assertThat(listed.city()).isEqualTo("Köln");
+                assertThat(listed.country()).isEqualTo(82);
+                assertThat(listed.maxClients()).isEqualTo(7);
+                server.stop(); // SIGTERM: Jamulus unregisters
+                assertThat(JamulusProcess.await(() -> {
+                    try {
+                        return named(queryList(directory), "Jam Srv").isEmpty();
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }, WAIT_MS)).as("unregistered").isTrue();
+            }
+        }
+    }
+
     @Test
     void aJamulusServerRegistersWithTuttiIsListedAndUnregistersOnSigterm() throws Exception {
         try (ClmLoop dirLoop = new ClmLoop(); ClmLoop client = new ClmLoop()) {
