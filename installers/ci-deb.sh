@@ -31,7 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 sleep 2
-JACK_DEFAULT_SERVER=$jack Jamulus -n -c "127.0.0.1:$port" --clientname ci-deb > "$work/client.log" 2>&1 &
+JACK_DEFAULT_SERVER=$jack Jamulus -n -i "$work/client.ini" -c "127.0.0.1:$port" --clientname ci-deb > "$work/client.log" 2>&1 &
 client=$!
 rpc_get_clients() {
   exec 3<>"/dev/tcp/127.0.0.1/$rpc" || return 1
