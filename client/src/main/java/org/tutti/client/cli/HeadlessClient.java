@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -17,13 +16,11 @@ import org.tutti.backend.AudioBackends;
 import org.tutti.backend.BackendChoice;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
-import org.tutti.client.engine.ChannelMode;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientListener;
 import org.tutti.client.engine.ClientOptions;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.settings.SettingsStore;
-import org.tutti.codec.OpusQuality;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.StringLimits;
 import org.tutti.rpc.JsonRpcSecret;
@@ -83,8 +80,8 @@ public final class HeadlessClient implements AutoCloseable {
                 StringLimits.truncate(name, StringLimits.NAME), StringLimits.truncate(settings.profile.city, StringLimits.CITY));
         ClientOptions clientOptions = new ClientOptions(backend, clientName.isBlank() ? "Tutti" : clientName,
                 device.isBlank() ? null : device, settings.audio.bufferFrames,
-                settings.audio.autoConnect && !options.has("nojackconnect"), profile, quality(settings),
-                channelMode(settings), settings.audio.smallNetworkBuffers, options.has("mutestream"),
+                settings.audio.autoConnect && !options.has("nojackconnect"), profile, settings.audio.opusQuality(),
+                settings.audio.channelMode(), settings.audio.smallNetworkBuffers, options.has("mutestream"),
                 options.has("mutemyown"), options.intValue("port", 0, 0, 65535));
 
         JsonRpcServer rpc = null;
@@ -157,22 +154,6 @@ public final class HeadlessClient implements AutoCloseable {
             throw new IOException(why.toString());
         }
         return p.get();
-    }
-
-    private static OpusQuality quality(ClientSettings s) {
-        try {
-            return OpusQuality.valueOf(s.audio.quality.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return OpusQuality.NORMAL;
-        }
-    }
-
-    private static ChannelMode channelMode(ClientSettings s) {
-        try {
-            return ChannelMode.valueOf(s.audio.channels.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return ChannelMode.MONO_IN_STEREO_OUT;
-        }
     }
 
     public ClientEngine engine() {

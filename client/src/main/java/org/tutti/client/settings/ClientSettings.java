@@ -58,6 +58,24 @@ public final class ClientSettings {
         public int jitterServer = 10;
         /** Connect JACK ports to the system ports. */
         public boolean autoConnect = true;
+
+        /** {@link #quality} as the codec setting; an unknown or missing value reads as normal quality. */
+        public org.tutti.codec.OpusQuality opusQuality() {
+            try {
+                return org.tutti.codec.OpusQuality.valueOf(quality.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return org.tutti.codec.OpusQuality.NORMAL;
+            }
+        }
+
+        /** {@link #channels} as the engine's mode; an unknown or missing value reads as mono-in/stereo-out. */
+        public org.tutti.client.engine.ChannelMode channelMode() {
+            try {
+                return org.tutti.client.engine.ChannelMode.valueOf(channels.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return org.tutti.client.engine.ChannelMode.MONO_IN_STEREO_OUT;
+            }
+        }
     }
 
     /** Servers and directories. */

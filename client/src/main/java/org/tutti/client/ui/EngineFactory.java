@@ -1,15 +1,12 @@
 package org.tutti.client.ui;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.tutti.backend.AudioBackendProvider;
 import org.tutti.backend.AudioBackends;
 import org.tutti.backend.BackendChoice;
-import org.tutti.client.engine.ChannelMode;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientOptions;
 import org.tutti.client.settings.ClientSettings;
-import org.tutti.codec.OpusQuality;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.StringLimits;
 
@@ -55,7 +52,7 @@ public final class EngineFactory {
 
     public static ClientOptions options(ClientSettings s, AudioBackendProvider backend, boolean muteMyself) {
         return new ClientOptions(backend, "Tutti", device(s),
-                s.audio.bufferFrames, s.audio.autoConnect, profile(s), quality(s), channelMode(s),
+                s.audio.bufferFrames, s.audio.autoConnect, profile(s), s.audio.opusQuality(), s.audio.channelMode(),
                 s.audio.smallNetworkBuffers, muteMyself, false, s.network.localPort);
     }
 
@@ -85,22 +82,7 @@ public final class EngineFactory {
 
     /** Quality, channels and small network buffers, on the running engine (new props go to the server). */
     public static void applyStreamFormat(ClientEngine engine, ClientSettings s) {
-        engine.setStreamFormat(quality(s), channelMode(s), s.audio.smallNetworkBuffers);
+        engine.setStreamFormat(s.audio.opusQuality(), s.audio.channelMode(), s.audio.smallNetworkBuffers);
     }
 
-    private static OpusQuality quality(ClientSettings s) {
-        try {
-            return OpusQuality.valueOf(s.audio.quality.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return OpusQuality.NORMAL;
-        }
-    }
-
-    private static ChannelMode channelMode(ClientSettings s) {
-        try {
-            return ChannelMode.valueOf(s.audio.channels.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return ChannelMode.MONO_IN_STEREO_OUT;
-        }
-    }
 }
