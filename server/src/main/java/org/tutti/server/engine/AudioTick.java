@@ -1,10 +1,14 @@
 package org.tutti.server.engine;
 
+import java.util.function.Supplier;
+import org.tutti.net.SendBatch;
+
 /**
  * The audio half of one server tick over the connected channels: decode (and meter) every input, advance fade-ins,
  * prepare the shared sum and shared encodes, then mix, encode and send every listener's personal mix. With
  * {@code -T} the decode and mix phases run on several cores ({@link ParallelPhases}); the steps between them are
- * cheap and stay on the engine thread. Allocation free per tick.
+ * cheap and stay on the engine thread. Every thread sends its listeners' packets as one batch at the end of its
+ * range. Allocation free per tick.
  */
 final class AudioTick implements AutoCloseable {
     private final int frameSamples;
@@ -13,6 +17,8 @@ final class AudioTick implements AutoCloseable {
     private final SharedSums sums;
     private final SharedEncodes sharedEncodes;
     private final AudioPath[] paths;
+    /** One per thread that mixes: each sends its own range of listeners (spreads loopback delivery over cores). */
+    private final SendBatch[] batches;
     private final ParallelPhases phases;
     private final ParallelPhases.RangeTask decodeTask = this::decodeRange;
     private final ParallelPhases.RangeTask mixTask = this::mixRange;
@@ -22,7 +28,7 @@ final class AudioTick implements AutoCloseable {
     private boolean anyDefaultMix;
     private int workerFailuresSeen;
 
-    AudioTick(ServerConfig config, EngineCounters counters, AudioPath.AudioSender sender) {
+    AudioTick(ServerConfig config, EngineCounters counters, Supplier<SendBatch> newBatch) {
         this.frameSamples = config.frameSamples();
         this.delayPan = config.delayPan();
         this.counters = counters;
@@ -30,8 +36,12 @@ final class AudioTick implements AutoCloseable {
         this.sums = new SharedSums(frameSamples);
         this.sharedEncodes = new SharedEncodes(frameSamples);
         this.paths = new AudioPath[threads];
+        this.batches = new SendBatch[threads];
         for (int i = 0; i < threads; i++) {
-            paths[i] = new AudioPath(frameSamples, delayPan, counters, sender, sums);
+            SendBatch batch = newBatch.get();
+            batches[i] = batch;
+            paths[i] = new AudioPath(frameSamples, delayPan, counters,
+                    (to, packet, length) -> batch.add(to.endpoint, packet, 0, length), sums);
         }
         this.phases = threads > 1 ? new ParallelPhases(threads) : null;
     }
@@ -63,6 +73,10 @@ final class AudioTick implements AutoCloseable {
         }
         sharedEncodes.encodeNeeded(sums);
         runPhase(mixTask);
+        for (SendBatch b : batches) { // counted here, on the engine thread, so no increment is lost
+            counters.packetsOut += b.takeSent();
+            counters.sendErrors += b.takeErrors();
+        }
         if (delayPan) {
             for (int i = 0; i < count; i++) {
                 active[i].rememberHistory(frameSamples);
@@ -90,11 +104,15 @@ final class AudioTick implements AutoCloseable {
     }
 
     private void mixRange(int worker, int from, int to) {
-        for (int i = from; i < to; i++) {
-            ClientChannel c = active[i];
-            if (c.receivesAudio()) {
-                paths[worker].mixEncodeSend(c, active, count, anyDefaultMix);
+        try {
+            for (int i = from; i < to; i++) {
+                ClientChannel c = active[i];
+                if (c.receivesAudio()) {
+                    paths[worker].mixEncodeSend(c, active, count, anyDefaultMix);
+                }
             }
+        } finally {
+            batches[worker].flush(); // even after a bug in one listener: the others' packets are due now
         }
     }
 
