@@ -20,6 +20,11 @@ final class ServerSocket implements AutoCloseable {
     static final int BATCH = 64;
     /** Jamulus's MAX_SIZE_BYTES_NETW_BUF: longer datagrams are dropped (counted as garbage). */
     static final int MAX_DATAGRAM_BYTES = 20000;
+    /**
+     * Asked of the kernel for SO_RCVBUF (it caps at net.core.rmem_max): at 150 clients, or under a garbage flood, a
+     * stalled engine thread must not make the kernel drop musicians' audio after a few milliseconds.
+     */
+    static final int RECEIVE_BUFFER_BYTES = 4 << 20;
 
     private final BatchUdpSocket socket;
     private final EngineCounters counters;
@@ -29,8 +34,8 @@ final class ServerSocket implements AutoCloseable {
         this.counters = counters;
         InetAddress bind = config.bindAddress();
         boolean ipv6 = bind instanceof Inet6Address || (bind == null && config.enableIpv6());
-        socket = BatchUdpSocket.open(new UdpSocketConfig(bind, config.port(), ipv6, config.qosTos(), 1 << 20, BATCH,
-                MAX_DATAGRAM_BYTES));
+        socket = BatchUdpSocket.open(new UdpSocketConfig(bind, config.port(), ipv6, config.qosTos(),
+                RECEIVE_BUFFER_BYTES, BATCH, MAX_DATAGRAM_BYTES));
     }
 
     /** The socket itself, for the engine's receive loop (engine thread). */
