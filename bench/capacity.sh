@@ -26,11 +26,12 @@ nice=${NICE:--10}
 prio=(nice -n "$nice")
 gen_prio=(nice -n "$nice")
 if [ "${RT:-0}" = 1 ]; then prio=(chrt -r 10); gen_prio=(chrt -r 20); fi
-# With RT=1, Tutti's real-time priority goes only to its audio threads (server-engine, server-mix-*): the JVM's JIT
-# and GC threads would otherwise inherit SCHED_RR too, and a busy one can hold a core for a whole 100 ms round-robin
-# slice. The JVM itself starts at the nice level. TUTTI_RT=all gives every Tutti thread the priority (the old scheme).
-# Jamulus gets it on all threads, as before (its Qt threads do not inherit it, see keep_priority).
-tutti_rt=${TUTTI_RT:-audio}
+# With RT=1 every Tutti thread runs real-time (the JVM is started under chrt, so its JIT and GC threads inherit it).
+# TUTTI_RT=audio gives it only to the audio threads (server-engine, server-mix-*) and starts the JVM at the nice level:
+# measured 2026-11-22 (docs/performance.md), that starves the JIT and GC threads as soon as the audio threads and the
+# generator fill both cores (distinct mixes, 75 clients, workers: 20 % delivered instead of 99.5 %), so it is not
+# the default. Jamulus gets it on all threads either way (its Qt threads do not inherit it, see keep_priority).
+tutti_rt=${TUTTI_RT:-all}
 tutti_prio=("${prio[@]}")
 if [ "${RT:-0}" = 1 ] && [ "$tutti_rt" = audio ]; then tutti_prio=(nice -n "$nice"); fi
 out=${OUT:-bench/target/capacity-$(date -u +%Y%m%dT%H%M%SZ).txt}
