@@ -174,7 +174,7 @@ public final class ServerEngine implements AutoCloseable {
 
     /** Sends connection-less messages through the server's socket (for the directory components; engine thread). */
     public ClmSink clmSink() {
-        return (message, to) -> sendFrame(to, MessageCodec.encodeFrame(message, 0));
+        return protocol::sendForDirectory; // its answers to requests pass the global anti-amplification budget
     }
 
     /** The engine's monotonic clock in milliseconds, as the directory components expect it. */
