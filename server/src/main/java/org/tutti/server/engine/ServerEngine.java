@@ -80,7 +80,8 @@ public final class ServerEngine implements AutoCloseable {
             slots[i].link = protocol.newLink(slots[i]);
         }
         this.eventThread = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("server-events").unstarted(r));
-        this.thread = Thread.ofPlatform().name("server-engine").unstarted(this::run);
+        this.thread = Thread.ofPlatform().name("server-engine").unstarted(
+                new EngineSupervisor(this::run, () -> running, counters, this::rebuildActive, this::failed));
         thread.setPriority(Thread.MAX_PRIORITY);
     }
 
@@ -500,6 +501,17 @@ public final class ServerEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The supervisor gave up (engine thread): stop, free what can be freed, and tell the embedder. */
+    private void failed(Throwable cause) {
+        running = false;
+        try {
+            shutdown();
+        } catch (Throwable e) {
+            socket.close(); // at least release the port
+        }
+        eventThread.execute(() -> events.engineFailed(cause));
     }
 
     private void shutdown() {
