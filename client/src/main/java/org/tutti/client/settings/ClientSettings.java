@@ -84,6 +84,8 @@ public final class ClientSettings {
     public static final class Network {
         public List<String> customDirectories = new ArrayList<>();
         public List<String> recentServers = new ArrayList<>();
+        /** Connection Setup: list each server's musicians under it. */
+        public boolean showAllMusicians = true;
         /** Local UDP port, 0 = any. */
         public int localPort;
     }
