@@ -52,7 +52,7 @@ public final class DesktopApp {
         SwingUtilities.invokeLater(() -> {
             Theme.install(theme);
             MainWindow w = engine != null ? engineWindow(engine, engineSession, settings, prefs,
-                    ServerPanelSettings.DEFAULT, save)
+                    ServerModeSettings.read(settings.server), save)
                     : offlineWindow(settings, prefs, save);
             w.addWindowListener(new java.awt.event.WindowAdapter() {
                 @Override
@@ -102,7 +102,10 @@ public final class DesktopApp {
     static MainWindow engineWindow(ClientEngine engine, EngineSession session, ClientSettings settings, UiPrefs prefs,
                                    ServerPanelSettings serverSettings, Runnable save) {
         MainWindow[] ref = new MainWindow[1];
-        BuiltInServer server = new BuiltInServer(serverSettings, a -> ref[0].connectTo(a));
+        BuiltInServer server = new BuiltInServer(serverSettings, a -> ref[0].connectTo(a), applied -> {
+            ServerModeSettings.write(applied, settings.server);
+            save.run();
+        });
         MainWindow w = new MainWindow(session, session, settings, prefs, server, save);
         ref[0] = w;
         session.bind(engine, w, settings);

@@ -133,14 +133,15 @@ class ScreenshotsTest extends GuiTestSupport {
             @Override
             public javax.swing.JComponent panel() {
                 panel[0] = new ServerPanel(new ServerPanelSettings("Friday Night Jam", "Lyon", 74,
-                        "<b>Welcome!</b> Be kind, tune up before joining.", 10, false, true, 22124, ""),
+                        "<b>Welcome!</b> Be kind, tune up before joining.", 10, false, true, 22124, "/home/camille/jams",
+                        true, "anygenre1.jamulus.app:22124"),
                         new ServerPanelListener() {
                             @Override
                             public void settingsApplied(ServerPanelSettings settings) {
                             }
 
                             @Override
-                            public void recorderEnabled(boolean enabled) {
+                            public void recorderChanged(String folder, boolean enabled) {
                             }
 
                             @Override
@@ -155,6 +156,10 @@ class ScreenshotsTest extends GuiTestSupport {
                         new ServerClientRow("127.0.0.1:50344", "Camille", 4, 2),
                         new ServerClientRow("192.0.2.17:22134", "Alice", 6, 1),
                         new ServerClientRow("198.51.100.4:22134", "Bob", 5, 2)));
+                panel[0].setRegistration("anygenre1.jamulus.app:22124",
+                        org.tutti.server.directory.RegistrationStatus.REGISTERED);
+                panel[0].setRecorderState(org.tutti.server.recorder.RecorderState.RECORDING,
+                        java.nio.file.Path.of("/home/camille/jams/Jam-20261121-203000000"), "");
                 return panel[0];
             }
 

@@ -46,11 +46,17 @@ public final class HeadlessServer implements AutoCloseable {
 
     /** Runs until the process is asked to stop; returns the exit code. */
     public static int run(ParsedOptions options, PrintStream out, PrintStream err) {
+        return run(options, out, err, server -> { });
+    }
+
+    /**
+     * As {@link #run(ParsedOptions, PrintStream, PrintStream)}, calling {@code started} once the server runs (the
+     * launcher opens the server window there; closing it calls {@link #close}).
+     */
+    public static int run(ParsedOptions options, PrintStream out, PrintStream err,
+                          java.util.function.Consumer<HeadlessServer> started) {
         HeadlessServer server;
         try {
-            if (!options.has("nogui")) {
-                out.println("- the server has no window yet; running without one (as with -n)");
-            }
             for (String option : ServerOptions.unsupportedGiven(options)) {
                 out.println("- option --" + option + " is not yet supported; ignored");
             }
@@ -63,6 +69,7 @@ public final class HeadlessServer implements AutoCloseable {
             return 1;
         }
         stopOnSignals(server);
+        started.accept(server);
         server.awaitStop();
         return 0;
     }

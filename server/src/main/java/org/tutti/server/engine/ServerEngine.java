@@ -186,6 +186,7 @@ public final class ServerEngine implements AutoCloseable {
     /**
      * Hosts {@code role} (from {@code DirectoryRole.fromOptions}) on the engine thread: it sees every CLM first, is
      * polled about every 10 ms, starts registering now and unregisters (or saves the directory file) at close.
+     * Hosting another role later (the server window's directory selector) shuts the previous one down first.
      */
     public void hostDirectory(DirectoryRole role) {
         call(() -> {
@@ -229,6 +230,15 @@ public final class ServerEngine implements AutoCloseable {
         setServerName(name);
         call(() -> {
             roles.rename(name, System.nanoTime());
+            return null;
+        });
+    }
+
+    /** Changes name, city and country (the server window); a registered server re-registers with them at once. */
+    public void updateServerInfo(String name, String city, int country) {
+        setServerName(name);
+        call(() -> {
+            roles.updateInfo(name, city, country, System.nanoTime());
             return null;
         });
     }

@@ -51,8 +51,8 @@ class ServerPanelGuiTest {
                         }
 
                         @Override
-                        public void recorderEnabled(boolean enabled) {
-                            calls.add("recorder " + enabled);
+                        public void recorderChanged(String folder, boolean enabled) {
+                            calls.add("recorder " + folder + " " + enabled);
                         }
 
                         @Override
