@@ -74,7 +74,7 @@ public final class ServerWindow extends JFrame implements ServerPanelListener {
             SwingUtilities.invokeAndWait(() -> {
                 Theme.install(theme);
                 ServerWindow w = new ServerWindow(server, initial);
-                w.setLocationByPlatform(true);
+                // Shown where created: asking the platform to place it races with the window system (see toolchain notes).
                 w.setVisible(true);
             });
         } catch (InvocationTargetException e) {

@@ -12,13 +12,18 @@ final class FakeMusician {
 
     static ClientEngine connect(String address, String name, int instrument, int country, String city)
             throws Exception {
+        return connect(address, name, instrument, country, city, new ClientListener() { });
+    }
+
+    static ClientEngine connect(String address, String name, int instrument, int country, String city,
+                                ClientListener listener) throws Exception {
         ClientSettings s = new ClientSettings();
         s.profile.name = name;
         s.profile.instrument = instrument;
         s.profile.country = country;
         s.profile.city = city;
         ClientEngine engine = new ClientEngine(EngineFactory.options(s, new PacedFakeBackend(), false),
-                new ClientListener() { });
+                listener);
         engine.setProfile(EngineFactory.profile(s));
         engine.connect(address).get(10, TimeUnit.SECONDS);
         return engine;

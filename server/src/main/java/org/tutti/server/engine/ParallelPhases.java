@@ -23,6 +23,8 @@ final class ParallelPhases implements AutoCloseable {
     private volatile RangeTask task;
     private volatile int count;
     private volatile boolean running = true;
+    /** The thread that calls {@link #run} (the engine thread), woken by the last worker to finish. */
+    private volatile Thread caller;
 
     ParallelPhases(int threads) {
         this.workers = new Thread[Math.max(0, threads - 1)];
@@ -50,14 +52,29 @@ final class ParallelPhases implements AutoCloseable {
         }
         task = phase;
         count = n;
+        caller = Thread.currentThread();
         pending.set(workers.length);
         generation++;
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
         phase.run(0, 0, n / parts);
+        awaitWorkers();
+    }
+
+    /**
+     * Spins briefly, then parks until the last worker unparks this thread. Spinning without end is not an option:
+     * under a real-time policy a spinning engine thread would keep a preempted worker off its core for a whole
+     * round-robin slice (100 ms).
+     */
+    private void awaitWorkers() {
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
         while (pending.get() > 0) {
-            Thread.onSpinWait();
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(200_000L); // woken by the last worker; the timeout only bounds a lost wake-up
+            }
         }
     }
 
@@ -69,7 +86,7 @@ final class ParallelPhases implements AutoCloseable {
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
                 } else {
-                    LockSupport.parkNanos(1_000_000L);
+                    LockSupport.park(this); // until the next phase (unpark) or close; idle workers cost nothing
                 }
             }
             if (!running) {
@@ -83,7 +100,9 @@ final class ParallelPhases implements AutoCloseable {
             } catch (RuntimeException e) {
                 failures.incrementAndGet(); // a bug in one range must not stop this worker (the barrier would hang)
             } finally {
-                pending.decrementAndGet();
+                if (pending.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
             }
         }
     }
