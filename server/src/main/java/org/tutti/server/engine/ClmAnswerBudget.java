@@ -1,12 +1,14 @@
 package org.tutti.server.engine;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
  * Which connection-less answers may go out (anti-amplification, issue #10). A UDP source address can be spoofed, so
  * an answer may land at a victim; three budgets bound what a flood of requests can make the server send:
  * <ul>
- *   <li>per <b>IP</b> (not IP:port: a spoofer picks ports freely), for sources that are not connected channels:
+ *   <li>per <b>IP</b> (not IP:port: a spoofer picks ports freely), for sources that are not connected channels (IPv6: per /64):
  *       20 answers/s, bursts of 40. A Jamulus Connection Setup dialog pings each listed server every 2.5 s and asks
  *       for its client list when the count changes (protocol doc §7.4), so this serves some 40 dialogs behind one
  *       NAT address;</li>
@@ -68,8 +70,20 @@ final class ClmAnswerBudget {
         return true;
     }
 
-    /** The IP part only: IPv4's hash code is the address itself; IPv6 collisions merely share a budget. */
-    private static long ipKey(InetSocketAddress from) {
-        return from.getAddress().hashCode() & 0xFFFF_FFFFL;
+    /**
+     * The source's key: an IPv4 address (its hash code is the address itself), or an IPv6 address's /64 prefix,
+     * since one IPv6 host or LAN commonly owns a whole /64 and could otherwise rotate through 2^64 budgets.
+     */
+    static long ipKey(InetSocketAddress from) {
+        InetAddress ip = from.getAddress();
+        if (ip instanceof Inet6Address) {
+            byte[] b = ip.getAddress(); // a copy: connection-less path only, which allocates anyway
+            long prefix = 0;
+            for (int i = 0; i < 8; i++) {
+                prefix = prefix << 8 | (b[i] & 0xFF);
+            }
+            return prefix | Long.MIN_VALUE; // top bit set: never equal to an IPv4 key (below 2^32)
+        }
+        return ip.hashCode() & 0xFFFF_FFFFL;
     }
 }
