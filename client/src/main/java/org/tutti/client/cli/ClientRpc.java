@@ -72,6 +72,7 @@ public final class ClientRpc implements ClientListener {
             engine.mixer(m -> m.setFader(id, level));
             return new JsonPrimitive("ok");
         });
+        rpc.handle("jamulusclient/getCounters", p -> counters(engine.status()));
         rpc.handle("jamulusclient/sendChatText", p -> {
             requireConnected();
             engine.sendChat(string(p, "chatText"));
@@ -132,6 +133,24 @@ public final class ClientRpc implements ClientListener {
         o.addProperty("city", i.city());
         o.addProperty("instrumentId", i.instrument());
         o.add("skillLevel", skillName(i.skill()));
+        return o;
+    }
+
+    /** Tutti extension: the audio path's health counters for this connection (zeros while not connected). */
+    static JsonObject counters(org.tutti.client.engine.ClientStatus s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("connected", s.connected());
+        o.addProperty("packetsSent", s.packetsSent());
+        o.addProperty("packetsReceived", s.packetsReceived());
+        o.addProperty("framesConcealed", s.framesLost());
+        o.addProperty("dropouts", s.dropouts());
+        o.addProperty("underruns", s.underruns());
+        o.addProperty("lateFrames", s.lateFrames());
+        o.addProperty("holds", s.jitterHolds());
+        o.addProperty("skips", s.jitterSkips());
+        o.addProperty("jitterBufferFrames", s.jitterBlocks());
+        o.addProperty("playoutDelayFrames", s.playoutDelayFrames());
+        o.addProperty("pingMs", s.pingMs());
         return o;
     }
 

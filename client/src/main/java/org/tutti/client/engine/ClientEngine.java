@@ -205,7 +205,8 @@ public final class ClientEngine implements AutoCloseable {
         AudioStream s = stream;
         return new ClientStatus(true, channelId, pingMs, p.config().uploadKbps(p.withSequenceNumber),
                 s == null ? 0 : s.format().bufferFrames(), p.jitterSize, p.packetsSent, p.packetsReceived,
-                p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak);
+                p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak,
+                p.dropouts, p.underruns, p.lateFrames, p.playoutDelayFrames, p.holds, p.skips);
     }
 
     /** A snapshot of the mixer strips, taken on the control thread. */
