@@ -154,6 +154,11 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
+    /** Whether "mute myself" is on (the last setting applied by the control thread). */
+    public boolean muteMyself() {
+        return options.muteMyself();
+    }
+
     public void setMuteMyself(boolean mute) {
         post(() -> {
             options = options.withMutes(mute, options.muteMyOwn());
