@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Capacity ladder: for each server (Tutti, real Jamulus -T, real Jamulus; on request tutti-T = workers forced at any
-# size, tutti-1 = one thread at any size, i.e. without the automatic worker use from 64 clients), starts a fresh server with
+# size, tutti-1 = one thread at any size, i.e. without the automatic worker use from 120 clients), starts a fresh server with
 # -u 150 on a free loopback port, runs the load generator for each N, stops the server (SIGTERM, waits), and prints
 # one table plus the largest N that holds per server. "holds" = >= 99.5 % of the expected packets delivered and
 # p99 inter-arrival gap <= 2 frames. Servers take turns at each N; a server leaves the ladder after two

@@ -23,9 +23,11 @@ final class AudioTick implements AutoCloseable {
     private final ParallelPhases phases;
     /**
      * Without {@code -T} the workers are used only from this many channels on: below it one core has room to spare
-     * and a phase barrier costs more than it saves. {@code -T} uses them from 2 channels on (as Jamulus's -T).
+     * and a phase barrier costs more than it saves (on the 2-core test machine one thread held 100 clients with
+     * 58 % of a core where the workers needed 83 %; at 150 the workers delivered more in two runs of three).
+     * {@code -T} uses them from 2 channels on (as Jamulus's -T).
      */
-    static final int AUTO_PARALLEL_CLIENTS = 64;
+    static final int AUTO_PARALLEL_CLIENTS = 120;
     /** {@code -Dtutti.server.autoThreads=false} keeps a server without {@code -T} on one thread at any size. */
     static final String AUTO_THREADS_PROPERTY = "tutti.server.autoThreads";
     private final int parallelFromClients;

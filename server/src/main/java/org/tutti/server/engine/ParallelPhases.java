@@ -22,7 +22,11 @@ final class ParallelPhases implements AutoCloseable {
     static final int CHUNK = 16;
 
     private final Thread[] workers;
-    /** (phase number << 32) | next unclaimed channel: a claim is one compare-and-set, stale phases cannot claim. */
+    /**
+     * phase number (32 bits) | channel count n (16) | next unclaimed channel (16): a claim is one compare-and-set.
+     * n lives in the same word so that a worker still busy with the previous phase can neither claim there (it is
+     * exhausted) nor here (the phase differs), whatever it read of {@link #task} and {@link #count}.
+     */
     private final AtomicLong claims = new AtomicLong();
     private final AtomicInteger chunksDone = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
@@ -53,6 +57,9 @@ final class ParallelPhases implements AutoCloseable {
 
     /** Runs {@code work} over {@code n} channels on all threads and returns when every chunk is done. */
     void run(RangeTask work, int n) {
+        if (n > 0xFFFF) {
+            throw new IllegalArgumentException("at most 65535 channels: " + n);
+        }
         if (workers.length == 0 || n < 2) {
             work.run(0, 0, n);
             return;
@@ -63,7 +70,7 @@ final class ParallelPhases implements AutoCloseable {
         chunks = (n + CHUNK - 1) / CHUNK;
         chunksDone.set(0);
         int p = phase + 1;
-        claims.set((long) p << 32);
+        claims.set((long) p << 32 | (long) n << 16);
         phase = p; // publishes task, count and the claims of this phase to the workers
         for (Thread w : workers) {
             LockSupport.unpark(w);
@@ -76,12 +83,13 @@ final class ParallelPhases implements AutoCloseable {
     private void work(int index, int p, RangeTask work, int n) {
         while (true) {
             long c = claims.get();
-            int from = (int) c;
-            if ((int) (c >>> 32) != p || from >= n) {
+            int from = (int) (c & 0xFFFF);
+            int total = (int) (c >>> 16) & 0xFFFF;
+            if ((int) (c >>> 32) != p || from >= total) {
                 return;
             }
-            int to = Math.min(n, from + CHUNK);
-            if (!claims.compareAndSet(c, ((long) p << 32) | to)) {
+            int to = Math.min(total, from + CHUNK);
+            if (!claims.compareAndSet(c, (c & ~0xFFFFL) | to)) {
                 continue;
             }
             try {

@@ -327,6 +327,9 @@ public final class ServerEngine implements AutoCloseable {
                     counters.internalErrors++;
                 }
             }
+            if (n < ServerSocket.BATCH) {
+                return; // the socket was drained a moment ago: spare the system call that would say so
+            }
         }
     }
 
