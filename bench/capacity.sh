@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Capacity ladder: for each server (Tutti, real Jamulus -T, real Jamulus; also tutti-T on request), starts a fresh server with
+# Capacity ladder: for each server (Tutti, real Jamulus -T, real Jamulus; on request tutti-T = workers forced at any
+# size, tutti-1 = one thread at any size, i.e. without the automatic worker use from 64 clients), starts a fresh server with
 # -u 150 on a free loopback port, runs the load generator for each N, stops the server (SIGTERM, waits), and prints
 # one table plus the largest N that holds per server. "holds" = >= 99.5 % of the expected packets delivered and
 # p99 inter-arrival gap <= 2 frames. Servers take turns at each N; a server leaves the ladder after two
 # consecutive failures.
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
 # usage: bench/capacity.sh   (environment: LADDER="10 20 ..." SECONDS_PER_RUN=15 MIXES=default|distinct
-#                             SERVERS="tutti tutti-T jamulus-T jamulus" CODEC=opus|opus64 JAMULUS=/usr/bin/Jamulus)
+#                             SERVERS="tutti tutti-T tutti-1 jamulus-T jamulus" CODEC=opus|opus64 JAMULUS=/usr/bin/Jamulus
+#                             RT=1 TUTTI_RT=audio|all NICE=-10 OUT=file)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -24,6 +26,13 @@ nice=${NICE:--10}
 prio=(nice -n "$nice")
 gen_prio=(nice -n "$nice")
 if [ "${RT:-0}" = 1 ]; then prio=(chrt -r 10); gen_prio=(chrt -r 20); fi
+# With RT=1, Tutti's real-time priority goes only to its audio threads (server-engine, server-mix-*): the JVM's JIT
+# and GC threads would otherwise inherit SCHED_RR too, and a busy one can hold a core for a whole 100 ms round-robin
+# slice. The JVM itself starts at the nice level. TUTTI_RT=all gives every Tutti thread the priority (the old scheme).
+# Jamulus gets it on all threads, as before (its Qt threads do not inherit it, see keep_priority).
+tutti_rt=${TUTTI_RT:-audio}
+tutti_prio=("${prio[@]}")
+if [ "${RT:-0}" = 1 ] && [ "$tutti_rt" = audio ]; then tutti_prio=(nice -n "$nice"); fi
 out=${OUT:-bench/target/capacity-$(date -u +%Y%m%dT%H%M%SZ).txt}
 mkdir -p "$(dirname "$out")"
 
@@ -31,8 +40,10 @@ free_port() { python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SO
 
 start_server() { # $1 = server kind, $2 = port; prints the PID
   case "$1" in
-    tutti)     "${prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 150 >/dev/null 2>&1 & ;;
-    tutti-T)   "${prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 150 -T >/dev/null 2>&1 & ;;
+    tutti)     "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 150 >/dev/null 2>&1 & ;;
+    tutti-T)   "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 150 -T >/dev/null 2>&1 & ;;
+    tutti-1)   "${tutti_prio[@]}" "$java" -Dtutti.server.autoThreads=false -jar client/target/tutti.jar -s -n -p "$2" -u 150 \
+                   >/dev/null 2>&1 & ;;
     jamulus)   QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$2" -u 150 >/dev/null 2>&1 & ;;
     jamulus-T) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$2" -u 150 -T >/dev/null 2>&1 & ;;
     *) echo "unknown server $1" >&2; exit 2 ;;
@@ -48,9 +59,19 @@ wait_listening() { # $1 = port: until a UDP socket is bound there (at most 10 s)
   return 1
 }
 
-keep_priority() { # $1 = PID: with RT=1, every thread of the server at the same priority, also threads started later
-  # (Jamulus's Qt threads ask for an explicit normal-policy priority and would otherwise not inherit it).
+keep_priority() { # $1 = PID, $2 = server kind: with RT=1, every thread of the server at the same priority, also
+  # threads started later (Jamulus's Qt threads ask for an explicit normal-policy priority and would otherwise not
+  # inherit it); for Tutti (unless TUTTI_RT=all) only the audio threads, found by name.
   if [ "${RT:-0}" != 1 ]; then return 0; fi
+  if [[ "$2" == tutti* ]] && [ "$tutti_rt" = audio ]; then
+    ( while kill -0 "$1" 2>/dev/null; do
+        for task in /proc/"$1"/task/*; do
+          if grep -qE '^server-(engine|mix-)' "$task/comm" 2>/dev/null; then chrt -r -p 10 "${task##*/}" >/dev/null 2>&1 || true; fi
+        done
+        sleep 0.5
+      done ) &
+    return 0
+  fi
   ( while kill -0 "$1" 2>/dev/null; do chrt -a -r -p 10 "$1" >/dev/null 2>&1 || true; sleep 0.5; done ) &
 }
 
@@ -63,7 +84,7 @@ stop_server() { # SIGTERM, then wait for the exit (the server is not this shell'
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
 {
-  echo "# capacity ladder $(date -u +%FT%TZ), codec $codec, $mixes mixes, $seconds s per step, $(nproc) cores, priority: server ${prio[*]}, generator ${gen_prio[*]}"
+  echo "# capacity ladder $(date -u +%FT%TZ), codec $codec, $mixes mixes, $seconds s per step, $(nproc) cores, priority: server ${prio[*]} (Tutti: ${tutti_prio[*]}, RT threads: $tutti_rt), generator ${gen_prio[*]}"
   echo "# $(uname -srm); java: $("$java" -version 2>&1 | head -1); jamulus: $("$jamulus" --version 2>&1 | grep -m1 -o 'Version [0-9.]*[^ ]*' || echo '?')"
   printf "%-10s %4s %6s %8s %9s %9s %10s %8s %6s %6s %7s  %s\n" server N est cpu% cpu%/cl deliv% p99gap_ms maxgap_ms late lost genlate "verdict (load1)"
 } | tee "$out"
@@ -77,7 +98,7 @@ for n in $ladder; do
     port=$(free_port)
     pid=$(start_server "$server" "$port")
     if ! wait_listening "$port"; then echo "$server did not start" | tee -a "$out"; stop_server "$pid"; failures[$server]=9; continue; fi
-    keep_priority "$pid"
+    keep_priority "$pid" "$server"
     sleep 1
     result=$(timeout $((seconds + 90)) "${gen_prio[@]}" "$java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" \
         --clients "$n" --seconds "$seconds" --codec "$codec" --mixes "$mixes" --server-pid "$pid" | grep '^RESULT' || true)

@@ -87,6 +87,7 @@ class HostileNetworkTest {
             Thread.sleep(5000);
             ClientStatus before1 = a.status();
             EngineCounters.Snapshot serverBefore = server.counters().snapshot();
+            long dropsBefore = socketDrops(server.port());
 
             Random random = new Random(42);
             InetSocketAddress target = new InetSocketAddress(LOOPBACK, server.port());
@@ -114,6 +115,7 @@ class HostileNetworkTest {
             double floodSeconds = (System.nanoTime() - start) / 1e9;
             ClientStatus during = a.status();
             EngineCounters.Snapshot serverAfter = server.counters().snapshot();
+            long drops = socketDrops(server.port()) - dropsBefore;
 
             assertThat(server.clients()).as("no channel for garbage").hasSize(2);
             assertThat(serverAfter.garbageDatagrams() - serverBefore.garbageDatagrams())
@@ -128,7 +130,30 @@ class HostileNetworkTest {
                     (before1.framesLost() - before0.framesLost()) / 5.0,
                     (during.framesLost() - before1.framesLost()) / floodSeconds,
                     serverBefore.jitterUnderruns(), serverAfter.jitterUnderruns());
+            System.out.printf("garbage flood: server socket %s, datagrams dropped by the kernel (receive buffer"
+                            + " full) %d, server missed deadlines %d, longest tick %.1f ms%n",
+                    System.getProperty("tutti.net", "auto"), drops,
+                    serverAfter.missedDeadlines() - serverBefore.missedDeadlines(), serverAfter.maxTickNanos() / 1e6);
         }
+    }
+
+    /** The kernel's drop count of the UDP socket bound to {@code port} (Linux /proc/net/udp*), -1 elsewhere. */
+    private static long socketDrops(int port) {
+        String hexPort = String.format(":%04X", port);
+        long drops = -1;
+        for (String file : new String[] {"/proc/net/udp", "/proc/net/udp6"}) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 12 && f[1].endsWith(hexPort)) {
+                        drops = Math.max(drops, 0) + Long.parseLong(f[f.length - 1]);
+                    }
+                }
+            } catch (java.io.IOException | NumberFormatException e) {
+                // not Linux: no figure
+            }
+        }
+        return drops;
     }
 
     /** Random sizes 1..1400 except those a Jamulus audio packet can have (which would open a channel, as Jamulus's do). */

@@ -61,7 +61,7 @@ public class MixTickBenchmark {
         for (int i = 0; i < clients; i++) {
             ClientChannel c = new ClientChannel(i, clients);
             c.link = new ReliableChannel((d, off, len) -> { }, m -> { });
-            c.open(new InetSocketAddress("127.0.0.1", 20000 + i));
+            c.open(org.tutti.net.UdpEndpoint.of(new InetSocketAddress("127.0.0.1", 20000 + i)));
             c.setProps(props);
             c.identified = true;
             c.fadeInSamples = 3 * 48000; // past the fade-in, as in a running session

@@ -26,6 +26,9 @@ import org.tutti.server.rpc.ServerRpc;
  * cleanly on SIGINT/SIGTERM (with {@code -d} every client is told with CLM_DISCONNECTION).
  */
 public final class HeadlessServer implements AutoCloseable {
+    /** Exit status when the engine gave up after repeated failures (EX_SOFTWARE). */
+    public static final int EXIT_ENGINE_FAILED = 70;
+
     /** JSON-RPC settings; {@code port} < 0 means off. */
     public record RpcSettings(int port, Path secretFile, InetAddress bindAddress) {
     }
@@ -149,6 +152,13 @@ public final class HeadlessServer implements AutoCloseable {
             @Override
             public void serverIdle() {
                 log.idling();
+            }
+
+            @Override
+            public void engineFailed(Throwable cause) {
+                // A deaf server must not look alive: exit non-zero so systemd (Restart=on-failure) restarts it.
+                System.err.println("tutti: the server engine failed repeatedly (" + cause + "); exiting");
+                System.exit(EXIT_ENGINE_FAILED);
             }
         };
         ServerEngine engine;

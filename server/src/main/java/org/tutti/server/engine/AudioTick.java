@@ -1,10 +1,15 @@
 package org.tutti.server.engine;
 
+import java.util.function.Supplier;
+import org.tutti.net.SendBatch;
+
 /**
  * The audio half of one server tick over the connected channels: decode (and meter) every input, advance fade-ins,
- * prepare the shared sum and shared encodes, then mix, encode and send every listener's personal mix. With
- * {@code -T} the decode and mix phases run on several cores ({@link ParallelPhases}); the steps between them are
- * cheap and stay on the engine thread. Allocation free per tick.
+ * prepare the shared sum and shared encodes, then mix, encode and send every listener's personal mix. The decode
+ * and mix phases run on several cores ({@link ParallelPhases}) with {@code -T}, and without it once
+ * {@link #AUTO_PARALLEL_CLIENTS} channels are connected on a machine with two or more cores; the steps between them
+ * are cheap and stay on the engine thread. Every thread sends its listeners' packets as one batch at the end of its
+ * range. Allocation free per tick.
  */
 final class AudioTick implements AutoCloseable {
     private final int frameSamples;
@@ -13,7 +18,17 @@ final class AudioTick implements AutoCloseable {
     private final SharedSums sums;
     private final SharedEncodes sharedEncodes;
     private final AudioPath[] paths;
+    /** One per thread that mixes: each sends its own range of listeners (spreads loopback delivery over cores). */
+    private final SendBatch[] batches;
     private final ParallelPhases phases;
+    /**
+     * Without {@code -T} the workers are used only from this many channels on: below it one core has room to spare
+     * and a phase barrier costs more than it saves. {@code -T} uses them from 2 channels on (as Jamulus's -T).
+     */
+    static final int AUTO_PARALLEL_CLIENTS = 64;
+    /** {@code -Dtutti.server.autoThreads=false} keeps a server without {@code -T} on one thread at any size. */
+    static final String AUTO_THREADS_PROPERTY = "tutti.server.autoThreads";
+    private final int parallelFromClients;
     private final ParallelPhases.RangeTask decodeTask = this::decodeRange;
     private final ParallelPhases.RangeTask mixTask = this::mixRange;
     // The channels of the tick being processed (set at its start, read by the phase workers).
@@ -22,16 +37,22 @@ final class AudioTick implements AutoCloseable {
     private boolean anyDefaultMix;
     private int workerFailuresSeen;
 
-    AudioTick(ServerConfig config, EngineCounters counters, AudioPath.AudioSender sender) {
+    AudioTick(ServerConfig config, EngineCounters counters, Supplier<SendBatch> newBatch) {
         this.frameSamples = config.frameSamples();
         this.delayPan = config.delayPan();
         this.counters = counters;
-        int threads = config.multithreading() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int threads = config.multithreading() || autoParallel() ? cores : 1;
+        this.parallelFromClients = config.multithreading() ? 2 : AUTO_PARALLEL_CLIENTS;
         this.sums = new SharedSums(frameSamples);
         this.sharedEncodes = new SharedEncodes(frameSamples);
         this.paths = new AudioPath[threads];
+        this.batches = new SendBatch[threads];
         for (int i = 0; i < threads; i++) {
-            paths[i] = new AudioPath(frameSamples, delayPan, counters, sender, sums);
+            SendBatch batch = newBatch.get();
+            batches[i] = batch;
+            paths[i] = new AudioPath(frameSamples, delayPan, counters,
+                    (to, packet, length) -> batch.add(to.endpoint, packet, 0, length), sums);
         }
         this.phases = threads > 1 ? new ParallelPhases(threads) : null;
     }
@@ -63,6 +84,10 @@ final class AudioTick implements AutoCloseable {
         }
         sharedEncodes.encodeNeeded(sums);
         runPhase(mixTask);
+        for (SendBatch b : batches) { // counted here, on the engine thread, so no increment is lost
+            counters.packetsOut += b.takeSent();
+            counters.sendErrors += b.takeErrors();
+        }
         if (delayPan) {
             for (int i = 0; i < count; i++) {
                 active[i].rememberHistory(frameSamples);
@@ -70,8 +95,12 @@ final class AudioTick implements AutoCloseable {
         }
     }
 
+    private static boolean autoParallel() {
+        return Boolean.parseBoolean(System.getProperty(AUTO_THREADS_PROPERTY, "true"));
+    }
+
     private void runPhase(ParallelPhases.RangeTask task) {
-        if (phases != null) {
+        if (phases != null && count >= parallelFromClients) {
             phases.run(task, count);
             int failures = phases.failures();
             if (failures != workerFailuresSeen) {
@@ -90,11 +119,15 @@ final class AudioTick implements AutoCloseable {
     }
 
     private void mixRange(int worker, int from, int to) {
-        for (int i = from; i < to; i++) {
-            ClientChannel c = active[i];
-            if (c.receivesAudio()) {
-                paths[worker].mixEncodeSend(c, active, count, anyDefaultMix);
+        try {
+            for (int i = from; i < to; i++) {
+                ClientChannel c = active[i];
+                if (c.receivesAudio()) {
+                    paths[worker].mixEncodeSend(c, active, count, anyDefaultMix);
+                }
             }
+        } finally {
+            batches[worker].flush(); // even after a bug in one listener: the others' packets are due now
         }
     }
 

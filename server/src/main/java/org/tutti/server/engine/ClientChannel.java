@@ -6,6 +6,7 @@ import org.tutti.codec.OpusDecoder;
 import org.tutti.codec.OpusEncoder;
 import org.tutti.audio.JitterBuffer;
 import org.tutti.net.ReliableChannel;
+import org.tutti.net.UdpEndpoint;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
 import org.tutti.protocol.NetworkTransportProps;
@@ -36,6 +37,8 @@ final class ClientChannel {
     /** Set by CLM_DISCONNECTION: the channel is dropped at the next tick. */
     boolean disconnectRequested;
     InetSocketAddress address;
+    /** The same peer for the socket: its key finds this channel, sends need no conversion. */
+    UdpEndpoint endpoint;
     long timeoutSamples;
     ChannelInfo info = ChannelInfo.EMPTY;
     boolean identified;
@@ -69,8 +72,6 @@ final class ClientChannel {
     final short[] accumulated = new short[MAX_FRAME_SAMPLES * 2];
     int accumulatedSamples;
     final byte[] packet = new byte[(MAX_CODED_BYTES + 1) * 4];
-    /** Reused view of {@link #packet} for sending, so sending allocates nothing. */
-    final java.nio.ByteBuffer packetBuffer = java.nio.ByteBuffer.wrap(packet);
     int packetBytes;
     int packetFrames;
     int txSequence;
@@ -84,10 +85,11 @@ final class ClientChannel {
     }
 
     /** Makes the slot a fresh connection from {@code from}. */
-    void open(InetSocketAddress from) {
+    void open(UdpEndpoint from) {
         connected = true;
         disconnectRequested = false;
-        address = from;
+        endpoint = from;
+        address = from.address();
         timeoutSamples = TIMEOUT_SAMPLES;
         info = ChannelInfo.EMPTY;
         identified = false;
@@ -120,6 +122,7 @@ final class ClientChannel {
     void close() {
         connected = false;
         address = null;
+        endpoint = null;
         link.reset();
         closeCodecs();
         props = null;

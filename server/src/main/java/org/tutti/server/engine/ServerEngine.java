@@ -2,7 +2,6 @@ package org.tutti.server.engine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +21,8 @@ import org.tutti.server.directory.ClmSink;
 import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.recorder.JamRecorder;
+import org.tutti.net.BatchUdpSocket;
+import org.tutti.net.UdpEndpoint;
 import org.tutti.protocol.MessageCodec;
 
 /**
@@ -53,8 +54,8 @@ public final class ServerEngine implements AutoCloseable {
     private final ServerEvents events;
     private final ExecutorService eventThread;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
-    private final byte[] rx = new byte[20001];
-    private final ByteBuffer rxBuffer = ByteBuffer.wrap(rx);
+    private final byte[] rx = new byte[ServerSocket.MAX_DATAGRAM_BYTES];
+    private final SenderTable senders;
     private final long periodNanos;
     private final Thread thread;
     private volatile boolean running = true;
@@ -72,15 +73,17 @@ public final class ServerEngine implements AutoCloseable {
         this.socket = new ServerSocket(config, counters);
         this.slots = new ClientChannel[config.maxClients()];
         this.active = new ClientChannel[slots.length];
+        this.senders = new SenderTable(slots.length);
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
-        this.audio = new AudioTick(config, counters, this::sendAudio);
+        this.audio = new AudioTick(config, counters, socket::newSendBatch);
         this.protocol = new ProtocolHandler(this, counters);
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new ClientChannel(i, slots.length);
             slots[i].link = protocol.newLink(slots[i]);
         }
         this.eventThread = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("server-events").unstarted(r));
-        this.thread = Thread.ofPlatform().name("server-engine").unstarted(this::run);
+        this.thread = Thread.ofPlatform().name("server-engine").unstarted(
+                new EngineSupervisor(this::run, () -> running, counters, this::rebuildActive, this::failed));
         thread.setPriority(Thread.MAX_PRIORITY);
     }
 
@@ -174,7 +177,7 @@ public final class ServerEngine implements AutoCloseable {
 
     /** Sends connection-less messages through the server's socket (for the directory components; engine thread). */
     public ClmSink clmSink() {
-        return (message, to) -> sendFrame(to, MessageCodec.encodeFrame(message, 0));
+        return protocol::sendForDirectory; // its answers to requests pass the global anti-amplification budget
     }
 
     /** The engine's monotonic clock in milliseconds, as the directory components expect it. */
@@ -301,44 +304,57 @@ public final class ServerEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Receives what is waiting, a batch at a time, at most {@link #MAX_DATAGRAMS_PER_TICK} per tick (a flood cannot
+     * take the tick's time: the rest waits in the kernel's buffer). The sender is found by its key without
+     * allocating; an address object is made only for a stranger whose datagram needs one.
+     */
     private void drainSocket(long nowNs) {
-        for (int i = 0; i < MAX_DATAGRAMS_PER_TICK; i++) {
-            InetSocketAddress from = socket.receive(rxBuffer);
-            if (from == null) {
+        BatchUdpSocket raw = socket.raw();
+        int budget = MAX_DATAGRAMS_PER_TICK;
+        while (budget > 0) {
+            int n = socket.receive();
+            if (n == 0) {
                 return;
             }
-            counters.packetsIn++;
-            try {
-                dispatch(from, rxBuffer.position(), nowNs);
-            } catch (RuntimeException e) {
-                // One bad datagram must never stop the server: count it and go on.
-                counters.internalErrors++;
+            budget -= n;
+            counters.packetsIn += n;
+            for (int i = 0; i < n; i++) {
+                try {
+                    dispatch(raw, i, nowNs);
+                } catch (RuntimeException e) {
+                    // One bad datagram must never stop the server: count it and go on.
+                    counters.internalErrors++;
+                }
             }
         }
     }
 
-    private void dispatch(InetSocketAddress from, int len, long nowNs) {
-        ClientChannel known = find(from);
+    private void dispatch(BatchUdpSocket raw, int i, long nowNs) {
+        int len = raw.copy(i, rx, 0);
+        ClientChannel known = senders.find(raw, i);
         switch (DatagramKind.classify(rx, 0, len)) {
-            case AUDIO -> onAudio(from, known, len, nowNs);
+            case AUDIO -> onAudio(raw, i, known, len, nowNs);
             case CONNECTED -> {
                 if (known != null) {
                     protocol.onConnected(known, rx, len, nowNs);
                 }
             }
-            case CONNECTIONLESS -> protocol.onConnectionless(from, known, rx, len, nowNs);
+            case CONNECTIONLESS -> protocol.onConnectionless(known != null ? known.address : raw.sender(i).address(),
+                    known, rx, len, nowNs);
         }
     }
 
-    private void onAudio(InetSocketAddress from, ClientChannel c, int len, long nowNs) {
+    private void onAudio(BatchUdpSocket raw, int i, ClientChannel c, int len, long nowNs) {
         if (c == null) {
             if (!AudioPacketSizes.isPlausibleAudio(len)) {
                 counters.garbageDatagrams++;
                 return;
             }
+            UdpEndpoint from = raw.sender(i);
             c = lowestFreeSlot();
             if (c == null) {
-                protocol.serverFull(from, nowNs);
+                protocol.serverFull(from.address(), nowNs);
                 return;
             }
             connect(c, from, nowNs);
@@ -362,7 +378,7 @@ public final class ServerEngine implements AutoCloseable {
         }
     }
 
-    private void connect(ClientChannel c, InetSocketAddress from, long nowNs) {
+    private void connect(ClientChannel c, UdpEndpoint from, long nowNs) {
         c.open(from);
         for (ClientChannel other : slots) {
             other.gains[c.id] = ClientChannel.UNITY_GAIN;
@@ -372,7 +388,7 @@ public final class ServerEngine implements AutoCloseable {
         rebuildActive();
         protocol.onNewConnection(c, nowNs);
         int count = activeCount;
-        String ip = from.getAddress().getHostAddress();
+        String ip = from.address().getAddress().getHostAddress();
         eventThread.execute(() -> events.clientConnected(c.id, ip, count));
         emitListChanged();
     }
@@ -415,15 +431,6 @@ public final class ServerEngine implements AutoCloseable {
 
     // ------------------------------------------------------------------ helpers for the protocol handler
 
-    ClientChannel find(InetSocketAddress from) {
-        for (int i = 0; i < activeCount; i++) {
-            if (active[i].address.equals(from)) {
-                return active[i];
-            }
-        }
-        return null;
-    }
-
     private ClientChannel lowestFreeSlot() {
         for (ClientChannel c : slots) {
             if (!c.connected) {
@@ -440,6 +447,7 @@ public final class ServerEngine implements AutoCloseable {
                 active[activeCount++] = c;
             }
         }
+        senders.rebuild(active, activeCount);
     }
 
     ClientChannel[] active() {
@@ -464,17 +472,15 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     void sendFrame(InetSocketAddress to, byte[] frame) {
-        sendFrame(to, frame, 0, frame.length);
+        socket.send(to, frame, 0, frame.length);
     }
 
-    void sendFrame(InetSocketAddress to, byte[] frame, int offset, int length) {
+    void sendFrame(UdpEndpoint to, byte[] frame) {
+        socket.send(to, frame, 0, frame.length);
+    }
+
+    void sendFrame(UdpEndpoint to, byte[] frame, int offset, int length) {
         socket.send(to, frame, offset, length);
-    }
-
-    private void sendAudio(ClientChannel to, byte[] packet, int length) {
-        ByteBuffer b = to.packetBuffer;
-        b.clear().limit(length);
-        socket.send(to.address, b);
     }
 
     void emitChat(int senderId, String html) {
@@ -512,12 +518,23 @@ public final class ServerEngine implements AutoCloseable {
         }
     }
 
+    /** The supervisor gave up (engine thread): stop, free what can be freed, and tell the embedder. */
+    private void failed(Throwable cause) {
+        running = false;
+        try {
+            shutdown();
+        } catch (Throwable e) {
+            socket.close(); // at least release the port
+        }
+        eventThread.execute(() -> events.engineFailed(cause));
+    }
+
     private void shutdown() {
         roles.shutdown();
         if (config.disconnectOnQuit()) {
             byte[] frame = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
             for (int i = 0; i < activeCount; i++) {
-                sendFrame(active[i].address, frame);
+                sendFrame(active[i].endpoint, frame);
             }
         }
         for (ClientChannel c : slots) {
