@@ -91,6 +91,20 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
         }
     }
 
+    /**
+     * At application exit (not on the EDT): stops the server and waits until it has unregistered and finished the
+     * recording in progress, so that the process may exit right after.
+     */
+    public void shutdown() {
+        stop();
+        binding.close();
+        try {
+            binding.awaitClosed(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Unregisters, stops the engine, then finishes the recording in progress. */
     private static void close(ServerEngine e) {
         JamRecorder r = e.recorder();

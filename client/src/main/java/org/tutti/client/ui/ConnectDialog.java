@@ -166,6 +166,7 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         @Override
         public java.awt.Component getTableCellRendererComponent(JTable t, Object value, boolean selected,
                                                                 boolean focus, int row, int column) {
+            setForeground(null); // the renderer is shared: a musician's grey must not stick to the next rows
             super.getTableCellRendererComponent(t, value, selected, focus, row, column);
             ServerTableModel.Cell cell = (ServerTableModel.Cell) value;
             int modelColumn = t.convertColumnIndexToModel(column);

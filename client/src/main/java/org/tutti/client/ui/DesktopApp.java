@@ -57,8 +57,10 @@ public final class DesktopApp {
             w.addWindowListener(new java.awt.event.WindowAdapter() {
                 @Override
                 public void windowClosed(java.awt.event.WindowEvent e) {
-                    w.serverMode.stop();
                     Thread.ofPlatform().start(() -> {
+                        if (w.serverMode instanceof BuiltInServer own) {
+                            own.shutdown(); // unregisters and finishes the recording before the process exits
+                        }
                         ClientEngine current = engine == null ? null : engineSession.engine();
                         if (current != null) {
                             var faders = new java.util.concurrent.CompletableFuture<java.util.Map<String,

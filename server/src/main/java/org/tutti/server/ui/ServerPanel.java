@@ -132,6 +132,11 @@ public final class ServerPanel extends JPanel {
             c.setName(key);
         }
         c.getAccessibleContext().setAccessibleName(ServerText.text(key));
+        if (c instanceof JSpinner spinner && spinner.getEditor() instanceof JSpinner.DefaultEditor editor) {
+            // the focusable part of a spinner is its text field: that is what assistive technology announces
+            editor.getTextField().getAccessibleContext().setAccessibleName(ServerText.text(key));
+            editor.getTextField().setToolTipText(spinner.getToolTipText());
+        }
         return l;
     }
 

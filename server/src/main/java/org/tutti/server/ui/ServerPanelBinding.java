@@ -191,9 +191,15 @@ public final class ServerPanelBinding implements AutoCloseable {
         }
     }
 
+    /** Stops polling; work already handed over (closing an engine) still runs. */
     @Override
     public void close() {
         detach();
         worker.shutdown();
+    }
+
+    /** Waits until the work handed over before {@link #close} is done (e.g. a recording being finished). */
+    public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
+        return worker.awaitTermination(timeout, unit);
     }
 }
