@@ -97,8 +97,10 @@ final class ParallelPhases implements AutoCloseable {
             int parts = threads();
             try {
                 task.run(index, index * n / parts, (index + 1) * n / parts);
-            } catch (RuntimeException e) {
-                failures.incrementAndGet(); // a bug in one range must not stop this worker (the barrier would hang)
+            } catch (RuntimeException | Error e) {
+                // A bug in one range must not stop this worker: a dead worker never counts down again, and the
+                // engine thread would wait at the next barrier forever (alive, so no supervisor would notice).
+                failures.incrementAndGet();
             } finally {
                 if (pending.decrementAndGet() == 0) {
                     LockSupport.unpark(caller);
