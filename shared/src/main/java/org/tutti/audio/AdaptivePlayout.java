@@ -109,8 +109,9 @@ final class AdaptivePlayout {
         sinceShrink++;
         long surplusFrames = desired - offset;
         surplusGets = surplusFrames >= 1 ? surplusGets + 1 : 0;
-        // One surplus frame may be noise: wait. More is drift or a passed burst: remove it much sooner.
-        int wait = surplusFrames >= 2 ? tuning.shrinkAfterGets() / 8 : tuning.shrinkAfterGets();
+        // One surplus frame may be noise: wait. More is drift or a passed burst: remove it much sooner, and three
+        // or more (a receiver that stalled, a sender far ahead) at once, frame after frame, or they pile up.
+        int wait = surplusFrames >= 3 ? 1 : surplusFrames >= 2 ? tuning.shrinkAfterGets() / 8 : tuning.shrinkAfterGets();
         boolean shrink = surplusGets >= wait && sinceShrink >= wait;
         int slot = (int) (readSeq & MASK);
         if (slotSeq[slot] == readSeq) {
@@ -191,6 +192,11 @@ final class AdaptivePlayout {
 
     boolean started() {
         return started;
+    }
+
+    /** Frames the typical (median) arrival currently waits before it is played: the delay actually in use. */
+    int playoutDelayFrames() {
+        return started ? (int) Math.max(0, arrivals.median() - (readSeq - getCount)) : 0;
     }
 
     /** Current target delay in frames (typical arrival to playout), clamped to 1..20 for reporting. */

@@ -155,6 +155,11 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
+    /** Whether "mute myself" is on (the last setting applied by the control thread). */
+    public boolean muteMyself() {
+        return options.muteMyself();
+    }
+
     public void setMuteMyself(boolean mute) {
         post(() -> {
             options = options.withMutes(mute, options.muteMyOwn());
@@ -206,7 +211,8 @@ public final class ClientEngine implements AutoCloseable {
         AudioStream s = stream;
         return new ClientStatus(true, channelId, pingMs, p.config().uploadKbps(p.withSequenceNumber),
                 s == null ? 0 : s.format().bufferFrames(), p.jitterSize, p.packetsSent, p.packetsReceived,
-                p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak);
+                p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak,
+                p.dropouts, p.underruns, p.lateFrames, p.playoutDelayFrames, p.holds, p.skips);
     }
 
     /** A snapshot of the mixer strips, taken on the control thread. */

@@ -12,6 +12,7 @@ import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.image.ScreenshotTaker;
 import org.junit.jupiter.api.Test;
+import org.tutti.protocol.ChannelInfo;
 import org.tutti.client.model.ChannelProfile;
 import org.tutti.server.ui.ServerClientRow;
 import org.tutti.server.ui.ServerPanel;
@@ -181,10 +182,15 @@ class ScreenshotsTest extends GuiTestSupport {
     void dialogs() throws Exception {
         Fixture f = mixerWindow(Theme.LIGHT, ServerMode.NONE);
         GuiActionRunner.execute(() -> f.window().disconnected(""));
+        // "Show all musicians" is on (the default): each server lists who is on it.
         f.session().directoryRows = List.of(
-                new ServerRow("203.0.113.5:22124", "Friday Night Jam", 18, 6, 10, "Lyon", 74, "3.9.1"),
-                new ServerRow("203.0.113.9:22124", "Jazz Cellar", 34, 3, 8, "Berlin", 82, "3.9.1"),
-                new ServerRow("203.0.113.12:22124", "Choir Practice", 52, 12, 30, "Leeds", 224, "3.8.2"),
+                new ServerRow("203.0.113.5:22124", "Friday Night Jam", 18, 3, 10, "Lyon", 74, "3.9.1", List.of(
+                        new ChannelInfo(74, 26, 2, "Camille", "Lyon"), new ChannelInfo(82, 10, 3, "Alice", "Berlin"),
+                        new ChannelInfo(224, 5, 1, "Bob", "Leeds"))),
+                new ServerRow("203.0.113.9:22124", "Jazz Cellar", 34, 2, 8, "Berlin", 82, "3.9.1", List.of(
+                        new ChannelInfo(82, 17, 3, "Dana", "Hamburg"), new ChannelInfo(0, 1, 0, "Eli", ""))),
+                new ServerRow("203.0.113.12:22124", "Choir Practice", 52, 1, 30, "Leeds", 224, "3.8.2", List.of(
+                        new ChannelInfo(224, 10, 2, "Grace", "York"))),
                 new ServerRow("203.0.113.40:22124", "Empty Room", 75, 0, 10, "Boston", 225, ""));
         robot.showWindow(f.window(), null, false);
         FrameFixture w = new FrameFixture(robot, f.window());

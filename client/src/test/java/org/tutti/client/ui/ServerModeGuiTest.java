@@ -38,6 +38,7 @@ class ServerModeGuiTest extends GuiTestSupport {
 
     @AfterEach
     void stop() throws Exception {
+        GuiActionRunner.execute(() -> javax.swing.ToolTipManager.sharedInstance().setEnabled(true));
         if (window != null) {
             GuiActionRunner.execute(() -> window.serverMode.stop());
         }
@@ -110,6 +111,8 @@ class ServerModeGuiTest extends GuiTestSupport {
                         throw new UncheckedIOException(e);
                     }
                 }));
+        // A tooltip popping up under the pointer after typing would take the next click meant for a control below.
+        GuiActionRunner.execute(() -> javax.swing.ToolTipManager.sharedInstance().setEnabled(false));
         robot.showWindow(window, new java.awt.Dimension(1200, 1000), false);
         FrameFixture w = new FrameFixture(robot, window);
         w.menuItem("menu.server").click();

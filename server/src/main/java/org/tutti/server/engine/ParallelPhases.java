@@ -1,30 +1,38 @@
 package org.tutti.server.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs one phase of a tick (decode, or mix+encode) over contiguous ranges of channels on several threads
- * ({@code -T}): the engine thread takes the first range, each worker one of the others, and the engine thread waits
- * until all are done. Allocation free per tick; workers spin briefly, then park until the next phase.
+ * Runs one phase of a tick (decode, or mix+encode+send) over the channels on several threads: the channels are cut
+ * into chunks that the engine thread and the workers claim one at a time, and the engine thread returns when every
+ * chunk is done. A worker that the scheduler keeps off its core (on a small machine the load generator or another
+ * process may hold it) therefore delays the tick by at most the one chunk it has claimed, not by its whole share:
+ * the engine thread takes the chunks nobody claimed. Allocation free per tick; workers spin briefly, then park.
  */
 final class ParallelPhases implements AutoCloseable {
-    /** The work of one phase for channels [from, to). */
+    /** The work of one phase for channels [from, to), run by thread {@code workerIndex} (0 = the engine thread). */
     interface RangeTask {
         void run(int workerIndex, int from, int to);
     }
 
     private static final long SPIN_NANOS = 50_000;
+    /** Channels per claim: small enough to share the work, large enough that claims cost nothing. */
+    static final int CHUNK = 16;
 
     private final Thread[] workers;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** (phase number << 32) | next unclaimed channel: a claim is one compare-and-set, stale phases cannot claim. */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger chunksDone = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
-    private volatile long generation;
     private volatile RangeTask task;
     private volatile int count;
+    private volatile int phase;
     private volatile boolean running = true;
-    /** The thread that calls {@link #run} (the engine thread), woken by the last worker to finish. */
+    /** The thread that calls {@link #run} (the engine thread), woken when the last chunk is done. */
     private volatile Thread caller;
+    private int chunks;
 
     ParallelPhases(int threads) {
         this.workers = new Thread[Math.max(0, threads - 1)];
@@ -34,7 +42,7 @@ final class ParallelPhases implements AutoCloseable {
         }
     }
 
-    /** Ranges whose work threw on a worker thread (the engine counts them as internal errors). */
+    /** Chunks whose work threw on any thread (the engine counts them as internal errors). */
     int failures() {
         return failures.get();
     }
@@ -43,33 +51,61 @@ final class ParallelPhases implements AutoCloseable {
         return workers.length + 1;
     }
 
-    /** Runs {@code phase} over {@code n} channels on all threads and returns when every range is done. */
-    void run(RangeTask phase, int n) {
-        int parts = threads();
-        if (parts == 1 || n < 2) {
-            phase.run(0, 0, n);
+    /** Runs {@code work} over {@code n} channels on all threads and returns when every chunk is done. */
+    void run(RangeTask work, int n) {
+        if (workers.length == 0 || n < 2) {
+            work.run(0, 0, n);
             return;
         }
-        task = phase;
+        task = work;
         count = n;
         caller = Thread.currentThread();
-        pending.set(workers.length);
-        generation++;
+        chunks = (n + CHUNK - 1) / CHUNK;
+        chunksDone.set(0);
+        int p = phase + 1;
+        claims.set((long) p << 32);
+        phase = p; // publishes task, count and the claims of this phase to the workers
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
-        phase.run(0, 0, n / parts);
-        awaitWorkers();
+        work(0, p, work, n);
+        awaitChunks();
+    }
+
+    /** Claims and runs chunks of phase {@code p} until none is left. */
+    private void work(int index, int p, RangeTask work, int n) {
+        while (true) {
+            long c = claims.get();
+            int from = (int) c;
+            if ((int) (c >>> 32) != p || from >= n) {
+                return;
+            }
+            int to = Math.min(n, from + CHUNK);
+            if (!claims.compareAndSet(c, ((long) p << 32) | to)) {
+                continue;
+            }
+            try {
+                work.run(index, from, to);
+            } catch (RuntimeException | Error e) {
+                // A bug in one chunk must not stop the phase (the barrier would hang), nor kill a worker: a dead
+                // worker leaves its share to the engine thread for good, silently halving the capacity.
+                failures.incrementAndGet();
+            } finally {
+                if (chunksDone.incrementAndGet() == chunks && index != 0) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
     }
 
     /**
-     * Spins briefly, then parks until the last worker unparks this thread. Spinning without end is not an option:
-     * under a real-time policy a spinning engine thread would keep a preempted worker off its core for a whole
-     * round-robin slice (100 ms).
+     * Spins briefly, then parks until the last chunk's worker unparks this thread. Spinning without end is not an
+     * option: under a real-time policy a spinning engine thread would keep a preempted worker off its core for a
+     * whole round-robin slice (100 ms).
      */
-    private void awaitWorkers() {
+    private void awaitChunks() {
         long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (pending.get() > 0) {
+        while (chunksDone.get() < chunks) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
             } else {
@@ -79,10 +115,10 @@ final class ParallelPhases implements AutoCloseable {
     }
 
     private void workerLoop(int index) {
-        long seen = 0;
+        int seen = 0;
         while (running) {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (generation == seen && running) {
+            while (phase == seen && running) {
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
                 } else {
@@ -92,20 +128,10 @@ final class ParallelPhases implements AutoCloseable {
             if (!running) {
                 return;
             }
-            seen = generation;
+            seen = phase;
+            RangeTask work = task;
             int n = count;
-            int parts = threads();
-            try {
-                task.run(index, index * n / parts, (index + 1) * n / parts);
-            } catch (RuntimeException | Error e) {
-                // A bug in one range must not stop this worker: a dead worker never counts down again, and the
-                // engine thread would wait at the next barrier forever (alive, so no supervisor would notice).
-                failures.incrementAndGet();
-            } finally {
-                if (pending.decrementAndGet() == 0) {
-                    LockSupport.unpark(caller);
-                }
-            }
+            work(index, seen, work, n); // a stale read of task or count cannot claim: the phase number is checked
         }
     }
 
