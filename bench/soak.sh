@@ -4,7 +4,7 @@
 # average and the engine's own counters over JSON-RPC (ticks, missed deadlines, internal errors, engine restarts, send
 # and decode errors; the JSON-RPC port is loopback-only with a random secret). At the end: the generator's RESULT line (delivery %), and whether the server survived (0 crashes).
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
-# usage: bench/soak.sh   (environment: CLIENTS=150 SOAK_SECONDS=600 CODEC=opus)
+# usage: bench/soak.sh   (environment: CLIENTS=150 SOAK_SECONDS=600 CODEC=opus LIVE_HEAP=0)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -45,6 +45,9 @@ PY
 
 sample() { # $1 = label
   local heap threads rss
+  # LIVE_HEAP=1: a full GC first, so "heap used" is the live set (a leak shows as a rising live set), not garbage
+  # waiting for the next collection. It pauses the server briefly: not for runs whose delivery is published.
+  if [ "${LIVE_HEAP:-0}" = 1 ]; then "$jcmd" "$server" GC.run >/dev/null 2>&1 || true; fi
   heap=$("$jcmd" "$server" GC.heap_info 2>/dev/null | grep -m1 -oE 'used [0-9]+K' | grep -oE '[0-9]+' || echo '?')
   threads=$(awk '/^Threads:/ {print $2}' "/proc/$server/status" 2>/dev/null || echo '?')
   rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$server/status" 2>/dev/null || echo '?')
