@@ -110,12 +110,18 @@ final class AdaptivePlayout {
         long surplusFrames = desired - offset;
         surplusGets = surplusFrames >= 1 ? surplusGets + 1 : 0;
         // One surplus frame may be noise: wait. More is drift or a passed burst: remove it much sooner, and three
-        // or more (a receiver that stalled, a sender far ahead) at once, frame after frame, or they pile up.
+        // or more (a receiver that lost time, a sender far ahead) at once, or they pile up.
         int wait = surplusFrames >= 3 ? 1 : surplusFrames >= 2 ? tuning.shrinkAfterGets() / 8 : tuning.shrinkAfterGets();
         boolean shrink = surplusGets >= wait && sinceShrink >= wait;
         int slot = (int) (readSeq & MASK);
         if (slotSeq[slot] == readSeq) {
-            if (shrink && (surplusGets >= tuning.forceShrinkAfterGets() || surplusFrames >= 3)) {
+            if (shrink && surplusFrames >= 3) {
+                // far ahead (a receiver that lost time, a burst that has passed): one jump over all the surplus is
+                // one discontinuity, where frame-by-frame removal would be one per frame
+                for (long k = 0; k < surplusFrames; k++) {
+                    dropForShrink();
+                }
+            } else if (shrink && surplusGets >= tuning.forceShrinkAfterGets()) {
                 dropForShrink(); // no concealment came along to hide the removal: drop one frame
             }
             return playReadPosition();
