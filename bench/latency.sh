@@ -6,8 +6,12 @@
 # (every personal mix contains the musician's own signal). After a warm-up (automatic jitter buffers settle)
 # the median of the next readings is the figure. Clients run with default settings from an empty ini file.
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
-# usage: bench/latency.sh   (environment: PERIODS="64 128" WARMUP=10 READINGS=20 PAIRS="jj jt tj tt"
-#                            pair = client letter + server letter, j = Jamulus, t = Tutti)
+# usage: bench/latency.sh   (environment: PERIODS="64 128" WARMUP=10 READINGS=20 PAIRS="jj jt tj tt" WATCH=0
+#                            pair = client letter + server letter, j = Jamulus, t = Tutti; client letter u = Tutti
+#                            with the Jamulus sizing model for its local jitter buffer, for comparison)
+# Tutti clients and servers run with JSON-RPC, and their counters are read when the readings start and again WATCH
+# seconds after they end: the client's audible dropouts (runs of concealed frames, skipped or dropped frames), its
+# concealed frames and underruns (empty buffer), and the Tutti server's jitter-buffer underruns for all clients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -24,6 +28,26 @@ work=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; sleep 1; rm -rf "$work"' EXIT
 
+secret="$work/rpc-secret"; echo "latency-bench-secret-$$" > "$secret"
+rpc() { # $1 = port, $2 = method: prints the result object as JSON (or {} when it cannot be read)
+  python3 - "$1" "$2" "$secret" <<'PY' 2>/dev/null || echo '{}'
+import json, socket, sys
+port, method, secret = int(sys.argv[1]), sys.argv[2], open(sys.argv[3]).read().strip()
+with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+    f = s.makefile("rw")
+    def call(i, m, p):
+        f.write(json.dumps({"jsonrpc": "2.0", "id": i, "method": m, "params": p}) + "\n"); f.flush()
+        while True:
+            r = json.loads(f.readline())
+            if r.get("id") == i:
+                return r
+    call(1, "jamulus/apiAuth", {"secret": secret})
+    print(json.dumps(call(2, method, {}).get("result", {})))
+PY
+}
+delta() { # $1, $2 = JSON objects, $3 = key: $2[key] - $1[key], or - when missing
+  python3 -c 'import json,sys; a,b=json.loads(sys.argv[1]),json.loads(sys.argv[2]); k=sys.argv[3]; print(b[k]-a[k] if k in a and k in b else "-")' "$1" "$2" "$3"
+}
 free_port() { python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 stop() { # SIGTERM and wait for the exit (jackd must exit cleanly or it leaves /dev/shm entries behind)
   kill -TERM "$1" 2>/dev/null || return 0
@@ -42,18 +66,22 @@ keep_priority() { # $1 = PID: with RT=1, all its threads at RR 10, also threads 
   if [ "${RT:-0}" != 1 ]; then return 0; fi
   ( while kill -0 "$1" 2>/dev/null; do chrt -a -r -p 10 "$1" >/dev/null 2>&1 || true; sleep 0.5; done ) &
 }
-name() { case "$1" in j) echo "Jamulus 3.9.1" ;; t) echo "Tutti" ;; esac; }
+name() { case "$1" in j) echo "Jamulus 3.9.1" ;; t) echo "Tutti" ;; u) echo "Tutti/JamModel" ;; esac; }
 
 printf "# round trip latency %s, %s cores, load average %s, priority: %s\n" "$(date -u +%FT%TZ)" "$(nproc)" \
     "$(cut -d' ' -f1-3 /proc/loadavg)" "${prio[*]:-normal}"
-printf "%-14s %-14s %6s %10s %10s %10s %5s\n" client server period median_ms min_ms max_ms n
+watch=${WATCH:-0}
+printf "%-14s %-14s %6s %10s %10s %10s %5s %6s %8s %9s %9s %9s\n" client server period median_ms min_ms max_ms n \
+    secs dropouts concealed underruns srv_under
 for period in $periods; do
   for pair in $pairs; do
     c=${pair:0:1}; s=${pair:1:1}
     port=$(free_port)
     case "$s" in
       j) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
-      t) "${prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
+      t) srpc=$(free_port)
+         "${prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$port" -u 10 --jsonrpcport "$srpc" \
+             --jsonrpcsecretfile "$secret" >"$work/server-$pair-$period.log" 2>&1 & ;;
     esac
     spid=$!; pids+=("$spid"); keep_priority "$spid"
     jack="bench-lat-$$-$pair-$period"
@@ -65,8 +93,10 @@ for period in $periods; do
       j) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -n -j -i "$work/jamulus-$pair-$period.ini" -p 0 \
              -c "127.0.0.1:$port" --clientname looper >"$work/client-$pair-$period.log" 2>&1 &
          cport="Jamulus looper" ;;
-      t) "${prio[@]}" "$java" -jar client/target/tutti.jar -n -j -i "$work/tutti-$pair-$period.ini" \
-             -c "127.0.0.1:$port" --clientname looper >"$work/client-$pair-$period.log" 2>&1 &
+      t|u) crpc=$(free_port); jopts=(); if [ "$c" = u ]; then jopts=(-Dtutti.jitterStrategy=JAMULUS); fi
+         "${prio[@]}" "$java" "${jopts[@]}" -jar client/target/tutti.jar -n -j -i "$work/tutti-$pair-$period.ini" \
+             -c "127.0.0.1:$port" --clientname looper --jsonrpcport "$crpc" --jsonrpcsecretfile "$secret" \
+             >"$work/client-$pair-$period.log" 2>&1 &
          cport="looper" ;;
     esac
     cpid=$!; pids+=("$cpid"); keep_priority "$cpid"
@@ -76,22 +106,32 @@ for period in $periods; do
     jack_connect -s "$jack" "jack_delay:out" "$cport:input left" 2>/dev/null
     jack_connect -s "$jack" "$cport:output left" "jack_delay:in" 2>/dev/null
     sleep "$warmup"
+    c0='{}'; s0='{}'; t0=$(date +%s)
+    if [ "$c" != j ]; then c0=$(rpc "$crpc" jamulusclient/getCounters); fi
+    if [ "$s" = t ]; then s0=$(rpc "$srpc" jamulusserver/getCounters); fi
     skip=$(grep -c 'total roundtrip latency' "$work/iodelay-$pair-$period.log" || true)
     for _ in $(seq 1 60); do
       got=$(grep -c 'total roundtrip latency' "$work/iodelay-$pair-$period.log" || true)
       [ $((got - skip)) -ge "$readings" ] && break
       sleep 0.5
     done
+    sleep "$watch"
+    c1='{}'; s1='{}'; secs=$(( $(date +%s) - t0 ))
+    if [ "$c" != j ]; then c1=$(rpc "$crpc" jamulusclient/getCounters); fi
+    if [ "$s" = t ]; then s1=$(rpc "$srpc" jamulusserver/getCounters); fi
+    counts="$secs $(delta "$c0" "$c1" dropouts) $(delta "$c0" "$c1" framesConcealed) $(delta "$c0" "$c1" underruns)"
+    counts="$counts $(delta "$s0" "$s1" jitterUnderruns)"
     stop "$ipid"; stop "$cpid"; stop "$jpid"; stop "$spid"
     unset JACK_DEFAULT_SERVER JACK_NO_START_SERVER
     grep -o '[0-9.]* ms total roundtrip latency' "$work/iodelay-$pair-$period.log" | awk '{print $1}' \
         | tail -n +$((skip + 1)) | head -n "$readings" | sort -n > "$work/r"
     n=$(wc -l < "$work/r")
     if [ "$n" -eq 0 ]; then
-      printf "%-14s %-14s %6s %10s %10s %10s %5s\n" "$(name "$c")" "$(name "$s")" "$period" "no signal" - - 0
+      printf "%-14s %-14s %6s %10s %10s %10s %5s %6s %8s %9s %9s %9s\n" "$(name "$c")" "$(name "$s")" "$period" \
+          "no signal" - - 0 $counts
     else
-      printf "%-14s %-14s %6s %10s %10s %10s %5s\n" "$(name "$c")" "$(name "$s")" "$period" \
-          "$(sed -n "$(( (n + 1) / 2 ))p" "$work/r")" "$(head -1 "$work/r")" "$(tail -1 "$work/r")" "$n"
+      printf "%-14s %-14s %6s %10s %10s %10s %5s %6s %8s %9s %9s %9s\n" "$(name "$c")" "$(name "$s")" "$period" \
+          "$(sed -n "$(( (n + 1) / 2 ))p" "$work/r")" "$(head -1 "$work/r")" "$(tail -1 "$work/r")" "$n" $counts
     fi
   done
 done

@@ -53,7 +53,9 @@ public final class Main {
             return EXIT_USAGE;
         }
         if (options.has("server")) {
-            return HeadlessServer.run(options, out, err);
+            // Jamulus opens the server window unless -n; without a display it runs headless and says so.
+            return options.has("nogui") ? HeadlessServer.run(options, out, err)
+                    : org.tutti.client.ui.ServerWindow.run(options, out, err);
         }
         if (options.has("nogui")) {
             return HeadlessClient.run(options, out, err);

@@ -109,12 +109,19 @@ final class AdaptivePlayout {
         sinceShrink++;
         long surplusFrames = desired - offset;
         surplusGets = surplusFrames >= 1 ? surplusGets + 1 : 0;
-        // One surplus frame may be noise: wait. More is drift or a passed burst: remove it much sooner.
-        int wait = surplusFrames >= 2 ? tuning.shrinkAfterGets() / 8 : tuning.shrinkAfterGets();
+        // One surplus frame may be noise: wait. More is drift or a passed burst: remove it much sooner, and three
+        // or more (a receiver that lost time, a sender far ahead) at once, or they pile up.
+        int wait = surplusFrames >= 3 ? 1 : surplusFrames >= 2 ? tuning.shrinkAfterGets() / 8 : tuning.shrinkAfterGets();
         boolean shrink = surplusGets >= wait && sinceShrink >= wait;
         int slot = (int) (readSeq & MASK);
         if (slotSeq[slot] == readSeq) {
-            if (shrink && (surplusGets >= tuning.forceShrinkAfterGets() || surplusFrames >= 3)) {
+            if (shrink && surplusFrames >= 3) {
+                // far ahead (a receiver that lost time, a burst that has passed): one jump over all the surplus is
+                // one discontinuity, where frame-by-frame removal would be one per frame
+                for (long k = 0; k < surplusFrames; k++) {
+                    dropForShrink();
+                }
+            } else if (shrink && surplusGets >= tuning.forceShrinkAfterGets()) {
                 dropForShrink(); // no concealment came along to hide the removal: drop one frame
             }
             return playReadPosition();
@@ -191,6 +198,11 @@ final class AdaptivePlayout {
 
     boolean started() {
         return started;
+    }
+
+    /** Frames the typical (median) arrival currently waits before it is played: the delay actually in use. */
+    int playoutDelayFrames() {
+        return started ? (int) Math.max(0, arrivals.median() - (readSeq - getCount)) : 0;
     }
 
     /** Current target delay in frames (typical arrival to playout), clamped to 1..20 for reporting. */

@@ -175,6 +175,14 @@ public final class JitterBuffer {
         return adaptive != null ? adaptive.targetFrames() : window.size();
     }
 
+    /**
+     * Frames of delay in use now: for the Tutti strategy how many frame periods the typical arrival waits
+     * before it is played, for a window the frames it holds.
+     */
+    public int playoutDelayFrames() {
+        return adaptive != null ? adaptive.playoutDelayFrames() : window.stored();
+    }
+
     public boolean isAuto() {
         return adaptive != null || jamulusAuto != null;
     }

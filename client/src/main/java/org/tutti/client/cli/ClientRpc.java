@@ -19,17 +19,27 @@ import org.tutti.rpc.JsonRpcServer;
 
 /**
  * The headless client's JSON-RPC methods and notifications, shaped like Jamulus 3.9.1's {@code clientrpc.cpp}
- * (protocol doc §9.3–9.4) plus the 3.12 additions {@code setFaderLevel}, {@code setInstrumentCode} and the
- * {@code recorderState} notification.
+ * (protocol doc §9.3–9.4) plus the 3.12 additions {@code setFaderLevel}, {@code setInstrumentCode}, {@code setMuted},
+ * the directory methods ({@link DirectoryRpc}), the MIDI methods ({@link MidiRpc}) and the {@code recorderState}
+ * notification; and the Tutti extension {@code jamulusclient/getCounters}.
  */
 public final class ClientRpc implements ClientListener {
     private final JsonRpcServer rpc;
+    private final DirectoryRpc directory;
+    private final MidiRpc midi;
     private ClientEngine engine;
     private volatile List<MixerChannel> channels = List.of();
     private volatile boolean connected;
 
     public ClientRpc(JsonRpcServer rpc) {
         this.rpc = rpc;
+        this.directory = new DirectoryRpc(rpc);
+        this.midi = new MidiRpc(rpc);
+    }
+
+    /** Stops a directory poll still running. */
+    public void close() {
+        directory.close();
     }
 
     /** Registers the methods; call before the server starts accepting. */
@@ -56,7 +66,8 @@ public final class ClientRpc implements ClientListener {
             return skill == SkillLevel.NOT_SET ? null : new JsonPrimitive("ok");
         });
         rpc.handle("jamulusclient/setInstrumentCode", p -> {
-            int code = integer(p, "instrumentCode");
+            // Jamulus names the parameter instrCode; instrumentCode (an earlier Tutti spelling) is accepted too
+            int code = integer(p, p.has("instrCode") ? "instrCode" : "instrumentCode");
             engine.updateProfile(i -> new ChannelInfo(i.country(), code, i.skill(), i.name(), i.city()));
             return new JsonPrimitive("ok");
         });
@@ -72,6 +83,17 @@ public final class ClientRpc implements ClientListener {
             engine.mixer(m -> m.setFader(id, level));
             return new JsonPrimitive("ok");
         });
+        rpc.handle("jamulusclient/getCounters", p -> counters(engine.status()));
+        rpc.handle("jamulusclient/setMuted", p -> {
+            JsonElement muted = p.get("muted");
+            if (muted == null || !muted.isJsonPrimitive() || !muted.getAsJsonPrimitive().isBoolean()) {
+                throw JsonRpcException.invalidParams("muted is not a boolean");
+            }
+            engine.setMuteMyself(muted.getAsBoolean());
+            return new JsonPrimitive("ok");
+        });
+        directory.bind();
+        midi.bind();
         rpc.handle("jamulusclient/sendChatText", p -> {
             requireConnected();
             engine.sendChat(string(p, "chatText"));
@@ -132,6 +154,24 @@ public final class ClientRpc implements ClientListener {
         o.addProperty("city", i.city());
         o.addProperty("instrumentId", i.instrument());
         o.add("skillLevel", skillName(i.skill()));
+        return o;
+    }
+
+    /** Tutti extension: the audio path's health counters for this connection (zeros while not connected). */
+    static JsonObject counters(org.tutti.client.engine.ClientStatus s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("connected", s.connected());
+        o.addProperty("packetsSent", s.packetsSent());
+        o.addProperty("packetsReceived", s.packetsReceived());
+        o.addProperty("framesConcealed", s.framesLost());
+        o.addProperty("dropouts", s.dropouts());
+        o.addProperty("underruns", s.underruns());
+        o.addProperty("lateFrames", s.lateFrames());
+        o.addProperty("holds", s.jitterHolds());
+        o.addProperty("skips", s.jitterSkips());
+        o.addProperty("jitterBufferFrames", s.jitterBlocks());
+        o.addProperty("playoutDelayFrames", s.playoutDelayFrames());
+        o.addProperty("pingMs", s.pingMs());
         return o;
     }
 

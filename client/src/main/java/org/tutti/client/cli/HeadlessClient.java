@@ -35,9 +35,11 @@ import org.tutti.rpc.JsonRpcServer;
 public final class HeadlessClient implements AutoCloseable {
     private final ClientEngine engine;
     private final JsonRpcServer rpc;
+    private final ClientRpc clientRpc;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private HeadlessClient(ClientEngine engine, JsonRpcServer rpc) {
+    private HeadlessClient(ClientEngine engine, JsonRpcServer rpc, ClientRpc clientRpc) {
+        this.clientRpc = clientRpc;
         this.engine = engine;
         this.rpc = rpc;
     }
@@ -108,7 +110,7 @@ public final class HeadlessClient implements AutoCloseable {
             clientRpc.bind(engine);
             rpc.start();
         }
-        HeadlessClient client = new HeadlessClient(engine, rpc);
+        HeadlessClient client = new HeadlessClient(engine, rpc, clientRpc);
         out.println("- audio: " + backend.name() + ", musician name: " + profile.name());
         if (options.has("connect")) {
             String address = options.value("connect", "");
@@ -177,6 +179,9 @@ public final class HeadlessClient implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        if (clientRpc != null) {
+            clientRpc.close();
+        }
         if (rpc != null) {
             rpc.close();
         }

@@ -10,4 +10,8 @@ public interface ServerListListener {
     /** The directory's list arrived; {@code full} is false for the reduced list that may precede it. */
     default void listReceived(boolean full) {
     }
+
+    /** A listed server answered a ping ({@link ListedServer#pingMs()} and {@link ListedServer#numClients()} fresh). */
+    default void serverAnswered(ListedServer server) {
+    }
 }

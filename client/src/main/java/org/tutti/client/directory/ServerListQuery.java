@@ -168,6 +168,7 @@ public final class ServerListQuery implements ClmComponent {
                     s.versionRequested = true;
                     sink.send(new ReqVersionAndOs(), from);
                 }
+                listener.serverAnswered(s.view());
                 publish();
             }
             case ConnClientsList(List<ClientListEntry> clients) -> {

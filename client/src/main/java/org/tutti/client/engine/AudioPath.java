@@ -1,6 +1,7 @@
 package org.tutti.client.engine;
 
 import org.tutti.audio.JitterBuffer;
+import org.tutti.audio.JitterCounters;
 import org.tutti.backend.AudioCallback;
 import org.tutti.codec.OpusDecoder;
 import org.tutti.codec.OpusEncoder;
@@ -14,6 +15,8 @@ import org.tutti.codec.OpusEncoder;
 final class AudioPath implements AudioCallback {
     // Opus concealment turns into noise when nothing real was decoded for a while (or ever): play silence then.
     static final int MAX_CONCEAL_RUN = 8;
+    static final JitterBuffer.AutoStrategy AUTO_STRATEGY =
+            JitterBuffer.AutoStrategy.valueOf(System.getProperty("tutti.jitterStrategy", "TUTTI"));
     private final StreamConfig config;
     private final OpusEncoder encoder;
     private final OpusDecoder decoder;
@@ -55,7 +58,17 @@ final class AudioPath implements AudioCallback {
     volatile float inputPeakLeft;
     volatile float inputPeakRight;
     volatile int jitterSize;
+    volatile int playoutDelayFrames;
     volatile long framesConcealed;
+    // audible events: a run of concealed frames (or a skipped frame) while streaming counts once
+    volatile long dropouts;
+    volatile long underruns;
+    volatile long lateFrames;
+    volatile long holds;
+    volatile long skips;
+    private boolean lastConcealed;
+    private long lastSkips;
+    private long lastDropped;
 
     /**
      * @param jitterBlocks the local jitter buffer size, or 0 for automatic sizing
@@ -72,8 +85,8 @@ final class AudioPath implements AudioCallback {
         this.pcmOut = new short[frameSamples * channels];
         this.packetOut = new byte[config.packetBytes(true)];
         this.coded = new byte[config.codedBytes() + 1];
-        // Automatic sizing uses the Jamulus model: in this machine's noisy runs it matched the real client at 128
-        // frames and gave the lowest delay at 64 (docs/performance-client.md).
+        // Automatic sizing uses Tutti's adaptive playout: it settles within seconds where the Jamulus model starts
+        // at 6 blocks and comes down over tens of seconds (docs/performance-client.md, docs/jitter-buffer.md).
         this.sequencedJitter = newJitterBuffer(config, true, jitterBlocks);
         this.plainJitter = newJitterBuffer(config, false, jitterBlocks);
     }
@@ -86,15 +99,17 @@ final class AudioPath implements AudioCallback {
         JitterBuffer jb = new JitterBuffer(config.codedBytes(), config.frameSamples(), sequenced,
                 blocks > 0 ? blocks : JitterBuffer.MAX_SIZE / 2);
         if (blocks <= 0) {
-            jb.setAuto(JitterBuffer.AutoStrategy.JAMULUS);
+            jb.setAuto(AUTO_STRATEGY);
         }
         return jb;
     }
 
     @Override
     public void process(float[][] in, float[][] out, int frames) {
-        drainIncoming();
+        // Send first, collect arrivals as late as possible: the captured frame leaves at once, and a packet that
+        // arrives while it is being encoded still makes this cycle.
         capture(in, frames);
+        drainIncoming();
         play(out, frames);
         cycles++;
     }
@@ -203,8 +218,7 @@ final class AudioPath implements AudioCallback {
     private void decodeNext() {
         JitterBuffer jitter = withSequenceNumber ? sequencedJitter : plainJitter;
         int n = jitter.get(coded, 0);
-        jitterSize = jitter.size();
-        framesConcealed = jitter.counters().concealed();
+        publishJitterState(jitter);
         int result;
         if (n == JitterBuffer.CONCEAL && concealRun >= MAX_CONCEAL_RUN) {
             java.util.Arrays.fill(pcmOut, (short) 0);
@@ -222,6 +236,29 @@ final class AudioPath implements AudioCallback {
         }
         outPos = 0;
         outAvail = frameSamples;
+    }
+
+    // Counters of both buffers (plain before sequence numbers are negotiated, sequenced after), summed.
+    private void publishJitterState(JitterBuffer jitter) {
+        jitterSize = jitter.size();
+        playoutDelayFrames = jitter.playoutDelayFrames();
+        JitterCounters a = sequencedJitter.counters();
+        JitterCounters b = plainJitter.counters();
+        long concealed = a.concealed() + b.concealed();
+        boolean concealing = concealed != framesConcealed; // this get was answered with a concealment while streaming
+        long skipped = a.skips() + b.skips();
+        long dropped = a.overruns() + b.overruns(); // window moves, shrink drops: frames thrown away
+        if ((concealing && !lastConcealed) || (!concealing && (skipped != lastSkips || dropped != lastDropped))) {
+            dropouts++;
+        }
+        lastConcealed = concealing;
+        lastSkips = skipped;
+        lastDropped = dropped;
+        framesConcealed = concealed;
+        underruns = a.underruns() + b.underruns();
+        lateFrames = a.late() + b.late();
+        holds = a.holds() + b.holds();
+        skips = skipped;
     }
 
     static short toShort(float v) {

@@ -57,6 +57,7 @@ public final class ClientEngine implements AutoCloseable {
     private UdpTransport transport;
     private ReliableChannel link;
     private long malformedFrames;
+    private volatile long internalErrors;
     private volatile AudioStream stream;
     private PacketRing ring;
     private boolean active;
@@ -154,6 +155,11 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
+    /** Whether "mute myself" is on (the last setting applied by the control thread). */
+    public boolean muteMyself() {
+        return options.muteMyself();
+    }
+
     public void setMuteMyself(boolean mute) {
         post(() -> {
             options = options.withMutes(mute, options.muteMyOwn());
@@ -205,7 +211,8 @@ public final class ClientEngine implements AutoCloseable {
         AudioStream s = stream;
         return new ClientStatus(true, channelId, pingMs, p.config().uploadKbps(p.withSequenceNumber),
                 s == null ? 0 : s.format().bufferFrames(), p.jitterSize, p.packetsSent, p.packetsReceived,
-                p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak);
+                p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak,
+                p.dropouts, p.underruns, p.lateFrames, p.playoutDelayFrames, p.holds, p.skips);
     }
 
     /** A snapshot of the mixer strips, taken on the control thread. */
@@ -500,13 +507,26 @@ public final class ClientEngine implements AutoCloseable {
         return f;
     }
 
-    // A bug in one message handler must not stop the control thread.
-    private static void guard(Runnable r) {
+    /**
+     * A bug in one message handler or listener must not stop the control thread's duty cycle: an exception or
+     * Error escaping the periodic tick would cancel it silently and leave the client deaf (no pings, resends or
+     * time-outs). Counted; logged with its stack trace the first time only, so a repeating failure cannot flood
+     * the log. The client keeps going (a desktop app should not exit under its user); the next tick runs as usual.
+     */
+    private void guard(Runnable r) {
         try {
             r.run();
-        } catch (RuntimeException e) {
-            System.getLogger("tutti.client").log(System.Logger.Level.ERROR, "client engine error", e);
+        } catch (RuntimeException | Error e) {
+            if (internalErrors++ == 0) {
+                System.getLogger("tutti.client").log(System.Logger.Level.ERROR,
+                        "client engine error (later ones are only counted)", e);
+            }
         }
+    }
+
+    /** Failures caught on the control thread (bugs in handlers or listeners); the engine went on after each. */
+    public long internalErrors() {
+        return internalErrors;
     }
 
     /** Forwards backend cycles to the current audio path, or plays silence between connections. */

@@ -16,9 +16,17 @@ package org.tutti.client.engine;
  * @param inputPeakLeft    input meter, linear 0..1 (after boost and pan; holds peaks, halving every 100 ms)
  * @param inputPeakRight   input meter, right channel
  * @param outputPeak       peak of the last played cycle, linear 0..1
+ * @param dropouts         audible playback events this connection: runs of concealed frames, frames skipped
+ * @param underruns        concealed frames while the local jitter buffer was empty
+ * @param lateFrames       frames that arrived after their playout time (dropped)
+ * @param playoutDelayFrames frame periods the typical frame now waits in the local jitter buffer
+ * @param jitterHolds      frames of delay added by the local jitter buffer (Tutti strategy)
+ * @param jitterSkips      frames removed to reduce the delay (Tutti strategy)
  */
 public record ClientStatus(boolean connected, int channelId, int pingMs, int uploadKbps, int bufferFrames,
                            int jitterBlocks, long packetsSent, long packetsReceived, long framesLost,
-                           String serverVersion, float inputPeakLeft, float inputPeakRight, float outputPeak) {
-    static final ClientStatus IDLE = new ClientStatus(false, -1, -1, 0, 0, 0, 0, 0, 0, "", 0f, 0f, 0f);
+                           String serverVersion, float inputPeakLeft, float inputPeakRight, float outputPeak,
+                           long dropouts, long underruns, long lateFrames, int playoutDelayFrames,
+                           long jitterHolds, long jitterSkips) {
+    static final ClientStatus IDLE = new ClientStatus(false, -1, -1, 0, 0, 0, 0, 0, 0, "", 0f, 0f, 0f, 0, 0, 0, 0, 0, 0);
 }

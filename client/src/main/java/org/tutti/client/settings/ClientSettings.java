@@ -18,6 +18,8 @@ public final class ClientSettings {
     public Audio audio = new Audio();
     public Network network = new Network();
     public Window window = new Window();
+    /** The built-in server ("Run my own server"), as its panel last applied it. */
+    public Server server = new Server();
     /** Fader strips by musician name. */
     public Map<String, FaderSettings> faders = new LinkedHashMap<>();
 
@@ -82,8 +84,32 @@ public final class ClientSettings {
     public static final class Network {
         public List<String> customDirectories = new ArrayList<>();
         public List<String> recentServers = new ArrayList<>();
+        /** Connection Setup: list each server's musicians under it. */
+        public boolean showAllMusicians = true;
         /** Local UDP port, 0 = any. */
         public int localPort;
+    }
+
+    /** The built-in server's panel: what it listens on, tells directories and clients, and where it records. */
+    public static final class Server {
+        /** Shown in server lists, at most 20 characters. */
+        public String name = "";
+        public String city = "";
+        /** Qt 5 country code, 0 = any. */
+        public int country;
+        /** HTML welcome message, "" for none. */
+        public String welcomeMessage = "";
+        /** 1..150. */
+        public int maxUsers = 10;
+        public boolean delayPanning;
+        public boolean fastUpdate;
+        /** UDP port 1..65535. */
+        public int port = 22124;
+        /** Jam recorder folder, "" for none. */
+        public String recordingDir = "";
+        public boolean recordingEnabled = true;
+        /** Directory to register with, {@code host[:port]}; "" keeps the server private. */
+        public String directory = "";
     }
 
     /** Main window placement; width 0 means "not yet placed". */

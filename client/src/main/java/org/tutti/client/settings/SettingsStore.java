@@ -121,6 +121,14 @@ public final class SettingsStore {
         if (s.window == null) {
             s.window = d.window;
         }
+        if (s.server == null) {
+            s.server = d.server;
+        }
+        s.server.name = s.server.name == null ? "" : s.server.name;
+        s.server.city = s.server.city == null ? "" : s.server.city;
+        s.server.welcomeMessage = s.server.welcomeMessage == null ? "" : s.server.welcomeMessage;
+        s.server.recordingDir = s.server.recordingDir == null ? "" : s.server.recordingDir;
+        s.server.directory = s.server.directory == null ? "" : s.server.directory;
         if (s.faders == null) {
             s.faders = d.faders;
         }

@@ -2,43 +2,44 @@ package org.tutti.client.ui;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
-import org.tutti.server.engine.ClientSnapshot;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
-import org.tutti.server.ui.ServerClientRow;
+import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.ui.ServerPanel;
+import org.tutti.server.ui.ServerPanelBinding;
 import org.tutti.server.ui.ServerPanelListener;
 import org.tutti.server.ui.ServerPanelSettings;
-import org.tutti.server.ui.ServerText;
 
 /**
- * "Run my own server": starts a {@link ServerEngine} in this process and shows its {@link ServerPanel}. The client
- * table is refreshed off the EDT (the engine answers queries on its own thread) once a second and after each join
- * or leave; edits that need a new socket (port, size, fast update, delay panning) restart the server.
+ * "Run my own server": starts a {@link ServerEngine} in this process, with its jam recorder and the chosen directory,
+ * and shows its {@link ServerPanel} through a {@link ServerPanelBinding} (which talks to the engine off the EDT). Edits
+ * that need a new socket (port, size, fast update, delay panning) restart the server; every edit is handed to
+ * {@code onChange} so the settings file keeps it.
  */
 public final class BuiltInServer implements ServerMode, ServerPanelListener {
     private final Consumer<String> join;
+    private final Consumer<ServerPanelSettings> onChange;
     private final ServerPanel panel;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("tutti-server-panel").unstarted(r));
+    private final ServerPanelBinding binding;
     private volatile ServerEngine engine;
-    private volatile ScheduledFuture<?> polling;
     private volatile ServerPanelSettings settings;
 
     /** {@code join} connects this application's client to an address (the window's connect). */
     public BuiltInServer(ServerPanelSettings initial, Consumer<String> join) {
+        this(initial, join, s -> { });
+    }
+
+    /** As above; {@code onChange} receives every applied change (on the EDT), to be saved. */
+    public BuiltInServer(ServerPanelSettings initial, Consumer<String> join, Consumer<ServerPanelSettings> onChange) {
         this.join = join;
+        this.onChange = onChange;
         this.settings = initial;
         this.panel = new ServerPanel(initial, this);
-        panel.setRecorderUnavailable(I18n.tr("server.recorderMissing"));
+        this.binding = new ServerPanelBinding(panel);
     }
 
     @Override
@@ -48,23 +49,29 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
 
     @Override
     public String start() {
+        ServerPanelSettings s = settings;
+        ServerEngine e;
         try {
-            ServerConfig c = config(settings);
-            engine = ServerEngine.start(c, new ServerEvents() {
+            e = ServerEngine.start(config(s), new ServerEvents() {
                 @Override
                 public void clientListChanged(List<String> names) {
-                    refresh();
+                    binding.refresh();
                 }
 
                 @Override
                 public void serverIdle() {
-                    refresh();
+                    binding.refresh();
                 }
             });
-        } catch (IOException | RuntimeException e) {
-            return I18n.tr("server.startFailed", settings.port(), String.valueOf(e.getMessage()));
+        } catch (IOException | RuntimeException ex) {
+            return I18n.tr("server.startFailed", s.port(), String.valueOf(ex.getMessage()));
         }
-        polling = poller.scheduleWithFixedDelay(this::refresh, 0, 1, TimeUnit.SECONDS);
+        e.hostRecorder(ServerPanelBinding.newRecorder(s, e.config().frameSamples()));
+        engine = e;
+        binding.attach(e);
+        if (!s.directory().isBlank()) {
+            binding.execute(() -> ServerPanelBinding.hostDirectory(e, s)); // may wait on DNS: not here
+        }
         return "";
     }
 
@@ -76,33 +83,35 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
 
     @Override
     public void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-        }
         ServerEngine e = engine;
         engine = null;
+        binding.detach();
         if (e != null) {
-            poller.execute(e::close); // closing waits for the engine thread: not on the EDT
+            binding.execute(() -> close(e)); // closing waits for the engine thread: not on the EDT
         }
-        panel.setClients(List.of());
     }
 
-    /** Polled off the EDT: the engine's client list, shown on the EDT. */
-    private void refresh() {
-        ServerEngine e = engine;
-        if (e == null) {
-            return;
-        }
+    /**
+     * At application exit (not on the EDT): stops the server and waits until it has unregistered and finished the
+     * recording in progress, so that the process may exit right after.
+     */
+    public void shutdown() {
+        stop();
+        binding.close();
         try {
-            List<ServerClientRow> rows = e.clients().stream().map(BuiltInServer::row).toList();
-            SwingUtilities.invokeLater(() -> panel.setClients(rows));
-        } catch (IllegalStateException stopped) {
-            // engine closing: the next start refreshes again
+            binding.awaitClosed(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private static ServerClientRow row(ClientSnapshot c) {
-        return new ServerClientRow(c.address(), c.info().name(), c.jitterBufferSize(), c.audioChannels());
+    /** Unregisters, stops the engine, then finishes the recording in progress. */
+    private static void close(ServerEngine e) {
+        JamRecorder r = e.recorder();
+        e.close();
+        if (r != null) {
+            r.close();
+        }
     }
 
     @Override
@@ -119,6 +128,11 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
         return engine;
     }
 
+    /** The settings as last applied (what is saved). */
+    public ServerPanelSettings settings() {
+        return settings;
+    }
+
     @Override
     public String joinAddress() {
         ServerEngine e = engine;
@@ -129,38 +143,37 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
     public void settingsApplied(ServerPanelSettings next) {
         ServerPanelSettings before = settings;
         settings = next;
+        onChange.accept(next);
         ServerEngine e = engine;
         if (e == null) {
             return;
         }
-        boolean restart = before.port() != next.port() || before.maxUsers() != next.maxUsers()
-                || before.fastUpdate() != next.fastUpdate() || before.delayPanning() != next.delayPanning();
-        if (restart) {
-            // The old socket must be closed before the new one binds (same port): both steps on the poller thread.
-            if (polling != null) {
-                polling.cancel(false);
-            }
+        if (next.needsRestartFrom(before)) {
+            // The old socket must be closed before the new one binds (same port): both steps on the worker thread.
             engine = null;
-            poller.execute(() -> {
-                e.close();
+            binding.detach();
+            binding.execute(() -> {
+                close(e);
                 String problem = start();
                 if (!problem.isEmpty()) {
                     SwingUtilities.invokeLater(() -> javax.swing.JOptionPane.showMessageDialog(panel, problem));
                 }
             });
         } else {
-            e.setWelcomeMessage(next.welcomeHtml());
-            e.setServerName(next.name());
+            binding.applyLive(before, next);
         }
     }
 
     @Override
-    public void recorderEnabled(boolean enabled) {
-        panel.setRecorderStatus(ServerText.tr("server.recorderIdle"));
+    public void recorderChanged(String folder, boolean enabled) {
+        settings = settings.withRecorder(folder, enabled);
+        onChange.accept(settings);
+        binding.recorder(folder, enabled);
     }
 
     @Override
     public void newRecording() {
+        binding.newRecording();
     }
 
     @Override

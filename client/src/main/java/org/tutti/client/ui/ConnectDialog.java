@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.DefaultComboBoxModel;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
@@ -39,6 +40,7 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
     private final JButton connect = new JButton(I18n.text("connect.connect"));
     private final JButton cancel = new JButton(I18n.text("connect.cancel"));
     private final JLabel status = new JLabel(" ");
+    private final JCheckBox showAll = new JCheckBox(I18n.text("connect.showAll"));
     private String chosen;
     private String chosenName = "";
 
@@ -52,6 +54,10 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         address.setName("address");
         connect.setName("connect");
         cancel.setName("cancel");
+        showAll.setName("showAllMusicians");
+        showAll.setMnemonic(I18n.mnemonic("connect.showAll"));
+        showAll.setToolTipText(I18n.tr("connect.showAll.tip"));
+        showAll.getAccessibleContext().setAccessibleName(I18n.text("connect.showAll"));
         for (Directories.Directory d : Directories.all(customDirectories)) {
             directory.addItem(d);
         }
@@ -67,15 +73,15 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         connect.setMnemonic(I18n.mnemonic("connect.connect"));
 
         table.setRowSorter(sorter);
-        sorter.setSortKeys(List.of(new javax.swing.RowSorter.SortKey(1, javax.swing.SortOrder.ASCENDING)));
+        for (int c = 0; c < servers.getColumnCount(); c++) {
+            int column = c;
+            sorter.setComparator(c, ServerTableModel.comparator(() -> sorter.getSortKeys().stream()
+                    .anyMatch(k -> k.getColumn() == column && k.getSortOrder() == javax.swing.SortOrder.DESCENDING)));
+        }
+        sorter.setSortKeys(List.of(new javax.swing.RowSorter.SortKey(ServerTableModel.PING,
+                javax.swing.SortOrder.ASCENDING)));
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        table.setDefaultRenderer(Integer.class, new DefaultTableCellRenderer() {
-            @Override
-            protected void setValue(Object value) {
-                setHorizontalAlignment(RIGHT);
-                setText(value instanceof Integer i && i != Integer.MAX_VALUE ? i + " ms" : "");
-            }
-        });
+        table.setDefaultRenderer(ServerTableModel.Cell.class, new CellRenderer());
         table.getColumnModel().getColumn(0).setPreferredWidth(200);
         table.getColumnModel().getColumn(3).setPreferredWidth(160);
         table.getSelectionModel().addListSelectionListener(e -> {
@@ -113,6 +119,7 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
             status.setText(I18n.tr("connect.querying", selectedDirectory().address()));
             onDirectory.accept(selectedDirectory());
         });
+        showAll.addActionListener(e -> keepSelection(() -> servers.setShowMusicians(showAll.isSelected())));
         connect.addActionListener(e -> choose());
         cancel.addActionListener(e -> dispose());
 
@@ -120,7 +127,8 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         add(labelFor("connect.directory", directory));
         add(directory, "wrap");
         add(labelFor("connect.filter", filter));
-        add(filter, "wrap");
+        add(filter, "split 2, growx");
+        add(showAll, "wrap");
         add(new JScrollPane(table), "span 2, wrap, w 560:640, h 240:320");
         add(labelFor("connect.address", address));
         add(address, "wrap");
@@ -153,6 +161,60 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         });
     }
 
+    /** Shows a server's musicians in the name column: indented, with their instrument, tooltip with details. */
+    private static final class CellRenderer extends DefaultTableCellRenderer {
+        @Override
+        public java.awt.Component getTableCellRendererComponent(JTable t, Object value, boolean selected,
+                                                                boolean focus, int row, int column) {
+            setForeground(null); // the renderer is shared: a musician's grey must not stick to the next rows
+            super.getTableCellRendererComponent(t, value, selected, focus, row, column);
+            ServerTableModel.Cell cell = (ServerTableModel.Cell) value;
+            int modelColumn = t.convertColumnIndexToModel(column);
+            setHorizontalAlignment(modelColumn == ServerTableModel.PING ? RIGHT : LEFT);
+            setIcon(null);
+            setToolTipText(null);
+            setBorder(javax.swing.BorderFactory.createEmptyBorder(0, 2, 0, 2));
+            if (cell.isMusician()) {
+                if (!selected) {
+                    setForeground(javax.swing.UIManager.getColor("Label.disabledForeground"));
+                }
+                if (modelColumn == 0) {
+                    setBorder(javax.swing.BorderFactory.createEmptyBorder(0, 18, 0, 2));
+                    setIcon(Icons.instrument(cell.musician().instrument(), 14));
+                    setToolTipText(I18n.tr("connect.musician.tip", cell.text(),
+                            Instruments.name(cell.musician().instrument())));
+                }
+            }
+            return this;
+        }
+    }
+
+    /** Runs a change of the list and selects the same server again afterwards. */
+    private void keepSelection(Runnable change) {
+        int r = table.getSelectedRow();
+        String selected = r >= 0 ? servers.row(table.convertRowIndexToModel(r)).address() : null;
+        change.run();
+        if (selected != null) {
+            for (int v = 0; v < table.getRowCount(); v++) {
+                int m = table.convertRowIndexToModel(v);
+                if (!servers.isMusician(m) && servers.row(m).address().equals(selected)) {
+                    table.getSelectionModel().setSelectionInterval(v, v);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** "Show all musicians" as the user left it (the window keeps it in the settings). */
+    public boolean showsAllMusicians() {
+        return showAll.isSelected();
+    }
+
+    public void setShowAllMusicians(boolean show) {
+        showAll.setSelected(show);
+        keepSelection(() -> servers.setShowMusicians(show));
+    }
+
     public Directories.Directory selectedDirectory() {
         return (Directories.Directory) directory.getSelectedItem();
     }
@@ -160,14 +222,14 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
     /** A new list from the directory. */
     @Override
     public void showServers(List<ServerRow> rows) {
-        servers.setRows(rows);
+        keepSelection(() -> servers.setRows(rows));
         status.setText(I18n.tr("connect.count", rows.size()));
     }
 
     /** A ping answer (or new details) for one server. */
     @Override
     public void updateServer(ServerRow row) {
-        servers.update(row);
+        keepSelection(() -> servers.update(row));
     }
 
     /** A problem with the directory (unreachable, no answer). */

@@ -52,13 +52,15 @@ public final class DesktopApp {
         SwingUtilities.invokeLater(() -> {
             Theme.install(theme);
             MainWindow w = engine != null ? engineWindow(engine, engineSession, settings, prefs,
-                    ServerPanelSettings.DEFAULT, save)
+                    ServerModeSettings.read(settings.server), save)
                     : offlineWindow(settings, prefs, save);
             w.addWindowListener(new java.awt.event.WindowAdapter() {
                 @Override
                 public void windowClosed(java.awt.event.WindowEvent e) {
-                    w.serverMode.stop();
                     Thread.ofPlatform().start(() -> {
+                        if (w.serverMode instanceof BuiltInServer own) {
+                            own.shutdown(); // unregisters and finishes the recording before the process exits
+                        }
                         ClientEngine current = engine == null ? null : engineSession.engine();
                         if (current != null) {
                             var faders = new java.util.concurrent.CompletableFuture<java.util.Map<String,
@@ -102,7 +104,10 @@ public final class DesktopApp {
     static MainWindow engineWindow(ClientEngine engine, EngineSession session, ClientSettings settings, UiPrefs prefs,
                                    ServerPanelSettings serverSettings, Runnable save) {
         MainWindow[] ref = new MainWindow[1];
-        BuiltInServer server = new BuiltInServer(serverSettings, a -> ref[0].connectTo(a));
+        BuiltInServer server = new BuiltInServer(serverSettings, a -> ref[0].connectTo(a), applied -> {
+            ServerModeSettings.write(applied, settings.server);
+            save.run();
+        });
         MainWindow w = new MainWindow(session, session, settings, prefs, server, save);
         ref[0] = w;
         session.bind(engine, w, settings);

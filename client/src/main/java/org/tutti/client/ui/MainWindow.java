@@ -196,6 +196,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         ConnectDialog dialog = new ConnectDialog(this, settings.network.customDirectories,
                 settings.network.recentServers, d -> session.queryDirectory(d.address(), ref[0]));
         ref[0] = dialog;
+        dialog.setShowAllMusicians(settings.network.showAllMusicians);
         dialog.addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
             public void windowOpened(java.awt.event.WindowEvent e) {
@@ -204,6 +205,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         });
         String address = dialog.ask();
         session.stopDirectory();
+        settings.network.showAllMusicians = dialog.showsAllMusicians();
         if (address != null) {
             connectTo(address);
             serverTitle = dialog.chosenName();

@@ -1,12 +1,25 @@
 package org.tutti.client.ui;
 
+import java.util.List;
+import org.tutti.protocol.ChannelInfo;
+
 /**
  * One server in the Connection Setup list.
  *
- * @param pingMs -1 until a ping answer came; {@code version} "" when unknown
+ * @param pingMs        -1 until a ping answer came; {@code version} "" when unknown
+ * @param musicianList  the connected musicians from the server's CLM_CONN_CLIENTS_LIST ("show all musicians")
  */
 public record ServerRow(String address, String name, int pingMs, int musicians, int maxMusicians, String city,
-                        int country, String version) {
+                        int country, String version, List<ChannelInfo> musicianList) {
+    public ServerRow {
+        musicianList = List.copyOf(musicianList);
+    }
+
+    /** A row whose musicians are not known (yet). */
+    public ServerRow(String address, String name, int pingMs, int musicians, int maxMusicians, String city,
+                     int country, String version) {
+        this(address, name, pingMs, musicians, maxMusicians, city, country, version, List.of());
+    }
 
     /**
      * The row for a server measured by {@code org.tutti.client.directory.ServerListQuery}; Jamulus shows the lowest
@@ -16,7 +29,7 @@ public record ServerRow(String address, String name, int pingMs, int musicians, 
         String host = s.address().getAddress() != null ? s.address().getAddress().getHostAddress()
                 : s.address().getHostString();
         return new ServerRow(host + ":" + s.address().getPort(), s.name(), s.minPingMs(), Math.max(0, s.numClients()),
-                s.maxClients(), s.city(), s.country(), s.version());
+                s.maxClients(), s.city(), s.country(), s.version(), s.musicians());
     }
 
     public String location() {
@@ -24,7 +37,10 @@ public record ServerRow(String address, String name, int pingMs, int musicians, 
         return city.isBlank() ? c : c.isBlank() ? city : city + ", " + c;
     }
 
-    /** Case-insensitive filter as Jamulus's: name, city, country; a lone "#" keeps only occupied servers. */
+    /**
+     * Case-insensitive filter as Jamulus's: server name, city, country, or the name of a musician on it; a lone "#"
+     * keeps only occupied servers.
+     */
     public boolean matches(String filter) {
         String f = filter.strip();
         if (f.isEmpty()) {
@@ -36,6 +52,7 @@ public record ServerRow(String address, String name, int pingMs, int musicians, 
         String needle = f.toLowerCase(java.util.Locale.ROOT);
         return name.toLowerCase(java.util.Locale.ROOT).contains(needle)
                 || city.toLowerCase(java.util.Locale.ROOT).contains(needle)
-                || Countries.name(country).toLowerCase(java.util.Locale.ROOT).contains(needle);
+                || Countries.name(country).toLowerCase(java.util.Locale.ROOT).contains(needle)
+                || musicianList.stream().anyMatch(m -> m.name().toLowerCase(java.util.Locale.ROOT).contains(needle));
     }
 }

@@ -78,6 +78,32 @@ class AudioPathTest {
     }
 
     @Test
+    void aGapOfLostPacketsCountsAsOneDropoutAndEachFrameAsConcealed() {
+        StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.MONO);
+        PacketRing ring = new PacketRing(64);
+        int[] sentCount = {0};
+        AudioPath path = new AudioPath(config, ring, (data, length) -> {
+            int n = sentCount[0]++;
+            if (!(n >= 50 && n < 53) && n != 80) { // the "server" loses packets 50-52 and 80
+                ring.offer(data, 0, length);
+            }
+        }, 2);
+        path.withSequenceNumber = true;
+        FakeStream stream = FakeBackendProvider.openFake(128, path);
+        stream.setInput(AudioPathTest::sine);
+        stream.start();
+        stream.runCycles(20); // start-up: the window's first block is empty once
+        long concealedBefore = path.framesConcealed;
+        long dropoutsBefore = path.dropouts;
+        stream.runCycles(180);
+        path.close();
+        assertThat(path.framesConcealed - concealedBefore).isEqualTo(4);
+        assertThat(path.dropouts - dropoutsBefore).isEqualTo(2);
+        // the echo has no delay, so at a gap the buffer is empty: those concealments are underruns too
+        assertThat(path.underruns).isBetween(1L, 4L);
+    }
+
+    @Test
     void automaticJitterBufferPlaysTheEchoToo() {
         Run r = echo(128, true, ChannelMode.STEREO, true, 300, 0);
         assertThat(r.peak()).isGreaterThan(0.3f);

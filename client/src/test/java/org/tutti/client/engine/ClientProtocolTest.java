@@ -113,6 +113,37 @@ class ClientProtocolTest {
         return new ChannelInfo(0, 0, 0, name, "");
     }
 
+    /**
+     * Issue #10, hostile input from a server: channel IDs the client never saw or beyond 150, a list with duplicate
+     * and out-of-range IDs, more level entries than channels. Ignored or stored as given; nothing throws on the
+     * control thread (internalErrors stays 0) and the client keeps streaming.
+     */
+    @Test
+    void outOfRangeChannelIdsFromTheServerAreHarmless() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            start(server, false, TimeUnit.SECONDS.toNanos(30));
+            server.send(new ClientId(255));
+            server.send(new ConnClientsList(List.of(new ClientListEntry(255, named("Ghost")),
+                    new ClientListEntry(200, named("Far")), new ClientListEntry(200, named("Twin")),
+                    new ClientListEntry(0, named("Zero")))));
+            server.send(new MuteStateChanged(255, true));
+            server.send(new MuteStateChanged(149, true)); // a channel not in the list
+            server.sendRaw(MessageCodec.encodeFrame(
+                    new org.tutti.protocol.ConnectionlessMessage.ChannelLevelList(new byte[150]), 0));
+            server.sendRaw(new byte[72]); // first audio: the client now sends its profile and requests
+            server.pump(500);
+            List<org.tutti.client.model.MixerChannel> strips = engine.channels().get(2, TimeUnit.SECONDS);
+            assertThat(strips).as("the control thread still answers").isNotNull();
+            engine.setProfile(named("StillHere"));
+            assertThat(server.expect(ChannelInfos.class).info().name()).isIn("Scripted", "StillHere");
+            server.audioSizes.clear();
+            server.pump(300);
+            assertThat(server.audioSizes).as("audio keeps flowing").isNotEmpty();
+            assertThat(engine.internalErrors()).as("no failure caught on the control thread").isZero();
+            assertThat(engine.status().connected()).isTrue();
+        }
+    }
+
     @Test
     void answersTheConnectSequenceAndNegotiatesSequenceNumbers() throws Exception {
         try (ScriptedServer server = new ScriptedServer()) {

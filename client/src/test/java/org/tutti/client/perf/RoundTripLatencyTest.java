@@ -21,6 +21,7 @@ import org.tutti.backend.testing.DummyJackd;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientListener;
 import org.tutti.client.engine.ClientOptions;
+import org.tutti.client.engine.ClientStatus;
 import org.tutti.interop.JamulusServer;
 import org.tutti.interop.Peers;
 
@@ -64,7 +65,13 @@ class RoundTripLatencyTest {
 
         /** Median of the readings taken after a settling time; -1 if none. */
         double measure() throws InterruptedException {
+            return measure(() -> { });
+        }
+
+        /** The same; {@code atStart} runs when the measuring window opens. */
+        double measure(Runnable atStart) throws InterruptedException {
             Thread.sleep(SETTLE_MS);
+            atStart.run();
             long from = System.nanoTime();
             Thread.sleep(MEASURE_MS);
             List<Long> values = new ArrayList<>();
@@ -97,6 +104,7 @@ class RoundTripLatencyTest {
         double tutti;
         double jamulus;
         int tuttiJitter;
+        ClientStatus[] window = new ClientStatus[2];
         try (DummyJackd jackd = DummyJackd.start(period);
              JamulusServer server = JamulusServer.start(dir, 10, serverArgs);
              IoDelay iodelay = new IoDelay(jackd)) {
@@ -106,8 +114,9 @@ class RoundTripLatencyTest {
                 engine.connect("127.0.0.1:" + server.udpPort()).get(10, TimeUnit.SECONDS);
                 jackd.run("jack_connect", "jack_delay:out", "TuttiLat:input left");
                 jackd.run("jack_connect", "TuttiLat:output left", "jack_delay:in");
-                tutti = iodelay.measure();
-                tuttiJitter = engine.status().jitterBlocks();
+                tutti = iodelay.measure(() -> window[0] = engine.status());
+                window[1] = engine.status();
+                tuttiJitter = window[1].jitterBlocks();
                 engine.disconnect().get(5, TimeUnit.SECONDS);
             }
 
@@ -127,8 +136,10 @@ class RoundTripLatencyTest {
             }
         }
         String report = String.format("JACK period %d (%s server): Tutti client %.3f ms (local jitter buffer %d"
-                + " frames), Jamulus 3.9.1 client %.3f ms%n", period, period == 64 ? "-F" : "default", tutti,
-                tuttiJitter, jamulus);
+                + " frames; in %d s: %d dropouts, %d concealed, %d underruns), Jamulus 3.9.1 client %.3f ms%n", period,
+                period == 64 ? "-F" : "default", tutti, tuttiJitter, MEASURE_MS / 1000,
+                window[1].dropouts() - window[0].dropouts(), window[1].framesLost() - window[0].framesLost(),
+                window[1].underruns() - window[0].underruns(), jamulus);
         System.out.print(report);
         Files.writeString(Path.of("target", "latency-client-" + period + ".txt"), report);
         assertThat(tutti).as("Tutti's loop was measured").isPositive();

@@ -35,6 +35,8 @@ class AccessibilityGuiTest extends GuiTestSupport {
         boolean interactive = c instanceof AbstractButton || c instanceof JSlider || c instanceof JComboBox
                 || c instanceof JTextField || c instanceof JTable;
         boolean insideCombo = c.getParent() instanceof JComboBox; // the combo's own arrow and editor
+        // a spinner's arrows are not focusable: keyboard and screen-reader users use the (named) editor's arrow keys
+        insideCombo |= c.getParent() instanceof javax.swing.JSpinner && !c.isFocusable();
         if (interactive && !insideCombo && c.isVisible()) {
             String name = c.getAccessibleContext().getAccessibleName();
             if (name == null || name.isBlank()) {
@@ -63,6 +65,27 @@ class AccessibilityGuiTest extends GuiTestSupport {
     }
 
     @Test
+    void serverPanelControlsHaveAccessibleNamesAndTooltips() {
+        javax.swing.JFrame frame = GuiActionRunner.execute(() -> {
+            BuiltInServer own = new BuiltInServer(org.tutti.server.ui.ServerPanelSettings.DEFAULT, a -> { });
+            javax.swing.JFrame f = new javax.swing.JFrame("server");
+            f.setContentPane(own.serverPanel());
+            f.setSize(1100, 800);
+            return f;
+        });
+        robot.showWindow(frame, null, false);
+        assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<List<String>>)
+                () -> unnamed(frame.getContentPane()))).isEmpty();
+        FrameFixture w = new FrameFixture(robot, frame);
+        for (String name : new String[] {"serverDirectory", "serverDirectoryCustom", "serverRegistration",
+            "serverRecordingBrowse", "serverRecorder", "serverNewRecording", "server.recordingDir", "serverApply"}) {
+            javax.swing.JComponent c = (javax.swing.JComponent) robot.finder().findByName(frame, name, false);
+            assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<String>) c::getToolTipText)).as("tooltip of " + name).isNotBlank();
+        }
+        w.cleanUp();
+    }
+
+    @Test
     void dialogsHaveAccessibleNames() {
         Fixture f = window(ServerMode.NONE);
         robot.showWindow(f.window(), null, false);
@@ -74,6 +97,8 @@ class AccessibilityGuiTest extends GuiTestSupport {
         w.button("connectButton").click();
         DialogFixture connect = WindowFinder.findDialog("connectDialog").using(robot);
         assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<List<String>>) () -> unnamed(((javax.swing.JDialog) connect.target()).getContentPane()))).isEmpty();
+        assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<String>) () -> connect.checkBox("showAllMusicians").target().getToolTipText()))
+                .isNotBlank();
         connect.button("cancel").click();
     }
 

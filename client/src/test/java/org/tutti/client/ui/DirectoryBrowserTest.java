@@ -75,6 +75,18 @@ class DirectoryBrowserTest {
             assertThat(row.country()).as("country " + row).isEqualTo(74);
             assertThat(row.location()).isEqualTo("Lyon, France");
             assertThat(browser.malformedDatagrams()).isZero();
+
+            // A Tutti client joins the Jamulus server: its CLM_CONN_CLIENTS_LIST answer names her ("show all musicians")
+            try (var ann = FakeMusician.connect("127.0.0.1:" + port, "Ann", 4, 82, "Köln")) {
+                await("Jamulus lists Ann", () -> rows.last().stream().anyMatch(r -> r.name().equals("UiDirectory")
+                        && r.musicianList().stream().anyMatch(m -> m.name().equals("Ann"))));
+                var musician = rows.last().stream().filter(r -> r.name().equals("UiDirectory")).findFirst()
+                        .orElseThrow().musicianList().getFirst();
+                assertThat(musician.instrument()).isEqualTo(4);
+                assertThat(musician.country()).isEqualTo(82);
+                assertThat(musician.city()).isEqualTo("Köln");
+            }
+            assertThat(browser.malformedDatagrams()).isZero();
         } finally {
             jamulus.destroy();
             jamulus.waitFor(10, TimeUnit.SECONDS);

@@ -12,6 +12,7 @@ import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.image.ScreenshotTaker;
 import org.junit.jupiter.api.Test;
+import org.tutti.protocol.ChannelInfo;
 import org.tutti.client.model.ChannelProfile;
 import org.tutti.server.ui.ServerClientRow;
 import org.tutti.server.ui.ServerPanel;
@@ -133,14 +134,15 @@ class ScreenshotsTest extends GuiTestSupport {
             @Override
             public javax.swing.JComponent panel() {
                 panel[0] = new ServerPanel(new ServerPanelSettings("Friday Night Jam", "Lyon", 74,
-                        "<b>Welcome!</b> Be kind, tune up before joining.", 10, false, true, 22124, ""),
+                        "<b>Welcome!</b> Be kind, tune up before joining.", 10, false, true, 22124, "/home/camille/jams",
+                        true, "anygenre1.jamulus.app:22124"),
                         new ServerPanelListener() {
                             @Override
                             public void settingsApplied(ServerPanelSettings settings) {
                             }
 
                             @Override
-                            public void recorderEnabled(boolean enabled) {
+                            public void recorderChanged(String folder, boolean enabled) {
                             }
 
                             @Override
@@ -155,6 +157,10 @@ class ScreenshotsTest extends GuiTestSupport {
                         new ServerClientRow("127.0.0.1:50344", "Camille", 4, 2),
                         new ServerClientRow("192.0.2.17:22134", "Alice", 6, 1),
                         new ServerClientRow("198.51.100.4:22134", "Bob", 5, 2)));
+                panel[0].setRegistration("anygenre1.jamulus.app:22124",
+                        org.tutti.server.directory.RegistrationStatus.REGISTERED);
+                panel[0].setRecorderState(org.tutti.server.recorder.RecorderState.RECORDING,
+                        java.nio.file.Path.of("/home/camille/jams/Jam-20261121-203000000"), "");
                 return panel[0];
             }
 
@@ -176,10 +182,15 @@ class ScreenshotsTest extends GuiTestSupport {
     void dialogs() throws Exception {
         Fixture f = mixerWindow(Theme.LIGHT, ServerMode.NONE);
         GuiActionRunner.execute(() -> f.window().disconnected(""));
+        // "Show all musicians" is on (the default): each server lists who is on it.
         f.session().directoryRows = List.of(
-                new ServerRow("203.0.113.5:22124", "Friday Night Jam", 18, 6, 10, "Lyon", 74, "3.9.1"),
-                new ServerRow("203.0.113.9:22124", "Jazz Cellar", 34, 3, 8, "Berlin", 82, "3.9.1"),
-                new ServerRow("203.0.113.12:22124", "Choir Practice", 52, 12, 30, "Leeds", 224, "3.8.2"),
+                new ServerRow("203.0.113.5:22124", "Friday Night Jam", 18, 3, 10, "Lyon", 74, "3.9.1", List.of(
+                        new ChannelInfo(74, 26, 2, "Camille", "Lyon"), new ChannelInfo(82, 10, 3, "Alice", "Berlin"),
+                        new ChannelInfo(224, 5, 1, "Bob", "Leeds"))),
+                new ServerRow("203.0.113.9:22124", "Jazz Cellar", 34, 2, 8, "Berlin", 82, "3.9.1", List.of(
+                        new ChannelInfo(82, 17, 3, "Dana", "Hamburg"), new ChannelInfo(0, 1, 0, "Eli", ""))),
+                new ServerRow("203.0.113.12:22124", "Choir Practice", 52, 1, 30, "Leeds", 224, "3.8.2", List.of(
+                        new ChannelInfo(224, 10, 2, "Grace", "York"))),
                 new ServerRow("203.0.113.40:22124", "Empty Room", 75, 0, 10, "Boston", 225, ""));
         robot.showWindow(f.window(), null, false);
         FrameFixture w = new FrameFixture(robot, f.window());

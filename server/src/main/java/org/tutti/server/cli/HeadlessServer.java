@@ -26,6 +26,9 @@ import org.tutti.server.rpc.ServerRpc;
  * cleanly on SIGINT/SIGTERM (with {@code -d} every client is told with CLM_DISCONNECTION).
  */
 public final class HeadlessServer implements AutoCloseable {
+    /** Exit status when the engine gave up after repeated failures (EX_SOFTWARE). */
+    public static final int EXIT_ENGINE_FAILED = 70;
+
     /** JSON-RPC settings; {@code port} < 0 means off. */
     public record RpcSettings(int port, Path secretFile, InetAddress bindAddress) {
     }
@@ -43,11 +46,17 @@ public final class HeadlessServer implements AutoCloseable {
 
     /** Runs until the process is asked to stop; returns the exit code. */
     public static int run(ParsedOptions options, PrintStream out, PrintStream err) {
+        return run(options, out, err, server -> { });
+    }
+
+    /**
+     * As {@link #run(ParsedOptions, PrintStream, PrintStream)}, calling {@code started} once the server runs (the
+     * launcher opens the server window there; closing it calls {@link #close}).
+     */
+    public static int run(ParsedOptions options, PrintStream out, PrintStream err,
+                          java.util.function.Consumer<HeadlessServer> started) {
         HeadlessServer server;
         try {
-            if (!options.has("nogui")) {
-                out.println("- the server has no window yet; running without one (as with -n)");
-            }
             for (String option : ServerOptions.unsupportedGiven(options)) {
                 out.println("- option --" + option + " is not yet supported; ignored");
             }
@@ -60,6 +69,7 @@ public final class HeadlessServer implements AutoCloseable {
             return 1;
         }
         stopOnSignals(server);
+        started.accept(server);
         server.awaitStop();
         return 0;
     }
@@ -142,6 +152,13 @@ public final class HeadlessServer implements AutoCloseable {
             @Override
             public void serverIdle() {
                 log.idling();
+            }
+
+            @Override
+            public void engineFailed(Throwable cause) {
+                // A deaf server must not look alive: exit non-zero so systemd (Restart=on-failure) restarts it.
+                System.err.println("tutti: the server engine failed repeatedly (" + cause + "); exiting");
+                System.exit(EXIT_ENGINE_FAILED);
             }
         };
         ServerEngine engine;

@@ -52,7 +52,25 @@ public final class DirectoryRole implements ClmComponent {
                 Countries.fromIsoCode(Locale.getDefault().getCountry()));
         String text = options.value("directoryserver",
                 options.value("directoryaddress", options.value("centralserver", "")));
-        Inet4Address publicIp = publicIp(options.value("serverpublicip", null));
+        return build(info, text, publicIp(options.value("serverpublicip", null)),
+                options.value("directoryfile", null), options.value("listfilter", null), ownPort, maxClients, sink,
+                nowMs);
+    }
+
+    /**
+     * The role for a directory chosen in the server window: none for "", else register with {@code host[:port]}
+     * (or be a directory for "localhost"), as {@code -e} with the given name/city/country as {@code -o}. May block on
+     * DNS: not on the engine thread.
+     */
+    public static DirectoryRole forDirectory(String directoryText, ServerInfo info, int ownPort, int maxClients,
+                                             ClmSink sink, long nowMs) throws UsageException {
+        return build(info, directoryText == null ? "" : directoryText.strip(), null, null, null, ownPort, maxClients,
+                sink, nowMs);
+    }
+
+    private static DirectoryRole build(ServerInfo info, String text, Inet4Address publicIp, String file,
+                                       String listFilter, int ownPort, int maxClients, ClmSink sink, long nowMs)
+            throws UsageException {
         if (text.isBlank()) {
             return new DirectoryRole(info, "", null, null, null, nowMs);
         }
@@ -63,10 +81,9 @@ public final class DirectoryRole implements ClmComponent {
             throw new UsageException("--directoryserver: " + e.getMessage());
         }
         if (address.isSelf()) {
-            String file = options.value("directoryfile", null);
             DirectoryService d = new DirectoryService(info, maxClients,
                     publicIp != null ? publicIp : NetworkAddresses.outboundAddress(),
-                    ListFilter.parse(options.value("listfilter", null)), file == null ? null : Path.of(file),
+                    ListFilter.parse(listFilter), file == null ? null : Path.of(file),
                     RateLimiter.forDirectory(), sink, nowMs);
             return new DirectoryRole(info, text, null, d, address, nowMs);
         }

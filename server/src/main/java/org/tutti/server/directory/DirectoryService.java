@@ -49,6 +49,8 @@ public final class DirectoryService implements ClmComponent {
     private final ListFilter filter;
     private final Path file;
     private final RateLimiter limiter;
+    /** Registrations have their own buckets: a list-request flood spoofing a server's IP must not delist it. */
+    private final RateLimiter registrationLimiter;
     private final int maxClients;
     private final Inet4Address ownPublicIp;
     private final Map<InetSocketAddress, DirectoryEntry> servers = new LinkedHashMap<>();
@@ -80,6 +82,7 @@ public final class DirectoryService implements ClmComponent {
         this.filter = filter;
         this.file = file;
         this.limiter = limiter;
+        this.registrationLimiter = limiter.twin();
         this.sink = sink;
         this.nextExpiryCheckMs = nowMs + EXPIRY_CHECK_MS;
         this.nextKeepAliveMs = nowMs + KEEP_ALIVE_MS;
@@ -162,7 +165,7 @@ public final class DirectoryService implements ClmComponent {
 
     /** Answers dropped by the rate limiter. */
     public long droppedAnswers() {
-        return limiter.dropped();
+        return limiter.dropped() + registrationLimiter.dropped();
     }
 
     /** Lines of the directory file skipped at start-up (malformed, duplicate or IPv6). */
@@ -176,7 +179,7 @@ public final class DirectoryService implements ClmComponent {
     }
 
     private void register(ServerRegistration reg, String version, InetSocketAddress from, long nowMs) {
-        if (!limiter.tryAcquire(from.getAddress(), REGISTER_COST, nowMs)) {
+        if (!registrationLimiter.tryAcquire(from.getAddress(), REGISTER_COST, nowMs)) {
             return; // dropped without state change: a flood must not churn the list either
         }
         RegistrationResult refusal = filter.refusal(from.getAddress(), version);

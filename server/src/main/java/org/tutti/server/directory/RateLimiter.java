@@ -44,6 +44,11 @@ public final class RateLimiter {
         return new RateLimiter(20, 2);
     }
 
+    /** A separate limiter with the same capacity and rate (its own buckets). */
+    public RateLimiter twin() {
+        return new RateLimiter(capacity, tokensPerMs * 1000.0);
+    }
+
     /** Takes {@code cost} tokens from the bucket of {@code source}; false (and counted) when there are not enough. */
     public boolean tryAcquire(InetAddress source, double cost, long nowMs) {
         Bucket b = buckets.get(source);

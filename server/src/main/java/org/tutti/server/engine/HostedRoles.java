@@ -19,7 +19,11 @@ final class HostedRoles {
     private long nextDirectoryPollNs;
     private volatile JamRecorder recorder;
 
+    /** Hosts {@code role}; a role hosted before is shut down first (it unregisters), as when the window switches. */
     void hostDirectory(DirectoryRole role, long nowNs) {
+        if (directory != null && directory != role) {
+            directory.shutdown();
+        }
         directory = role;
         role.start(nowNs / 1_000_000L);
     }
@@ -45,6 +49,13 @@ final class HostedRoles {
         if (directory != null) {
             ServerInfo old = directory.info();
             directory.updateInfo(ServerInfo.truncating(name, old.city(), old.country()), nowNs / 1_000_000L);
+        }
+    }
+
+    /** New name, city and country: a registered server re-registers with them at once. */
+    void updateInfo(String name, String city, int country, long nowNs) {
+        if (directory != null) {
+            directory.updateInfo(ServerInfo.truncating(name, city, country), nowNs / 1_000_000L);
         }
     }
 

@@ -94,8 +94,10 @@ final class ParallelPhases implements AutoCloseable {
             }
             try {
                 work.run(index, from, to);
-            } catch (RuntimeException e) {
-                failures.incrementAndGet(); // a bug in one chunk must not stop the phase (the barrier would hang)
+            } catch (RuntimeException | Error e) {
+                // A bug in one chunk must not stop the phase (the barrier would hang), nor kill a worker: a dead
+                // worker leaves its share to the engine thread for good, silently halving the capacity.
+                failures.incrementAndGet();
             } finally {
                 if (chunksDone.incrementAndGet() == chunks && index != 0) {
                     LockSupport.unpark(caller);

@@ -34,13 +34,14 @@ import org.tutti.protocol.RecorderState;
 final class ProtocolHandler {
     private final ServerEngine engine;
     private final EngineCounters counters;
-    private final ClmRateLimiter clmLimiter = new ClmRateLimiter(20, 40);
+    private final ClmAnswerBudget clmBudget;
     private final byte[] levelBody = new byte[(ServerConfig.MAX_CLIENTS_LIMIT + 1) / 2];
     private final byte[] levelFrame = new byte[levelBody.length + Frame.OVERHEAD_BYTES];
 
     ProtocolHandler(ServerEngine engine, EngineCounters counters) {
         this.engine = engine;
         this.counters = counters;
+        this.clmBudget = new ClmAnswerBudget(engine.config().maxClients());
     }
 
     /** Queues the connect sequence of doc §5.2 for a channel just opened by its first audio packet. */
@@ -245,6 +246,16 @@ final class ProtocolHandler {
         if (message instanceof ConnectionlessMessage clm && engine.offerToDirectory(clm, from, nowNs)) {
             return;
         }
+        if (message instanceof ConnectionlessMessage.Disconnection) {
+            if (known != null) {
+                known.disconnectRequested = true;
+            }
+            return;
+        }
+        if (!clmBudget.sourceMayAsk(from, known, nowNs)) {
+            counters.clmAnswersDropped++; // checked before building the answer: a flood costs no encoding
+            return;
+        }
         Message answer = switch (message) {
             case ConnectionlessMessage.PingMs p -> p;
             case ConnectionlessMessage.PingMsWithNumClients(int time, int ignored) ->
@@ -252,31 +263,46 @@ final class ProtocolHandler {
             case ConnectionlessMessage.ReqVersionAndOs r ->
                     new ConnectionlessMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version());
             case ConnectionlessMessage.ReqConnClientsList r -> new ConnectionlessMessage.ConnClientsList(clientList());
-            case ConnectionlessMessage.Disconnection d -> {
-                if (known != null) {
-                    known.disconnectRequested = true;
-                }
-                yield null;
-            }
             default -> null;
         };
         if (answer != null) {
-            answerClm(from, answer, nowNs);
+            send(from, known, MessageCodec.encodeFrame(answer, 0), nowNs);
         }
     }
 
     /** CLM_SERVER_FULL for audio from a newcomer while every slot is taken. */
     void serverFull(InetSocketAddress from, long nowNs) {
-        answerClm(from, new ConnectionlessMessage.ServerFull(), nowNs);
+        if (clmBudget.sourceMayAsk(from, null, nowNs)) {
+            send(from, null, MessageCodec.encodeFrame(new ConnectionlessMessage.ServerFull(), 0), nowNs);
+        } else {
+            counters.clmAnswersDropped++;
+        }
     }
 
-    private void answerClm(InetSocketAddress to, Message answer, long nowNs) {
-        long key = ((long) to.getAddress().hashCode() << 16) ^ to.getPort();
-        if (!clmLimiter.tryAcquire(key, nowNs)) {
+    /**
+     * The hosted directory's sends. Its answers to requests (server lists, registration results, hole-punch
+     * requests to listed servers) pass the global budget; the directory limits them per source IP itself. What it
+     * sends on its own timers (registrations, keep-alives, hole punches our directory asked for) always goes.
+     */
+    void sendForDirectory(ConnectionlessMessage message, InetSocketAddress to) {
+        byte[] frame = MessageCodec.encodeFrame(message, 0);
+        boolean answer = message instanceof ConnectionlessMessage.ServerList
+                || message instanceof ConnectionlessMessage.ReducedServerList
+                || message instanceof ConnectionlessMessage.RegisterServerResp
+                || message instanceof ConnectionlessMessage.SendEmptyMessage;
+        if (answer) {
+            send(to, null, frame, System.nanoTime());
+        } else {
+            engine.sendFrame(to, frame);
+        }
+    }
+
+    private void send(InetSocketAddress to, ClientChannel known, byte[] frame, long nowNs) {
+        if (known == null && !clmBudget.globalAllows(frame.length, nowNs)) {
             counters.clmAnswersDropped++;
             return;
         }
-        engine.sendFrame(to, MessageCodec.encodeFrame(answer, 0));
+        engine.sendFrame(to, frame);
     }
 
     private static String truncate(String text) {

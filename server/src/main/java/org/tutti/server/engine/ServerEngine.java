@@ -82,7 +82,8 @@ public final class ServerEngine implements AutoCloseable {
             slots[i].link = protocol.newLink(slots[i]);
         }
         this.eventThread = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("server-events").unstarted(r));
-        this.thread = Thread.ofPlatform().name("server-engine").unstarted(this::run);
+        this.thread = Thread.ofPlatform().name("server-engine").unstarted(
+                new EngineSupervisor(this::run, () -> running, counters, this::rebuildActive, this::failed));
         thread.setPriority(Thread.MAX_PRIORITY);
     }
 
@@ -176,7 +177,7 @@ public final class ServerEngine implements AutoCloseable {
 
     /** Sends connection-less messages through the server's socket (for the directory components; engine thread). */
     public ClmSink clmSink() {
-        return (message, to) -> sendFrame(to, MessageCodec.encodeFrame(message, 0));
+        return protocol::sendForDirectory; // its answers to requests pass the global anti-amplification budget
     }
 
     /** The engine's monotonic clock in milliseconds, as the directory components expect it. */
@@ -187,6 +188,7 @@ public final class ServerEngine implements AutoCloseable {
     /**
      * Hosts {@code role} (from {@code DirectoryRole.fromOptions}) on the engine thread: it sees every CLM first, is
      * polled about every 10 ms, starts registering now and unregisters (or saves the directory file) at close.
+     * Hosting another role later (the server window's directory selector) shuts the previous one down first.
      */
     public void hostDirectory(DirectoryRole role) {
         call(() -> {
@@ -230,6 +232,15 @@ public final class ServerEngine implements AutoCloseable {
         setServerName(name);
         call(() -> {
             roles.rename(name, System.nanoTime());
+            return null;
+        });
+    }
+
+    /** Changes name, city and country (the server window); a registered server re-registers with them at once. */
+    public void updateServerInfo(String name, String city, int country) {
+        setServerName(name);
+        call(() -> {
+            roles.updateInfo(name, city, country, System.nanoTime());
             return null;
         });
     }
@@ -508,6 +519,17 @@ public final class ServerEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The supervisor gave up (engine thread): stop, free what can be freed, and tell the embedder. */
+    private void failed(Throwable cause) {
+        running = false;
+        try {
+            shutdown();
+        } catch (Throwable e) {
+            socket.close(); // at least release the port
+        }
+        eventThread.execute(() -> events.engineFailed(cause));
     }
 
     private void shutdown() {

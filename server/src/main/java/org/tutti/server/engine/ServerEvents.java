@@ -24,4 +24,11 @@ public interface ServerEvents {
     /** The last client left. */
     default void serverIdle() {
     }
+
+    /**
+     * The engine thread failed repeatedly and the engine has shut down: the server no longer serves anyone. A
+     * headless server should exit non-zero so its service manager restarts it.
+     */
+    default void engineFailed(Throwable cause) {
+    }
 }

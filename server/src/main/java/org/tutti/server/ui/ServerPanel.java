@@ -1,5 +1,6 @@
 package org.tutti.server.ui;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.BorderFactory;
@@ -16,11 +17,14 @@ import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.table.AbstractTableModel;
 import net.miginfocom.swing.MigLayout;
+import org.tutti.server.directory.RegistrationStatus;
+import org.tutti.server.recorder.RecorderState;
 
 /**
- * The built-in server's panel: connected clients (address, name, jitter buffer, channels), server name/city/country,
- * welcome message editor, jam recorder controls and options (max users, delay panning, fast update, port), plus
- * "Join my own server". It renders what the server reports and forwards edits to a {@link ServerPanelListener}.
+ * The server's panel (built-in server and the {@code -s} window): connected clients (address, name, jitter buffer,
+ * channels), server name/city/country, directory selector with the registration status, welcome message editor, jam
+ * recorder controls and options (max users, delay panning, fast update, port), plus "Join my own server". It renders
+ * what the server reports and forwards edits to a {@link ServerPanelListener}.
  */
 public final class ServerPanel extends JPanel {
     private final ClientsModel clients = new ClientsModel();
@@ -29,10 +33,8 @@ public final class ServerPanel extends JPanel {
     private final JTextField city = new JTextField(14);
     private final JSpinner country = new JSpinner(new SpinnerNumberModel(0, 0, 261, 1));
     private final JTextArea welcome = new JTextArea(5, 30);
-    private final JCheckBox recorder = new JCheckBox(ServerText.text("server.recorder"));
-    private final JButton newRecording = new JButton(ServerText.text("server.newRecording"));
-    private final JLabel recorderStatus = new JLabel(ServerText.tr("server.recorderIdle"));
-    private final JTextField recordingDir = new JTextField(14);
+    private final DirectoryControls directory;
+    private final RecorderControls recorder;
     private final JSpinner maxUsers = new JSpinner(new SpinnerNumberModel(10, 1, 150, 1));
     private final JCheckBox delayPan = new JCheckBox(ServerText.text("server.delayPan"));
     private final JCheckBox fastUpdate = new JCheckBox(ServerText.text("server.fastUpdate"));
@@ -44,20 +46,26 @@ public final class ServerPanel extends JPanel {
     public ServerPanel(ServerPanelSettings initial, ServerPanelListener listener) {
         super(new MigLayout("insets dialog, fill", "[grow,fill][]", "[][grow,fill][]"));
         setName("serverPanel");
+        directory = new DirectoryControls(initial.directory());
+        recorder = new RecorderControls(initial.recordingDir(), initial.recordingEnabled());
         table.setName("serverClients");
         table.getAccessibleContext().setAccessibleName(ServerText.tr("server.clients"));
+        table.setToolTipText(ServerText.tr("server.clients.tip"));
         join.setName("joinOwnServer");
         apply.setName("serverApply");
-        recorder.setName("serverRecorder");
-        newRecording.setName("serverNewRecording");
         join.setMnemonic(ServerText.mnemonic("server.join"));
         apply.setMnemonic(ServerText.mnemonic("server.apply"));
         join.setToolTipText(ServerText.tr("server.join.tip"));
+        apply.setToolTipText(ServerText.tr("server.apply.tip"));
         delayPan.setToolTipText(ServerText.tr("server.delayPan.tip"));
         fastUpdate.setToolTipText(ServerText.tr("server.fastUpdate.tip"));
+        name.setToolTipText(ServerText.tr("server.name.tip"));
+        city.setToolTipText(ServerText.tr("server.city.tip"));
+        country.setToolTipText(ServerText.tr("server.country.tip"));
+        maxUsers.setToolTipText(ServerText.tr("server.maxUsers.tip"));
+        port.setToolTipText(ServerText.tr("server.port.tip"));
         welcome.setLineWrap(true);
         welcome.setWrapStyleWord(true);
-        newRecording.setEnabled(false);
         port.setEditor(new JSpinner.NumberEditor(port, "#")); // a port is not a quantity: no digit grouping
         country.setEditor(new JSpinner.NumberEditor(country, "#"));
         load(initial);
@@ -72,14 +80,19 @@ public final class ServerPanel extends JPanel {
         row(side, "server.name", name);
         row(side, "server.city", city);
         row(side, "server.country", country);
+        row(side, "server.directory", directory.selector);
+        side.add(directory.custom, "skip");
+        side.add(directory.status, "skip, wmax 260");
         row(side, "server.maxUsers", maxUsers);
         row(side, "server.port", port);
         side.add(delayPan, "skip");
         side.add(fastUpdate, "skip");
-        row(side, "server.recordingDir", recordingDir);
-        side.add(recorder, "skip");
-        side.add(newRecording, "skip");
-        side.add(recorderStatus, "skip, wmax 260");
+        side.add(labelFor("server.recordingDir", recorder.folder));
+        side.add(recorder.folder, "split 2, growx");
+        side.add(recorder.browse);
+        side.add(recorder.enabled, "skip");
+        side.add(recorder.newRecording, "skip");
+        side.add(recorder.status, "skip, wmax 260");
         add(side, "top, wrap");
 
         JLabel welcomeLabel = new JLabel(ServerText.text("server.welcome"));
@@ -94,23 +107,37 @@ public final class ServerPanel extends JPanel {
         add(apply, "bottom");
 
         apply.addActionListener(e -> listener.settingsApplied(settings()));
-        recorder.addActionListener(e -> {
-            newRecording.setEnabled(recorder.isSelected());
-            listener.recorderEnabled(recorder.isSelected());
+        recorder.enabled.addActionListener(e -> listener.recorderChanged(recorder.folder.getText().strip(),
+                recorder.enabled.isSelected()));
+        recorder.browse.addActionListener(e -> {
+            if (recorder.choose(this)) {
+                listener.recorderChanged(recorder.folder.getText().strip(), recorder.enabled.isSelected());
+            }
         });
-        newRecording.addActionListener(e -> listener.newRecording());
+        recorder.newRecording.addActionListener(e -> listener.newRecording());
         join.addActionListener(e -> listener.joinOwnServer());
         setClients(List.of());
     }
 
     private static void row(JPanel p, String key, JComponent c) {
+        p.add(labelFor(key, c));
+        p.add(c);
+    }
+
+    private static JLabel labelFor(String key, JComponent c) {
         JLabel l = new JLabel(ServerText.text(key));
         l.setDisplayedMnemonic(ServerText.mnemonic(key));
         l.setLabelFor(c);
-        c.setName(key);
+        if (c.getName() == null) {
+            c.setName(key);
+        }
         c.getAccessibleContext().setAccessibleName(ServerText.text(key));
-        p.add(l);
-        p.add(c);
+        if (c instanceof JSpinner spinner && spinner.getEditor() instanceof JSpinner.DefaultEditor editor) {
+            // the focusable part of a spinner is its text field: that is what assistive technology announces
+            editor.getTextField().getAccessibleContext().setAccessibleName(ServerText.text(key));
+            editor.getTextField().setToolTipText(spinner.getToolTipText());
+        }
+        return l;
     }
 
     private void load(ServerPanelSettings s) {
@@ -121,15 +148,18 @@ public final class ServerPanel extends JPanel {
         maxUsers.setValue(s.maxUsers());
         delayPan.setSelected(s.delayPanning());
         fastUpdate.setSelected(s.fastUpdate());
-        port.setValue(s.port());
-        recordingDir.setText(s.recordingDir());
+        port.setValue(Math.max(1, s.port()));
+        directory.select(s.directory());
+        recorder.folder.setText(s.recordingDir());
+        recorder.enabled.setSelected(s.recordingEnabled());
     }
 
     /** The values as edited now. */
     public ServerPanelSettings settings() {
         return new ServerPanelSettings(name.getText().strip(), city.getText().strip(), (Integer) country.getValue(),
                 welcome.getText(), (Integer) maxUsers.getValue(), delayPan.isSelected(), fastUpdate.isSelected(),
-                (Integer) port.getValue(), recordingDir.getText().strip());
+                (Integer) port.getValue(), recorder.folder.getText().strip(), recorder.enabled.isSelected(),
+                directory.address());
     }
 
     /** The connected clients, as the server reports them (call on the EDT). */
@@ -144,14 +174,29 @@ public final class ServerPanel extends JPanel {
 
     /** Disables the recorder controls with an explanation (e.g. no recorder in this server). */
     public void setRecorderUnavailable(String why) {
-        recorder.setEnabled(false);
-        newRecording.setEnabled(false);
-        recorderStatus.setText(why);
+        recorder.unavailable(why);
     }
 
-    /** "Recording to …", "Not recording", or an error from the recorder. */
-    public void setRecorderStatus(String text) {
-        recorderStatus.setText(text);
+    /** What the recorder does now, as the server reports it (call on the EDT). */
+    public void setRecorderState(RecorderState state, Path sessionFolder, String error) {
+        recorder.show(state, sessionFolder, error);
+    }
+
+    /** The registration with {@code directoryText} ("" when not registering), as the server reports it. */
+    public void setRegistration(String directoryText, RegistrationStatus status) {
+        directory.showStatus(directoryText, status);
+    }
+
+    /**
+     * For a server started from the command line: port, size, fast update and delay panning are fixed there (as in
+     * Jamulus's server window), and there is no client to join with.
+     */
+    public void lockStartOptions(String why) {
+        for (JComponent c : new JComponent[] {port, maxUsers, fastUpdate, delayPan}) {
+            c.setEnabled(false);
+            c.setToolTipText(why);
+        }
+        join.setVisible(false);
     }
 
     /** Clients table model: address, name, jitter buffer, channels. */

@@ -2,10 +2,11 @@ package org.tutti.server.ui;
 
 /** What the server panel asks of the running server (called on the EDT; hand work to the server's threads). */
 public interface ServerPanelListener {
-    /** Name, city, country, options or welcome message were applied. */
+    /** Name, city, country, directory, options, recording folder or welcome message were applied. */
     void settingsApplied(ServerPanelSettings settings);
 
-    void recorderEnabled(boolean enabled);
+    /** The recorder switch or its folder changed ({@code folder} "" for none). */
+    void recorderChanged(String folder, boolean enabled);
 
     /** Close the current recording and start a new one. */
     void newRecording();

@@ -3,10 +3,45 @@ package org.tutti.server.ui;
 /**
  * What the server panel edits. {@code country} is the Qt 5 country code as sent to directories.
  *
- * @param maxUsers 1..150; {@code port} 1..65535
+ * @param maxUsers         1..150; {@code port} 1..65535
+ * @param recordingDir     the jam recorder's folder, "" for none
+ * @param recordingEnabled record while musicians are connected (only with a folder)
+ * @param directory        the directory to register with ({@code host[:port]}, as {@code -e}), "" for none
  */
 public record ServerPanelSettings(String name, String city, int country, String welcomeHtml, int maxUsers,
-                                  boolean delayPanning, boolean fastUpdate, int port, String recordingDir) {
+                                  boolean delayPanning, boolean fastUpdate, int port, String recordingDir,
+                                  boolean recordingEnabled, String directory) {
     public static final ServerPanelSettings DEFAULT =
-            new ServerPanelSettings("", "", 0, "", 10, false, false, 22124, "");
+            new ServerPanelSettings("", "", 0, "", 10, false, false, 22124, "", true, "");
+
+    public ServerPanelSettings {
+        name = name == null ? "" : name;
+        city = city == null ? "" : city;
+        welcomeHtml = welcomeHtml == null ? "" : welcomeHtml;
+        recordingDir = recordingDir == null ? "" : recordingDir;
+        directory = directory == null ? "" : directory.strip();
+    }
+
+    /** Without recorder switch and directory: recording on once a folder is set, no directory. */
+    public ServerPanelSettings(String name, String city, int country, String welcomeHtml, int maxUsers,
+                               boolean delayPanning, boolean fastUpdate, int port, String recordingDir) {
+        this(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port, recordingDir, true, "");
+    }
+
+    /** True when a change from {@code before} needs a new socket (the server restarts). */
+    public boolean needsRestartFrom(ServerPanelSettings before) {
+        return before.port != port || before.maxUsers != maxUsers || before.fastUpdate != fastUpdate
+                || before.delayPanning != delayPanning;
+    }
+
+    /** True when the directory registration must be redone (another directory, or what it lists changed). */
+    public boolean registrationChangedFrom(ServerPanelSettings before) {
+        return !before.directory.equalsIgnoreCase(directory) || !before.name.equals(name)
+                || !before.city.equals(city) || before.country != country;
+    }
+
+    public ServerPanelSettings withRecorder(String folder, boolean enabled) {
+        return new ServerPanelSettings(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port,
+                folder, enabled, directory);
+    }
 }

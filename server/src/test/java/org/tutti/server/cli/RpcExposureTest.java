@@ -1,6 +1,7 @@
 package org.tutti.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -8,6 +9,8 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -49,5 +52,28 @@ class RpcExposureTest {
                 assertThat(second.getAsJsonObject("error").get("code").getAsInt()).as("wrong secret").isEqualTo(400);
             }
         }
+    }
+
+    @Test
+    void anotherBindAddressOnlyWhenConfiguredAndNoShortSecret(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "reliability-secret-0123456789\n");
+        InetAddress configured = InetAddress.getByName("127.0.0.2"); // what --jsonrpcbindip 127.0.0.2 gives
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (HeadlessServer server = HeadlessServer.start(ServerConfig.defaults(0, 4),
+                new HeadlessServer.RpcSettings(0, secret, configured), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            assertThat(log.toString(StandardCharsets.UTF_8)).contains("JSON-RPC: server started on 127.0.0.2:");
+            try (Socket s = new Socket(configured, server.rpcPort())) {
+                assertThat(s.isConnected()).isTrue();
+            }
+            assertThatThrownBy(() -> new Socket(InetAddress.getByName("127.0.0.1"), server.rpcPort()).close())
+                    .as("listens on the configured address only").isInstanceOf(ConnectException.class);
+        }
+        Path shortSecret = dir.resolve("short");
+        Files.writeString(shortSecret, "fifteen-chars15\n");
+        assertThatThrownBy(() -> HeadlessServer.start(ServerConfig.defaults(0, 4),
+                new HeadlessServer.RpcSettings(0, shortSecret, null), new PrintStream(new ByteArrayOutputStream())))
+                .as("a secret under 16 characters refuses to start").isInstanceOf(IOException.class)
+                .hasMessageContaining("too short");
     }
 }

@@ -182,6 +182,18 @@ class DirectoryServiceTest {
     }
 
     @Test
+    void aListFloodSpoofingAServersIpDoesNotStopItsRegistration() {
+        DirectoryService d = new DirectoryService(ServerInfo.parse("MyDir;DirCity;82", 0), 10, ip("192.0.2.2"),
+                ListFilter.NONE, null, RateLimiter.forDirectory(), sink, 0);
+        for (int i = 0; i < 100; i++) { // the server's IP, any port: every list token of that IP is spent
+            d.onMessage(new ReqServerList(), new InetSocketAddress(PUBLIC_SERVER.getAddress(), 2000 + i), 0);
+        }
+        d.onMessage(reg("Pub", "", 22124, "3.9.1"), PUBLIC_SERVER, 0);
+        assertThat(d.entries()).extracting(e -> e.info().name()).containsExactly("Pub");
+        assertThat(sink.of(RegisterServerResp.class)).hasSize(1);
+    }
+
+    @Test
     void theFileKeepsTheListAcrossARestartInJamulusFormat() throws Exception {
         Path file = dir.resolve("dir.txt");
         DirectoryService d = directory(ListFilter.NONE, file, 0);

@@ -34,6 +34,8 @@ class ServerPanelGuiTest {
     void setUp() {
         ServerText.use(Locale.ENGLISH);
         robot = BasicRobot.robotWithNewAwtHierarchy();
+        // A tooltip popping up under the pointer after typing would take the next click meant for the control below.
+        GuiActionRunner.execute(() -> javax.swing.ToolTipManager.sharedInstance().setEnabled(false));
     }
 
     @AfterEach
@@ -51,8 +53,8 @@ class ServerPanelGuiTest {
                         }
 
                         @Override
-                        public void recorderEnabled(boolean enabled) {
-                            calls.add("recorder " + enabled);
+                        public void recorderChanged(String folder, boolean enabled) {
+                            calls.add("recorder " + folder + " " + enabled);
                         }
 
                         @Override
@@ -68,7 +70,7 @@ class ServerPanelGuiTest {
             out[0] = p;
             JFrame f = new JFrame("server");
             f.setContentPane(p);
-            f.setSize(900, 600);
+            f.setSize(1000, 800);
             return f;
         });
         robot.showWindow(frame, null, false);
@@ -102,6 +104,58 @@ class ServerPanelGuiTest {
         assertThat(w.table("serverClients").contents()).isDeepEqualTo(new String[][] {
             {"127.0.0.1:5000", "Ann", "4", "Stereo"}, {"127.0.0.1:5001", "Ben", "6", "Mono"}});
         w.label("serverClientCount").requireText("2 of 10");
+    }
+
+    @Test
+    void directorySelectorGivesTheAddressAndShowsTheRegistration() {
+        ServerPanel[] p = new ServerPanel[1];
+        FrameFixture w = show(p);
+        w.comboBox("serverDirectory").requireSelection("None (private server)");
+        w.textBox("serverDirectoryCustom").requireDisabled();
+        w.label("serverRegistration").requireText(" ");
+        w.comboBox("serverDirectory").selectItem("Genre Jazz");
+        w.button("serverApply").click();
+        assertThat(((ServerPanelSettings) calls.getLast()).directory()).isEqualTo("jazz.jamulus.app:22324");
+        w.comboBox("serverDirectory").selectItem("Custom directory");
+        w.textBox("serverDirectoryCustom").requireEnabled().enterText("dir.example.org:22500");
+        w.button("serverApply").click();
+        assertThat(((ServerPanelSettings) calls.getLast()).directory()).isEqualTo("dir.example.org:22500");
+        GuiActionRunner.execute(() -> p[0].setRegistration("dir.example.org:22500",
+                org.tutti.server.directory.RegistrationStatus.TIME_OUT));
+        w.label("serverRegistration").requireText("The directory does not answer");
+        GuiActionRunner.execute(() -> p[0].setRegistration("", org.tutti.server.directory.RegistrationStatus.NOT_REGISTERED));
+        w.label("serverRegistration").requireText("Not registered: private server");
+    }
+
+    @Test
+    void recorderControlsFollowTheRecorderAndReportChanges() {
+        ServerPanel[] p = new ServerPanel[1];
+        FrameFixture w = show(p);
+        w.textBox("server.recordingDir").enterText("/tmp/jams");
+        w.checkBox("serverRecorder").requireSelected().click();
+        assertThat(calls).containsExactly("recorder /tmp/jams false");
+        GuiActionRunner.execute(() -> p[0].setRecorderState(org.tutti.server.recorder.RecorderState.RECORDING,
+                java.nio.file.Path.of("/tmp/jams/Jam-20261121-2200"), ""));
+        w.label("serverRecorderStatus").requireText("Recording to Jam-20261121-2200");
+        w.checkBox("serverRecorder").requireSelected();
+        w.button("serverNewRecording").requireEnabled().click();
+        assertThat(calls).endsWith("new recording");
+        GuiActionRunner.execute(() -> p[0].setRecorderState(org.tutti.server.recorder.RecorderState.NOT_ENABLED,
+                null, "recording directory /x does not exist or is not a folder"));
+        w.label("serverRecorderStatus").requireText(
+                "Not recording: recording directory /x does not exist or is not a folder");
+        w.checkBox("serverRecorder").requireNotSelected();
+        w.button("serverNewRecording").requireDisabled();
+    }
+
+    @Test
+    void aCommandLineServerKeepsItsStartOptions() {
+        ServerPanel[] p = new ServerPanel[1];
+        FrameFixture w = show(p);
+        GuiActionRunner.execute(() -> p[0].lockStartOptions("Set on the command line"));
+        w.spinner("server.port").requireDisabled().requireToolTip("Set on the command line");
+        w.spinner("server.maxUsers").requireDisabled();
+        w.textBox("server.name").requireEnabled();
     }
 
     @Test

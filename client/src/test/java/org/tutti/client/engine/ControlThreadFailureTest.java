@@ -1,0 +1,80 @@
+package org.tutti.client.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.tutti.client.ui.PacedFakeBackend;
+import org.tutti.protocol.ChannelInfo;
+import org.tutti.server.engine.ServerConfig;
+import org.tutti.server.engine.ServerEngine;
+
+/**
+ * An Error escaping the client engine's periodic tick (issue #10): here a listener that overflows its stack when the
+ * tick reports a lost server. Before, the scheduled tick was cancelled for good and the client went deaf: no more
+ * pings, resends or time-outs, so a second lost server was never noticed. Real Tutti servers over real UDP.
+ */
+class ControlThreadFailureTest {
+
+    @Test
+    void aFailingListenerDoesNotStopTheTick() throws Exception {
+        BlockingQueue<String> disconnects = new LinkedBlockingQueue<>();
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        ClientListener listener = new ClientListener() {
+            @Override
+            public void disconnected(String reason) {
+                if (failOnce.getAndSet(false)) {
+                    depth(0); // a real StackOverflowError, thrown inside the tick's time-out handling
+                }
+                disconnects.add(reason);
+            }
+        };
+        ClientOptions options = ClientOptions.defaults(new PacedFakeBackend(), "Alice")
+                .withProfile(new ChannelInfo(0, 0, 0, "Alice", ""));
+        ClientEngine client = new ClientEngine(options, listener, TimeUnit.MILLISECONDS.toNanos(600));
+        try {
+            try (ServerEngine first = ServerEngine.start(ServerConfig.defaults(0, 4), null)) {
+                client.connect("127.0.0.1:" + first.port()).get(10, TimeUnit.SECONDS);
+                awaitChannel(client);
+            } // the server goes away: the tick times out and the listener fails
+            awaitDisconnected(client);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (client.internalErrors() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the listener runs just after the status turns disconnected
+            }
+            assertThat(client.internalErrors()).isEqualTo(1);
+
+            try (ServerEngine second = ServerEngine.start(ServerConfig.defaults(0, 4), null)) {
+                client.connect("127.0.0.1:" + second.port()).get(10, TimeUnit.SECONDS);
+                awaitChannel(client);
+            }
+            assertThat(disconnects.poll(10, TimeUnit.SECONDS)).as("the tick still notices a silent server")
+                    .contains("did not send audio");
+        } finally {
+            client.close();
+        }
+    }
+
+    private static int depth(int n) {
+        return depth(n + 1) + 1;
+    }
+
+    private static void awaitChannel(ClientEngine client) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (client.status().channelId() < 0) {
+            assertThat(System.nanoTime()).as("connected").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitDisconnected(ClientEngine client) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (client.status().connected()) {
+            assertThat(System.nanoTime()).as("disconnected").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.tutti.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.engine.ClientListener;
+import org.tutti.client.engine.ClientOptions;
+import org.tutti.client.ui.PacedFakeBackend;
+import org.tutti.protocol.ChannelInfo;
+import org.tutti.server.engine.ClientSnapshot;
+import org.tutti.server.engine.ServerConfig;
+import org.tutti.server.engine.ServerEngine;
+import org.tutti.server.engine.ServerEvents;
+
+/**
+ * An Error on the server's engine thread (issue #10). The fault is a real stack overflow, raised on the engine thread
+ * through the public {@link ServerEngine#call} (which, like the tick, only catches runtime exceptions): it stands for
+ * a bug that escapes the per-tick catch. Before the supervisor the engine thread died and the server went deaf while
+ * the process lived on.
+ */
+class EngineThreadFailureTest {
+
+    @Test
+    void anErrorOnTheEngineThreadIsCountedAndTheServerKeepsItsClients() throws Exception {
+        try (ServerEngine server = ServerEngine.start(ServerConfig.defaults(0, 4), null);
+             ClientEngine alice = connect(server, "Alice");
+             ClientEngine bob = connect(server, "Bob")) {
+            List<ClientSnapshot> before = awaitNamedClients(server, 2);
+            assertThatThrownBy(() -> server.call(EngineThreadFailureTest::overflowTheStack))
+                    .as("the failing command never answers").isInstanceOf(IllegalStateException.class);
+
+            List<ClientSnapshot> after = server.clients(); // the engine thread answers again
+            assertThat(after).extracting(ClientSnapshot::id, c -> c.info().name())
+                    .containsExactlyElementsOf(before.stream().map(c -> org.assertj.core.groups.Tuple.tuple(
+                            c.id(), c.info().name())).toList());
+            assertThat(server.counters().snapshot().engineRestarts()).isEqualTo(1);
+            long received = alice.status().packetsReceived();
+            Thread.sleep(1000);
+            assertThat(alice.status().packetsReceived() - received).as("Alice still gets the mix").isGreaterThan(100);
+            assertThat(alice.status().connected() && bob.status().connected()).isTrue();
+        }
+    }
+
+    @Test
+    void repeatedFailuresShutTheEngineDownAndReportIt() throws Exception {
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        ServerEngine server = ServerEngine.start(ServerConfig.defaults(0, 4), new ServerEvents() {
+            @Override
+            public void engineFailed(Throwable cause) {
+                failed.complete(cause);
+            }
+        });
+        int port = server.port();
+        try (ClientEngine alice = connect(server, "Alice")) {
+            awaitNamedClients(server, 1);
+            for (int i = 0; i < 3; i++) { // three failures in quick succession: a crash loop
+                Thread.ofPlatform().daemon().start(() -> {
+                    try {
+                        server.call(EngineThreadFailureTest::overflowTheStack);
+                    } catch (IllegalStateException expected) {
+                        // never answered
+                    }
+                });
+            }
+            Throwable cause = failed.get(20, TimeUnit.SECONDS);
+            assertThat(cause).isInstanceOf(StackOverflowError.class);
+            assertThat(server.counters().snapshot().engineRestarts()).isEqualTo(3);
+            try (DatagramSocket again = new DatagramSocket(new InetSocketAddress(port))) {
+                assertThat(again.getLocalPort()).as("the engine released its port").isEqualTo(port);
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    private static Object overflowTheStack() {
+        return depth(0);
+    }
+
+    private static int depth(int n) {
+        return depth(n + 1) + 1;
+    }
+
+    private static ClientEngine connect(ServerEngine server, String name) throws Exception {
+        ClientOptions options = ClientOptions.defaults(new PacedFakeBackend(), name)
+                .withProfile(new ChannelInfo(0, 0, 0, name, ""));
+        ClientEngine engine = new ClientEngine(options, new ClientListener() { });
+        engine.connect("127.0.0.1:" + server.port()).get(10, TimeUnit.SECONDS);
+        return engine;
+    }
+
+    private static List<ClientSnapshot> awaitNamedClients(ServerEngine server, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            List<ClientSnapshot> clients = server.clients();
+            if (clients.stream().filter(c -> !c.info().name().isEmpty()).count() >= n) {
+                return clients;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("clients did not connect");
+            }
+            Thread.sleep(50);
+        }
+    }
+}

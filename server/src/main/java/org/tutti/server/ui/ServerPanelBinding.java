@@ -1,0 +1,205 @@
+package org.tutti.server.ui;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.swing.SwingUtilities;
+import org.tutti.cli.UsageException;
+import org.tutti.server.directory.DirectoryRole;
+import org.tutti.server.directory.RegistrationStatus;
+import org.tutti.server.directory.ServerInfo;
+import org.tutti.server.engine.ClientSnapshot;
+import org.tutti.server.engine.ServerEngine;
+import org.tutti.server.recorder.JamRecorder;
+import org.tutti.server.recorder.RecorderState;
+
+/**
+ * Binds a {@link ServerPanel} to a running {@link ServerEngine}, for the built-in server and the {@code -s} window.
+ * One worker thread polls the engine once a second (clients, recorder state, registration) and shows the answer on
+ * the EDT, and carries out the panel's edits: the EDT never waits for the engine, nor on DNS.
+ */
+public final class ServerPanelBinding implements AutoCloseable {
+    private final ServerPanel panel;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("tutti-server-panel").unstarted(r));
+    private volatile ServerEngine engine;
+    private ScheduledFuture<?> polling;
+
+    public ServerPanelBinding(ServerPanel panel) {
+        this.panel = panel;
+    }
+
+    /** Shows {@code running} from now on (call on the EDT or any thread). */
+    public synchronized void attach(ServerEngine running) {
+        engine = running;
+        if (polling != null) {
+            polling.cancel(false);
+        }
+        polling = worker.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /** Stops showing the engine (it is stopping); the table empties. */
+    public synchronized void detach() {
+        engine = null;
+        if (polling != null) {
+            polling.cancel(false);
+            polling = null;
+        }
+        SwingUtilities.invokeLater(() -> panel.setClients(List.of()));
+    }
+
+    /** Runs {@code work} on the panel's worker thread (engine calls, closing, restarting). */
+    public void execute(Runnable work) {
+        worker.execute(work);
+    }
+
+    /** Polls again now (a client joined or left). */
+    public void refresh() {
+        worker.execute(this::poll);
+    }
+
+    private void poll() {
+        ServerEngine e = engine;
+        if (e == null) {
+            return;
+        }
+        try {
+            List<ServerClientRow> rows = e.clients().stream().map(ServerPanelBinding::row).toList();
+            RegistrationStatus registration = e.registrationStatus();
+            String directory = e.directoryText();
+            JamRecorder r = e.recorder();
+            RecorderState state = r == null ? null : r.state();
+            Path session = r == null ? null : r.currentSessionFolder();
+            String error = r == null ? "" : r.errorMessage();
+            SwingUtilities.invokeLater(() -> {
+                panel.setClients(rows);
+                panel.setRegistration(directory, registration);
+                if (state != null) {
+                    panel.setRecorderState(state, session, error);
+                }
+            });
+        } catch (IllegalStateException stopped) {
+            // engine closing: the next attach polls again
+        }
+    }
+
+    private static ServerClientRow row(ClientSnapshot c) {
+        return new ServerClientRow(c.address(), c.info().name(), c.jitterBufferSize(), c.audioChannels());
+    }
+
+    /**
+     * The parts of a change that a running server takes without a restart: welcome message, name/city/country,
+     * directory (registers anew), recording folder and switch.
+     */
+    public void applyLive(ServerPanelSettings before, ServerPanelSettings next) {
+        worker.execute(() -> {
+            ServerEngine e = engine;
+            if (e == null) {
+                return;
+            }
+            e.setWelcomeMessage(next.welcomeHtml());
+            if (!before.directory().equalsIgnoreCase(next.directory())) {
+                hostDirectory(e, next);
+            } else if (next.registrationChangedFrom(before)) {
+                e.updateServerInfo(next.name(), next.city(), next.country());
+            }
+            if (!before.recordingDir().equals(next.recordingDir())
+                    || before.recordingEnabled() != next.recordingEnabled()) {
+                applyRecorder(e, next.recordingDir(), next.recordingEnabled());
+            }
+            poll();
+        });
+    }
+
+    /** The recorder's folder or switch changed. */
+    public void recorder(String folder, boolean enabled) {
+        worker.execute(() -> {
+            ServerEngine e = engine;
+            if (e != null) {
+                applyRecorder(e, folder, enabled);
+                poll();
+            }
+        });
+    }
+
+    /** Ends the current recording; the next frame starts a new session. */
+    public void newRecording() {
+        worker.execute(() -> {
+            ServerEngine e = engine;
+            if (e != null && e.recorder() != null) {
+                e.recorder().newSession();
+            }
+        });
+    }
+
+    private void applyRecorder(ServerEngine e, String folder, boolean enabled) {
+        JamRecorder r = e.recorder();
+        if (r == null) {
+            return;
+        }
+        Path want;
+        try {
+            want = folder.isBlank() ? null : Path.of(folder);
+        } catch (InvalidPathException bad) {
+            SwingUtilities.invokeLater(() -> panel.setRecorderState(RecorderState.NOT_ENABLED, null, bad.getMessage()));
+            return;
+        }
+        if (!Objects.equals(r.directory(), want)) {
+            r.setDirectory(want);
+        }
+        r.setEnabled(enabled);
+    }
+
+    /** A recorder for the panel's folder and switch (not initialised without a folder). */
+    public static JamRecorder newRecorder(ServerPanelSettings s, int frameSamples) {
+        Path folder;
+        try {
+            folder = s.recordingDir().isBlank() ? null : Path.of(s.recordingDir());
+        } catch (InvalidPathException bad) {
+            folder = null;
+        }
+        return new JamRecorder(folder, s.recordingEnabled(), frameSamples, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Hosts the directory role the panel asks for (none for ""); a bad address shows as "bad address" in the
+     * registration status. Resolves host names: never on the EDT.
+     */
+    public static void hostDirectory(ServerEngine e, ServerPanelSettings s) {
+        ServerInfo info = ServerInfo.truncating(s.name(), s.city(), s.country());
+        DirectoryRole role;
+        try {
+            role = DirectoryRole.forDirectory(s.directory(), info, e.port(), e.config().maxClients(), e.clmSink(),
+                    ServerEngine.nowMs());
+        } catch (UsageException bad) {
+            role = noDirectory(e, info);
+        }
+        e.hostDirectory(role);
+    }
+
+    private static DirectoryRole noDirectory(ServerEngine e, ServerInfo info) {
+        try {
+            return DirectoryRole.forDirectory("", info, e.port(), e.config().maxClients(), e.clmSink(),
+                    ServerEngine.nowMs());
+        } catch (UsageException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Stops polling; work already handed over (closing an engine) still runs. */
+    @Override
+    public void close() {
+        detach();
+        worker.shutdown();
+    }
+
+    /** Waits until the work handed over before {@link #close} is done (e.g. a recording being finished). */
+    public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
+        return worker.awaitTermination(timeout, unit);
+    }
+}
