@@ -56,6 +56,11 @@ final class LinuxUdpSocket implements BatchUdpSocket {
             if (ipv6) {
                 setInt(IPPROTO_IPV6, IPV6_V6ONLY, 0, "IPV6_V6ONLY");
                 setInt(IPPROTO_IPV6, IPV6_TCLASS, config.tos(), "IPV6_TCLASS");
+                try {
+                    setInt(IPPROTO_IP, IP_TOS, config.tos(), "IP_TOS"); // for IPv4 peers on the dual-stack socket
+                } catch (IOException e) {
+                    // an IPv6-only kernel: nothing to mark
+                }
             } else {
                 setInt(IPPROTO_IP, IP_TOS, config.tos(), "IP_TOS");
             }
