@@ -39,7 +39,7 @@ public final class JamulusOptions {
             new OptionSpec("R", "recording", "DIR", SERVER, "record sessions into this directory"),
             new OptionSpec(null, "norecord", null, SERVER, "start with recording off"),
             new OptionSpec(null, "serverbindip", "IP", SERVER, "bind the server to this address"),
-            new OptionSpec("T", "multithreading", null, SERVER, "spread mixing over all cores"),
+            new OptionSpec("T", "multithreading", null, SERVER, "spread mixing over all cores (by itself from 120 musicians)"),
             new OptionSpec("u", "numchannels", "N", SERVER, "maximum number of musicians, 1..150 (default 10)"),
             new OptionSpec("w", "welcomemessage", "TEXT|FILE", SERVER, "welcome message (HTML allowed), or a file holding it"),
             new OptionSpec("z", "startminimized", null, SERVER, "start the window minimised"),
