@@ -55,7 +55,9 @@ final class SockAddr {
     }
 
     static long low(MemorySegment s, long at) {
-        return isV4(s, at) ? UdpEndpoint.V4_MAPPED_MARK | (s.get(BE_INT, at + 4) & 0xFFFFFFFFL) : s.get(BE_LONG, at + 16);
+        return isV4(s, at)
+                ? UdpEndpoint.V4_MAPPED_MARK | (s.get(BE_INT, at + 4) & 0xFFFFFFFFL)
+                : s.get(BE_LONG, at + 16);
     }
 
     static int port(MemorySegment s, long at) {
