@@ -6,8 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 /**
- * A directory given as {@code host[:port]} (the {@code -e} option; default port 22124). A host of "localhost" (any
- * case) or "127.0.0.1" means "this server is the directory" (protocol doc §7.1).
+ * A directory given as {@code host[:port]} (the {@code -e} option; default port 22124). Whether the text makes this
+ * server a directory itself is decided on the text, see {@link #namesThisServer(String)}.
  */
 public record DirectoryAddress(String host, int port) {
     public static final int DEFAULT_PORT = 22124;
@@ -51,9 +51,14 @@ public record DirectoryAddress(String host, int port) {
         }
     }
 
-    /** True when this names the local machine, which makes the server a directory itself. */
-    public boolean isSelf() {
-        return host.equalsIgnoreCase("localhost") || host.equals("127.0.0.1");
+    /**
+     * True when {@code -e text} makes the server a directory itself. Jamulus 3.9.1 compares the whole text: exactly
+     * "localhost" (any case) or "127.0.0.1", without a port; "127.0.0.1:22124" registers with a directory that
+     * runs on this machine.
+     */
+    public static boolean namesThisServer(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.equalsIgnoreCase("localhost") || t.equals("127.0.0.1");
     }
 
     /**

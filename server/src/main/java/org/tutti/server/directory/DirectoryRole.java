@@ -80,7 +80,7 @@ public final class DirectoryRole implements ClmComponent {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--directoryserver: " + e.getMessage());
         }
-        if (address.isSelf()) {
+        if (DirectoryAddress.namesThisServer(text)) {
             DirectoryService d = new DirectoryService(info, maxClients,
                     publicIp != null ? publicIp : NetworkAddresses.outboundAddress(),
                     ListFilter.parse(listFilter), file == null ? null : Path.of(file),

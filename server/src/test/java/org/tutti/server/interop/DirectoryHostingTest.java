@@ -3,6 +3,13 @@ package org.tutti.server.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +22,9 @@ import org.tutti.interop.Json;
 import org.tutti.interop.Peers;
 import org.tutti.interop.RpcTestClient;
 import org.tutti.interop.Secrets;
+import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.protocol.MessageCodec;
+import org.tutti.protocol.ServerListEntry;
 import org.tutti.server.cli.HeadlessServer;
 import org.tutti.server.cli.ServerOptions;
 
@@ -52,7 +62,36 @@ class DirectoryHostingTest {
                 var profile = rpc.result("jamulusserver/getServerProfile", Json.object()).getAsJsonObject();
                 assertThat(profile.get("directoryServer").getAsString()).isEqualTo("127.0.0.1:" + directory.udpPort());
                 assertThat(profile.get("name").getAsString()).isEqualTo("Tutti Test");
+                // And the real directory really lists it (a server that became a directory itself would also
+                // report "registered").
+                assertThat(listedNames(directory.udpPort())).contains("Tutti Test");
             }
         }
+    }
+
+    /** Server names in the directory's answer to CLM_REQ_SERVER_LIST, asked until one lists more than itself. */
+    private static List<String> listedNames(int directoryPort) throws Exception {
+        byte[] request = MessageCodec.encodeFrame(new ConnectionlessMessage.ReqServerList());
+        List<String> names = new ArrayList<>();
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            socket.setSoTimeout(500);
+            for (int attempt = 0; attempt < 20 && names.size() < 2; attempt++) {
+                socket.send(new DatagramPacket(request, request.length,
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), directoryPort)));
+                byte[] buffer = new byte[4096];
+                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(reply);
+                } catch (SocketTimeoutException e) {
+                    continue;
+                }
+                if (MessageCodec.decodeFrame(buffer, 0, reply.getLength())
+                        instanceof ConnectionlessMessage.ServerList(List<ServerListEntry> servers)) {
+                    names.clear();
+                    servers.forEach(entry -> names.add(entry.name()));
+                }
+            }
+        }
+        return names;
     }
 }
