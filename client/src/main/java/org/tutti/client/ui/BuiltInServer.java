@@ -51,6 +51,7 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
     public String start() {
         ServerPanelSettings s = settings;
         ServerEngine e;
+        ServerEngine[] started = new ServerEngine[1];
         try {
             e = ServerEngine.start(config(s), new ServerEvents() {
                 @Override
@@ -62,7 +63,13 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
                 public void serverIdle() {
                     binding.refresh();
                 }
+
+                @Override
+                public void engineFailed(Throwable cause) {
+                    SwingUtilities.invokeLater(() -> failed(started[0], cause));
+                }
             });
+            started[0] = e;
         } catch (IOException | RuntimeException ex) {
             return I18n.tr("server.startFailed", s.port(), String.valueOf(ex.getMessage()));
         }
@@ -73,6 +80,27 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
             binding.execute(() -> ServerPanelBinding.hostDirectory(e, s)); // may wait on DNS: not here
         }
         return "";
+    }
+
+    /**
+     * The engine gave up after a crash loop and has shut itself down (a headless server exits for its supervisor
+     * to restart it; here the musician is told, and switching server mode off and on starts a fresh server).
+     */
+    private void failed(ServerEngine e, Throwable cause) {
+        if (e == null || engine != e) {
+            return; // already stopped or replaced
+        }
+        engine = null;
+        binding.detach();
+        String why = I18n.tr("server.failed", String.valueOf(cause));
+        binding.execute(() -> { // after any poll in flight, so its client count does not hide the message
+            close(e); // finishes the recording in progress
+            SwingUtilities.invokeLater(() -> {
+                if (engine == null) {
+                    panel.setServerStopped(why);
+                }
+            });
+        });
     }
 
     static ServerConfig config(ServerPanelSettings s) {

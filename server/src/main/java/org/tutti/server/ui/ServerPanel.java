@@ -165,11 +165,27 @@ public final class ServerPanel extends JPanel {
     /** The connected clients, as the server reports them (call on the EDT). */
     public void setClients(List<ServerClientRow> rows) {
         clients.set(rows);
+        count.setForeground(null); // after a restart: no longer the red "stopped" text
+        count.setToolTipText(null);
         count.setText(ServerText.tr("server.count", rows.size(), (Integer) maxUsers.getValue()));
     }
 
     public int clientCount() {
         return clients.getRowCount();
+    }
+
+    /** Says that the server is no longer running (it stopped itself), in place of the client count (on the EDT). */
+    public void setServerStopped(String why) {
+        clients.set(List.of());
+        count.setText(why);
+        count.setToolTipText(why);
+        java.awt.Color error = javax.swing.UIManager.getColor("Actions.Red");
+        count.setForeground(error != null ? error : java.awt.Color.RED);
+    }
+
+    /** The text shown beside the clients table: the client count, or why the server stopped. */
+    public String statusText() {
+        return count.getText();
     }
 
     /** Disables the recorder controls with an explanation (e.g. no recorder in this server). */

@@ -1,0 +1,67 @@
+package org.tutti.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramSocket;
+import java.util.concurrent.TimeUnit;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.Test;
+import org.tutti.server.engine.ServerEngine;
+import org.tutti.server.ui.ServerPanelSettings;
+
+/**
+ * The built-in server's engine gives up after a crash loop (three Errors on its thread within a minute): the server
+ * panel says so instead of showing a server that silently went deaf, the port is free, and switching server mode
+ * on again starts a fresh server.
+ */
+class BuiltInServerFailureTest {
+    @Test
+    void aCrashLoopIsShownInThePanelAndServerModeCanStartAgain() throws Exception {
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        ServerPanelSettings settings = new ServerPanelSettings("Own", "", 0, "", 10, false, false, port, "");
+        BuiltInServer own = GuiActionRunner.execute(() -> new BuiltInServer(settings, a -> { }));
+        try {
+            assertThat(GuiActionRunner.execute(own::start)).isEmpty();
+            ServerEngine engine = own.engine();
+            for (int i = 0; i < 3; i++) {
+                Thread.ofPlatform().daemon().start(() -> {
+                    try {
+                        engine.call(BuiltInServerFailureTest::overflowTheStack);
+                    } catch (IllegalStateException expected) {
+                        // the failing command is never answered
+                    }
+                });
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (GuiActionRunner.execute(own::engine) != null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(GuiActionRunner.execute(own::engine)).as("the failed engine is let go").isNull();
+            assertThat(GuiActionRunner.execute(() -> own.serverPanel().statusText()))
+                    .contains(I18n.tr("server.failed", "").substring(0, 20)).contains("StackOverflowError");
+            assertThat(engine.counters().snapshot().engineRestarts()).isEqualTo(3);
+
+            assertThat(GuiActionRunner.execute(own::start)).as("server mode switched on again").isEmpty();
+            assertThat(own.engine().port()).as("the failed engine released its port").isEqualTo(port);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (GuiActionRunner.execute(() -> own.serverPanel().statusText()).contains("StackOverflow")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(GuiActionRunner.execute(() -> own.serverPanel().statusText())).doesNotContain("StackOverflow");
+        } finally {
+            GuiActionRunner.execute(own::stop);
+        }
+    }
+
+    private static Object overflowTheStack() {
+        return depth(0);
+    }
+
+    private static int depth(int n) {
+        return depth(n + 1) + 1;
+    }
+}
