@@ -17,27 +17,38 @@ import org.tutti.protocol.MessageCodec;
  * Garbage datagrams are dropped and counted.
  */
 public final class DirectoryPoller implements AutoCloseable {
+    /** Looks at the query after each poll (on the poller's thread), e.g. to warn when a directory stays silent. */
+    public interface Watch {
+        void polled(ServerListQuery query, long elapsedMs);
+    }
+
     private static final int RECEIVE_TIMEOUT_MS = 5;
     private final DatagramSocket socket;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long malformedDatagrams;
 
-    private DirectoryPoller(InetSocketAddress directory, long durationMs, ServerListListener listener)
+    private DirectoryPoller(InetSocketAddress directory, long durationMs, ServerListListener listener, Watch watch)
             throws SocketException {
         socket = new DatagramSocket();
         socket.setSoTimeout(RECEIVE_TIMEOUT_MS);
         thread = Thread.ofPlatform().daemon().name("tutti-directory-poller")
-                .start(() -> run(directory, durationMs, listener));
+                .start(() -> run(directory, durationMs, listener, watch));
     }
 
     /** Asks {@code directory} for its list and pings the listed servers for {@code durationMs}. */
     public static DirectoryPoller start(InetSocketAddress directory, long durationMs, ServerListListener listener)
             throws SocketException {
-        return new DirectoryPoller(directory, durationMs, listener);
+        return new DirectoryPoller(directory, durationMs, listener, (query, elapsedMs) -> { });
     }
 
-    private void run(InetSocketAddress directory, long durationMs, ServerListListener listener) {
+    /** As above, until closed, with {@code watch} called after each poll. */
+    public static DirectoryPoller startUntilClosed(InetSocketAddress directory, ServerListListener listener,
+                                                   Watch watch) throws SocketException {
+        return new DirectoryPoller(directory, Long.MAX_VALUE, listener, watch);
+    }
+
+    private void run(InetSocketAddress directory, long durationMs, ServerListListener listener, Watch watch) {
         ServerListQuery query = new ServerListQuery(directory, this::send, listener);
         long start = nowMs();
         query.start(start);
@@ -55,7 +66,9 @@ public final class DirectoryPoller implements AutoCloseable {
                     break;
                 }
             }
-            query.poll(nowMs());
+            long now = nowMs();
+            query.poll(now);
+            watch.polled(query, now - start);
         }
         query.stop();
         socket.close();

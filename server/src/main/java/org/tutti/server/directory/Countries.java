@@ -73,7 +73,19 @@ public final class Countries {
 
     /** The English display name of a Qt 5 value (from the JDK's locale data), or "" when unknown. */
     public static String displayName(int qt5Country) {
+        return displayName(qt5Country, Locale.ENGLISH);
+    }
+
+    /** The display name of a Qt 5 value in {@code language}, or "" when unknown (regions, any country). */
+    public static String displayName(int qt5Country, Locale language) {
         String iso = isoCode(qt5Country);
-        return iso.isEmpty() ? "" : Locale.of("", iso).getDisplayCountry(Locale.ENGLISH);
+        return iso.isEmpty() ? "" : Locale.of("", iso).getDisplayCountry(language);
+    }
+
+    /** Every value with a country name, sorted by that name in {@code language}. */
+    public static int[] named(Locale language) {
+        return java.util.stream.IntStream.rangeClosed(1, LAST).filter(c -> !isoCode(c).isEmpty()).boxed()
+                .sorted(java.util.Comparator.comparing((Integer c) -> displayName(c, language)))
+                .mapToInt(Integer::intValue).toArray();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -31,7 +32,8 @@ public final class ServerPanel extends JPanel {
     private final JTable table = new JTable(clients);
     private final JTextField name = new JTextField(14);
     private final JTextField city = new JTextField(14);
-    private final JSpinner country = new JSpinner(new SpinnerNumberModel(0, 0, 261, 1));
+    private final CountryChoice countryChoice = new CountryChoice();
+    private final JComboBox<Integer> country = countryChoice.component();
     private final JTextArea welcome = new JTextArea(5, 30);
     private final DirectoryControls directory;
     private final RecorderControls recorder;
@@ -67,7 +69,6 @@ public final class ServerPanel extends JPanel {
         welcome.setLineWrap(true);
         welcome.setWrapStyleWord(true);
         port.setEditor(new JSpinner.NumberEditor(port, "#")); // a port is not a quantity: no digit grouping
-        country.setEditor(new JSpinner.NumberEditor(country, "#"));
         load(initial);
 
         count.setName("serverClientCount");
@@ -143,7 +144,7 @@ public final class ServerPanel extends JPanel {
     private void load(ServerPanelSettings s) {
         name.setText(s.name());
         city.setText(s.city());
-        country.setValue(s.country());
+        countryChoice.select(s.country());
         welcome.setText(s.welcomeHtml());
         maxUsers.setValue(s.maxUsers());
         delayPan.setSelected(s.delayPanning());
@@ -156,7 +157,7 @@ public final class ServerPanel extends JPanel {
 
     /** The values as edited now. */
     public ServerPanelSettings settings() {
-        return new ServerPanelSettings(name.getText().strip(), city.getText().strip(), (Integer) country.getValue(),
+        return new ServerPanelSettings(name.getText().strip(), city.getText().strip(), countryChoice.value(),
                 welcome.getText(), (Integer) maxUsers.getValue(), delayPan.isSelected(), fastUpdate.isSelected(),
                 (Integer) port.getValue(), recorder.folder.getText().strip(), recorder.enabled.isSelected(),
                 directory.address());

@@ -34,6 +34,10 @@ public final class ServerText {
         return args.length == 0 ? p : new MessageFormat(p, locale).format(args);
     }
 
+    static Locale locale() {
+        return locale;
+    }
+
     /** Without the {@code &} mnemonic marker. */
     static String text(String key) {
         return tr(key).replace("&", "");

@@ -96,6 +96,24 @@ class ServerPanelGuiTest {
     }
 
     @Test
+    void countryIsChosenByNameAndAppliedAsItsWireNumber() {
+        ServerPanel[] p = new ServerPanel[1];
+        FrameFixture w = show(p);
+        w.comboBox("serverCountry").requireSelection("France"); // loaded from 74
+        assertThat(w.comboBox("serverCountry").contents()).contains("None", "Germany", "Japan", "United Kingdom")
+                .hasSizeGreaterThan(200);
+        w.comboBox("serverCountry").selectItem("Germany");
+        w.button("serverApply").click();
+        assertThat(((ServerPanelSettings) calls.getLast()).country()).isEqualTo(82);
+        w.comboBox("serverCountry").focus();
+        w.comboBox("serverCountry").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_N, java.awt.event.KeyEvent.VK_O,
+                java.awt.event.KeyEvent.VK_R, java.awt.event.KeyEvent.VK_W);
+        w.comboBox("serverCountry").requireSelection("Norway"); // typed letters find the name
+        w.button("serverApply").click();
+        assertThat(((ServerPanelSettings) calls.getLast()).country()).isEqualTo(161);
+    }
+
+    @Test
     void clientsTableShowsWhatTheServerReports() {
         ServerPanel[] p = new ServerPanel[1];
         FrameFixture w = show(p);
