@@ -11,11 +11,7 @@ import java.nio.channels.DatagramChannel;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tutti.client.engine.ClientEngine;
-import org.tutti.client.engine.ClientListener;
-import org.tutti.client.engine.ClientOptions;
 import org.tutti.client.engine.ClientStatus;
-import org.tutti.client.ui.PacedFakeBackend;
-import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.MessageCodec;
 import org.tutti.server.engine.ServerConfig;
@@ -43,13 +39,13 @@ class ClmFloodTest {
     @Test
     void floodFromManyPortsOfOneIpIsAnsweredAsOneSourceWhileAClientConnects() throws Exception {
         try (ServerEngine server = ServerEngine.start(ServerConfig.defaults(0, 4), null);
-             ClientEngine alice = connect(server, "LongNameMusician", "Llanfairpwllgwyngyll");
+             ClientEngine alice = LocalMusicians.connect(server, "LongNameMusician", "Llanfairpwllgwyngyll");
              Flood flood = new Flood(server.port(), 256, i -> InetAddress.getLoopbackAddress())) {
-            awaitNamedClients(server, 1);
+            LocalMusicians.awaitNamed(server, 1);
             long start = System.nanoTime();
             Thread flooder = Thread.ofPlatform().daemon().start(() -> flood.send(150_000, REQUESTS));
             Thread.sleep(300); // the flood is under way
-            try (ClientEngine bob = connect(server, "Bob", "")) {
+            try (ClientEngine bob = LocalMusicians.connect(server, "Bob", "")) {
                 ClientStatus bobStatus = awaitPing(bob);
                 flooder.join();
                 Thread.sleep(1000); // late answers
@@ -73,15 +69,15 @@ class ClmFloodTest {
     @Test
     void floodSpreadOverManyIpsIsCappedGloballyAndNotAmplified() throws Exception {
         try (ServerEngine server = ServerEngine.start(ServerConfig.defaults(0, 4), null);
-             ClientEngine a = connect(server, "LongNameMusician", "Llanfairpwllgwyngyll");
-             ClientEngine b = connect(server, "AnotherLongName1", "Wolfeschlegelstein12");
+             ClientEngine a = LocalMusicians.connect(server, "LongNameMusician", "Llanfairpwllgwyngyll");
+             ClientEngine b = LocalMusicians.connect(server, "AnotherLongName1", "Wolfeschlegelstein12");
              Flood flood = new Flood(server.port(), 512, ClmFloodTest::spoofedIp)) {
-            awaitNamedClients(server, 2);
+            LocalMusicians.awaitNamed(server, 2);
             long start = System.nanoTime();
             Thread flooder = Thread.ofPlatform().daemon().start(
                     () -> flood.send(200_000, new byte[][] {REQUESTS[0]})); // the best amplifier: the client list
             Thread.sleep(300);
-            try (ClientEngine carol = connect(server, "Carol", "")) {
+            try (ClientEngine carol = LocalMusicians.connect(server, "Carol", "")) {
                 ClientStatus carolStatus = awaitPing(carol);
                 flooder.join();
                 Thread.sleep(1000);
@@ -121,24 +117,6 @@ class ClmFloodTest {
             s = engine.status();
         }
         return s;
-    }
-
-    private static ClientEngine connect(ServerEngine server, String name, String city) throws Exception {
-        ClientOptions options = ClientOptions.defaults(new PacedFakeBackend(), name)
-                .withProfile(new ChannelInfo(0, 0, 0, name, city));
-        ClientEngine engine = new ClientEngine(options, new ClientListener() { });
-        engine.connect("127.0.0.1:" + server.port()).get(10, TimeUnit.SECONDS);
-        return engine;
-    }
-
-    private static void awaitNamedClients(ServerEngine server, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.clients().stream().filter(c -> !c.info().name().isEmpty()).count() < n) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("clients did not connect");
-            }
-            Thread.sleep(50);
-        }
     }
 
     interface SourceIp {

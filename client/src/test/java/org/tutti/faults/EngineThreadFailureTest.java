@@ -10,10 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tutti.client.engine.ClientEngine;
-import org.tutti.client.engine.ClientListener;
-import org.tutti.client.engine.ClientOptions;
-import org.tutti.client.ui.PacedFakeBackend;
-import org.tutti.protocol.ChannelInfo;
 import org.tutti.server.engine.ClientSnapshot;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
@@ -30,9 +26,9 @@ class EngineThreadFailureTest {
     @Test
     void anErrorOnTheEngineThreadIsCountedAndTheServerKeepsItsClients() throws Exception {
         try (ServerEngine server = ServerEngine.start(ServerConfig.defaults(0, 4), null);
-             ClientEngine alice = connect(server, "Alice");
-             ClientEngine bob = connect(server, "Bob")) {
-            List<ClientSnapshot> before = awaitNamedClients(server, 2);
+             ClientEngine alice = LocalMusicians.connect(server, "Alice", "");
+             ClientEngine bob = LocalMusicians.connect(server, "Bob", "")) {
+            List<ClientSnapshot> before = LocalMusicians.awaitNamed(server, 2);
             assertThatThrownBy(() -> server.call(EngineThreadFailureTest::overflowTheStack))
                     .as("the failing command never answers").isInstanceOf(IllegalStateException.class);
 
@@ -58,8 +54,8 @@ class EngineThreadFailureTest {
             }
         });
         int port = server.port();
-        try (ClientEngine alice = connect(server, "Alice")) {
-            awaitNamedClients(server, 1);
+        try (ClientEngine alice = LocalMusicians.connect(server, "Alice", "")) {
+            LocalMusicians.awaitNamed(server, 1);
             for (int i = 0; i < 3; i++) { // three failures in quick succession: a crash loop
                 Thread.ofPlatform().daemon().start(() -> {
                     try {
@@ -86,27 +82,5 @@ class EngineThreadFailureTest {
 
     private static int depth(int n) {
         return depth(n + 1) + 1;
-    }
-
-    private static ClientEngine connect(ServerEngine server, String name) throws Exception {
-        ClientOptions options = ClientOptions.defaults(new PacedFakeBackend(), name)
-                .withProfile(new ChannelInfo(0, 0, 0, name, ""));
-        ClientEngine engine = new ClientEngine(options, new ClientListener() { });
-        engine.connect("127.0.0.1:" + server.port()).get(10, TimeUnit.SECONDS);
-        return engine;
-    }
-
-    private static List<ClientSnapshot> awaitNamedClients(ServerEngine server, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            List<ClientSnapshot> clients = server.clients();
-            if (clients.stream().filter(c -> !c.info().name().isEmpty()).count() >= n) {
-                return clients;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("clients did not connect");
-            }
-            Thread.sleep(50);
-        }
     }
 }

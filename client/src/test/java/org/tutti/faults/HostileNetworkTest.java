@@ -13,11 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.tutti.client.engine.ClientEngine;
-import org.tutti.client.engine.ClientListener;
-import org.tutti.client.engine.ClientOptions;
 import org.tutti.client.engine.ClientStatus;
-import org.tutti.client.ui.PacedFakeBackend;
-import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.MessageCodec;
 import org.tutti.server.engine.EngineCounters;
@@ -36,10 +32,10 @@ class HostileNetworkTest {
     @Test
     void clmFloodFromOneSourceIsAnsweredWithFewerBytesThanItSent() throws Exception {
         try (ServerEngine server = ServerEngine.start(ServerConfig.defaults(0, 4), null);
-             ClientEngine a = connect(server, "LongNameMusician", "Llanfairpwllgwyngyll");
-             ClientEngine b = connect(server, "AnotherLongName1", "Wolfeschlegelstein12");
+             ClientEngine a = LocalMusicians.connect(server, "LongNameMusician", "Llanfairpwllgwyngyll");
+             ClientEngine b = LocalMusicians.connect(server, "AnotherLongName1", "Wolfeschlegelstein12");
              DatagramSocket flooder = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
-            awaitClients(server, 2);
+            LocalMusicians.awaitNamed(server, 2);
             // The requests whose answers are largest relative to the request: the client list and the version.
             byte[][] requests = {
                     MessageCodec.encodeFrame(new ConnectionlessMessage.ReqConnClientsList()),
@@ -79,9 +75,9 @@ class HostileNetworkTest {
     void garbageFromManyPortsOpensNoChannelAndMusiciansKeepPlaying() throws Exception {
         int garbageCount = Integer.getInteger("tutti.faults.garbage", 100_000);
         try (ServerEngine server = ServerEngine.start(ServerConfig.defaults(0, 4), null);
-             ClientEngine a = connect(server, "Alice", "");
-             ClientEngine b = connect(server, "Bob", "")) {
-            awaitClients(server, 2);
+             ClientEngine a = LocalMusicians.connect(server, "Alice", "");
+             ClientEngine b = LocalMusicians.connect(server, "Bob", "")) {
+            LocalMusicians.awaitNamed(server, 2);
             Thread.sleep(2000); // past the connect transient
             ClientStatus before0 = a.status();
             Thread.sleep(5000);
@@ -194,24 +190,6 @@ class HostileNetworkTest {
             } catch (java.io.IOException e) {
                 return;
             }
-        }
-    }
-
-    private static ClientEngine connect(ServerEngine server, String name, String city) throws Exception {
-        ClientOptions options = ClientOptions.defaults(new PacedFakeBackend(), name)
-                .withProfile(new ChannelInfo(0, 0, 0, name, city));
-        ClientEngine engine = new ClientEngine(options, new ClientListener() { });
-        engine.connect("127.0.0.1:" + server.port()).get(10, TimeUnit.SECONDS);
-        return engine;
-    }
-
-    private static void awaitClients(ServerEngine server, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.clients().stream().filter(c -> !c.info().name().isEmpty()).count() < n) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("clients did not connect");
-            }
-            Thread.sleep(50);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.tutti.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
 import java.util.concurrent.TimeUnit;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
@@ -17,10 +16,7 @@ import org.tutti.server.ui.ServerPanelSettings;
 class BuiltInServerFailureTest {
     @Test
     void aCrashLoopIsShownInThePanelAndServerModeCanStartAgain() throws Exception {
-        int port;
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = org.tutti.interop.FreePorts.udp();
         ServerPanelSettings settings = new ServerPanelSettings("Own", "", 0, "", 10, false, false, port, "");
         BuiltInServer own = GuiActionRunner.execute(() -> new BuiltInServer(settings, a -> { }));
         try {

@@ -2,7 +2,6 @@ package org.tutti.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,12 +39,6 @@ class DirectoryBrowserTest {
         }
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     private static void await(String what, java.util.function.BooleanSupplier ok) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!ok.getAsBoolean()) {
@@ -59,7 +52,7 @@ class DirectoryBrowserTest {
         if (!"true".equals(System.getenv("CI"))) {
             Assumptions.assumeTrue(Files.isExecutable(JAMULUS), "Jamulus 3.9.1 not installed at " + JAMULUS);
         }
-        int port = freeUdpPort();
+        int port = org.tutti.interop.FreePorts.udp();
         Process jamulus = new ProcessBuilder(JAMULUS.toString(), "-s", "-n", "-p", Integer.toString(port),
                 "-e", "localhost", "-u", "7", "-o", "UiDirectory;Lyon;74")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

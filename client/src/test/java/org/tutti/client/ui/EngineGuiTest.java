@@ -1,17 +1,12 @@
 package org.tutti.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.swing.timing.Pause.pause;
 
-import java.net.DatagramSocket;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tutti.client.engine.ClientEngine;
@@ -63,21 +58,6 @@ class EngineGuiTest extends GuiTestSupport {
         return GuiActionRunner.execute(() -> DesktopApp.engineWindow(engine, session, s, prefs, own, () -> { }));
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void waitFor(String what, BooleanSupplier test) {
-        pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return test.getAsBoolean();
-            }
-        }, Timeout.timeout(20_000));
-    }
-
     private static int stripCount(MainWindow w) {
         return GuiActionRunner.execute(() -> w.board.shownOrder().size());
     }
@@ -93,7 +73,7 @@ class EngineGuiTest extends GuiTestSupport {
         String address = "127.0.0.1:" + server.port();
         ClientEngine[] a = new ClientEngine[1];
         ClientEngine[] b = new ClientEngine[1];
-        MainWindow wa = window("Ann", 3, a, freeUdpPort());
+        MainWindow wa = window("Ann", 3, a, org.tutti.interop.FreePorts.udp());
         MainWindow wb = window("Ben", 5, b, 0);
         engineA = a[0];
         engineB = b[0];
@@ -103,8 +83,8 @@ class EngineGuiTest extends GuiTestSupport {
 
         GuiActionRunner.execute(() -> wa.connectTo(address));
         GuiActionRunner.execute(() -> wb.connectTo(address));
-        waitFor("both strips in A", () -> stripCount(wa) == 2 && stripNamed(wa, "Ben") != null);
-        waitFor("both strips in B", () -> stripCount(wb) == 2 && stripNamed(wb, "Ann") != null);
+        GuiWait.waitFor("both strips in A", () -> stripCount(wa) == 2 && stripNamed(wa, "Ben") != null);
+        GuiWait.waitFor("both strips in B", () -> stripCount(wb) == 2 && stripNamed(wb, "Ann") != null);
         fa.button("connectButton").requireText("Disconnect");
         assertThat(stripNamed(wa, "Ann").own()).isTrue();
         assertThat(GuiActionRunner.execute(() -> wa.board.shownOrder().getFirst()))
@@ -113,17 +93,17 @@ class EngineGuiTest extends GuiTestSupport {
         // A pulls Ben's fader to 0: the server applies gain 0 and tells Ben that Ann muted him.
         int benInA = stripNamed(wa, "Ben").channelId();
         fa.slider("fader-" + benInA).slideToMinimum();
-        waitFor("Ben sees Ann muted him", () -> stripNamed(wb, "Ann").mutedByOther());
+        GuiWait.waitFor("Ben sees Ann muted him", () -> stripNamed(wb, "Ann").mutedByOther());
         fa.slider("fader-" + benInA).slideToMaximum();
-        waitFor("Ben sees Ann hears him again", () -> !stripNamed(wb, "Ann").mutedByOther());
+        GuiWait.waitFor("Ben sees Ann hears him again", () -> !stripNamed(wb, "Ann").mutedByOther());
 
         // A solos herself: every other gain goes to 0 on the server, so Ben is muted again.
         int annInA = stripNamed(wa, "Ann").channelId();
         fa.toggleButton("solo-" + annInA).click();
-        waitFor("Ann's strip soloed", () -> stripNamed(wa, "Ann").solo());
-        waitFor("solo mutes Ben in Ann's mix", () -> stripNamed(wb, "Ann").mutedByOther());
+        GuiWait.waitFor("Ann's strip soloed", () -> stripNamed(wa, "Ann").solo());
+        GuiWait.waitFor("solo mutes Ben in Ann's mix", () -> stripNamed(wb, "Ann").mutedByOther());
         fa.toggleButton("solo-" + annInA).click();
-        waitFor("unsolo", () -> !stripNamed(wb, "Ann").mutedByOther());
+        GuiWait.waitFor("unsolo", () -> !stripNamed(wb, "Ann").mutedByOther());
 
         // Chat from A opens B's chat window with the message.
         fa.button("chatButton").click();
@@ -137,7 +117,7 @@ class EngineGuiTest extends GuiTestSupport {
         // setText, not enterText: the robot's keyboard under Xvfb garbles ':' (shifted keys) now and then.
         chatA.textBox("chatInput").setText("hello from Ann https://jamulus.io");
         chatA.textBox("chatInput").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
-        waitFor("B's chat shows it", () -> GuiActionRunner.execute(
+        GuiWait.waitFor("B's chat shows it", () -> GuiActionRunner.execute(
                 () -> wb.chat.isVisible() && wb.chat.historyText().contains("hello from Ann")));
         assertThat(GuiActionRunner.execute(() -> wb.chat.historyHtml())).contains("href=\"https://jamulus.io\"");
         chatA.close();
@@ -151,13 +131,13 @@ class EngineGuiTest extends GuiTestSupport {
         String ownAddress = GuiActionRunner.execute(own::joinAddress);
         GuiActionRunner.execute(() -> wb.connectTo(ownAddress));
         // A client is listed as soon as its audio arrives and named once its profile follows.
-        waitFor("clients table shows both by name", () -> java.util.Arrays.stream(fa.table("serverClients").contents())
+        GuiWait.waitFor("clients table shows both by name", () -> java.util.Arrays.stream(fa.table("serverClients").contents())
                 .map(row -> row[1]).sorted().toList().equals(List.of("Ann", "Ben")));
         String[][] table = fa.table("serverClients").contents();
         assertThat(java.util.Arrays.stream(table).map(row -> row[1]).toList()).containsExactlyInAnyOrder("Ann", "Ben");
         assertThat(table[0][0]).startsWith("127.0.0.1:");
-        waitFor("A's mixer on own server", () -> stripCount(wa) == 2);
-        waitFor("own server's welcome message in B's chat", () -> GuiActionRunner.execute(
+        GuiWait.waitFor("A's mixer on own server", () -> stripCount(wa) == 2);
+        GuiWait.waitFor("own server's welcome message in B's chat", () -> GuiActionRunner.execute(
                 () -> wb.chat.historyText().contains("Welcome!")));
         assertThat(List.of(stripNamed(wa, "Ann").name(), stripNamed(wa, "Ben").name())).containsExactly("Ann", "Ben");
     }
@@ -173,22 +153,22 @@ class EngineGuiTest extends GuiTestSupport {
         ClientSettings settings = lastSettings;
         robot.showWindow(wa, null, false);
         GuiActionRunner.execute(() -> wa.connectTo(address));
-        waitFor("connected", () -> stripNamed(wa, "Ann") != null);
+        GuiWait.waitFor("connected", () -> stripNamed(wa, "Ann") != null);
         GuiActionRunner.execute(() -> wa.board.strip(stripNamed(wa, "Ann").channelId()).fader().setValue(40));
-        waitFor("fader applied", () -> stripNamed(wa, "Ann").fader() == 40);
+        GuiWait.waitFor("fader applied", () -> stripNamed(wa, "Ann").fader() == 40);
 
-        waitFor("server sees a stereo stream", () -> server.clients().size() == 1
+        GuiWait.waitFor("server sees a stereo stream", () -> server.clients().size() == 1
                 && server.clients().getFirst().audioChannels() == 2);
         settings.audio.bufferFrames = 64;
         settings.audio.channels = "MONO";
         GuiActionRunner.execute(() -> session.settingsChanged(settings, true));
-        waitFor("new engine", () -> session.engine() != a[0]);
+        GuiWait.waitFor("new engine", () -> session.engine() != a[0]);
         engineB = session.engine(); // closed by the test's clean-up
-        waitFor("reconnected with a 64-frame stream", () -> session.engine().status().connected()
+        GuiWait.waitFor("reconnected with a 64-frame stream", () -> session.engine().status().connected()
                 && session.engine().status().bufferFrames() == 64 && stripNamed(wa, "Ann") != null);
         assertThat(stripNamed(wa, "Ann").fader()).as("fader memory survives the new engine").isEqualTo(40);
         assertThat(a[0].status().connected()).isFalse();
-        waitFor("server sees a mono stream", () -> server.clients().size() == 1
+        GuiWait.waitFor("server sees a mono stream", () -> server.clients().size() == 1
                 && server.clients().getFirst().audioChannels() == 1);
 
         // Quality and channels change on the running engine, without a new engine.
@@ -196,21 +176,21 @@ class EngineGuiTest extends GuiTestSupport {
         settings.audio.channels = "STEREO";
         settings.audio.quality = "HIGH";
         GuiActionRunner.execute(() -> session.settingsChanged(settings, false));
-        waitFor("server sees stereo again", () -> server.clients().size() == 1
+        GuiWait.waitFor("server sees stereo again", () -> server.clients().size() == 1
                 && server.clients().getFirst().audioChannels() == 2);
         assertThat(session.engine()).isSameAs(rebuilt);
     }
 
     @Test
     void restartingTheBuiltInServerOnTheSamePortKeepsItReachable() throws Exception {
-        int port = freeUdpPort();
+        int port = org.tutti.interop.FreePorts.udp();
         BuiltInServer own = GuiActionRunner.execute(() -> new BuiltInServer(
                 new ServerPanelSettings("Own", "", 0, "", 10, false, false, port, ""), a -> { }));
         try {
             assertThat(GuiActionRunner.execute(own::start)).isEmpty();
             GuiActionRunner.execute(() -> own.settingsApplied(
                     new ServerPanelSettings("Own", "", 0, "", 20, false, false, port, "")));
-            waitFor("restarted with 20 channels", () -> own.engine() != null
+            GuiWait.waitFor("restarted with 20 channels", () -> own.engine() != null
                     && own.engine().config().maxClients() == 20);
             assertThat(own.engine().port()).isEqualTo(port);
         } finally {

@@ -1,21 +1,16 @@
 package org.tutti.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.swing.timing.Pause.pause;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,21 +43,6 @@ class ServerModeGuiTest extends GuiTestSupport {
         if (directory != null) {
             directory.close();
         }
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void waitFor(String what, BooleanSupplier test) {
-        pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return test.getAsBoolean();
-            }
-        }, Timeout.timeout(30_000));
     }
 
     private static long count(Path folder, String suffix, boolean directories) {
@@ -98,7 +78,7 @@ class ServerModeGuiTest extends GuiTestSupport {
         SettingsStore store = new SettingsStore(work.resolve("settings.json"));
         ClientSettings settings = store.load().settings();
         settings.profile.name = "Me";
-        settings.server.port = freeUdpPort();
+        settings.server.port = org.tutti.interop.FreePorts.udp();
         EngineSession session = new EngineSession();
         session.backends = s -> Optional.of(new PacedFakeBackend());
         engine = EngineFactory.create(settings, new PacedFakeBackend(), session);
@@ -126,27 +106,27 @@ class ServerModeGuiTest extends GuiTestSupport {
         w.textBox("server.recordingDir").deleteText().enterText(jams.toString());
         w.textBox("serverWelcome").deleteText().enterText("Hi from my own server");
         w.button("serverApply").click();
-        waitFor("registered with the chosen directory", () -> w.label("serverRegistration").text().equals("Registered"));
+        GuiWait.waitFor("registered with the chosen directory", () -> w.label("serverRegistration").text().equals("Registered"));
         assertThat(listed(dirAddress, "Own Jam")).as("the directory lists the built-in server").isTrue();
-        waitFor("recorder waits for musicians", () -> w.label("serverRecorderStatus").text()
+        GuiWait.waitFor("recorder waits for musicians", () -> w.label("serverRecorderStatus").text()
                 .equals("Recording as soon as musicians are connected"));
 
         // Join: our own track is recorded and the client shows the server's recorder state.
         w.button("joinOwnServer").click();
-        waitFor("own client in the table", () -> Arrays.stream(w.table("serverClients").contents())
+        GuiWait.waitFor("own client in the table", () -> Arrays.stream(w.table("serverClients").contents())
                 .anyMatch(r -> r[1].equals("Me")));
-        waitFor("a WAV file in the recording folder", () -> count(jams, ".wav", false) > 0);
-        waitFor("status names the session", () -> w.label("serverRecorderStatus").text().startsWith("Recording to Jam-"));
-        waitFor("RECORDING ACTIVE in the client", () -> GuiActionRunner.execute(
+        GuiWait.waitFor("a WAV file in the recording folder", () -> count(jams, ".wav", false) > 0);
+        GuiWait.waitFor("status names the session", () -> w.label("serverRecorderStatus").text().startsWith("Recording to Jam-"));
+        GuiWait.waitFor("RECORDING ACTIVE in the client", () -> GuiActionRunner.execute(
                 () -> window.recording.isShowing()));
         assertThat(count(jams, "", true)).as("one session folder").isEqualTo(1);
 
         w.button("serverNewRecording").click();
-        waitFor("a second session with its own WAV", () -> count(jams, "", true) == 2 && count(jams, ".wav", false) >= 2);
+        GuiWait.waitFor("a second session with its own WAV", () -> count(jams, "", true) == 2 && count(jams, ".wav", false) >= 2);
 
         w.checkBox("serverRecorder").click();
-        waitFor("recorder off", () -> w.label("serverRecorderStatus").text().equals("Not recording"));
-        waitFor("banner gone", () -> !GuiActionRunner.execute(() -> window.recording.isShowing()));
+        GuiWait.waitFor("recorder off", () -> w.label("serverRecorderStatus").text().equals("Not recording"));
+        GuiWait.waitFor("banner gone", () -> !GuiActionRunner.execute(() -> window.recording.isShowing()));
         w.button("serverNewRecording").requireDisabled();
 
         // Every applied field is in the settings file, and a restarted app shows them again.
@@ -166,7 +146,7 @@ class ServerModeGuiTest extends GuiTestSupport {
         // Choosing no directory unregisters.
         w.comboBox("serverDirectory").selectItem("None (private server)");
         w.button("serverApply").click();
-        waitFor("private again", () -> w.label("serverRegistration").text().equals("Not registered: private server"));
+        GuiWait.waitFor("private again", () -> w.label("serverRegistration").text().equals("Not registered: private server"));
         assertThat(listed(dirAddress, "Own Jam")).as("unregistered from the directory").isFalse();
         assertThat(new SettingsStore(store.file()).load().settings().server.directory).isEmpty();
     }

@@ -1,7 +1,6 @@
 package org.tutti.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.swing.timing.Pause.pause;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -14,12 +13,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,21 +39,6 @@ class ServerWindowGuiTest extends GuiTestSupport {
         if (ann != null) {
             ann.close();
         }
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void waitFor(String what, BooleanSupplier test) {
-        pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return test.getAsBoolean();
-            }
-        }, Timeout.timeout(30_000));
     }
 
     private long wavFiles() {
@@ -85,7 +66,7 @@ class ServerWindowGuiTest extends GuiTestSupport {
 
     @Test
     void dashSOpensTheServerWindowAndClosingItStopsTheServer() throws Exception {
-        int port = freeUdpPort();
+        int port = org.tutti.interop.FreePorts.udp();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(new String[] {"-s", "-t",
@@ -108,15 +89,15 @@ class ServerWindowGuiTest extends GuiTestSupport {
         w.checkBox("serverRecorder").requireSelected();
 
         ann = FakeMusician.connect("127.0.0.1:" + port, "Ann", 4, 82, "Köln");
-        waitFor("Ann in the clients table", () -> Arrays.stream(w.table("serverClients").contents())
+        GuiWait.waitFor("Ann in the clients table", () -> Arrays.stream(w.table("serverClients").contents())
                 .anyMatch(r -> r[1].equals("Ann")));
-        waitFor("the recorder writes Ann's track", () -> wavFiles() > 0);
-        waitFor("status names the session", () -> w.label("serverRecorderStatus").text().startsWith("Recording to"));
+        GuiWait.waitFor("the recorder writes Ann's track", () -> wavFiles() > 0);
+        GuiWait.waitFor("status names the session", () -> w.label("serverRecorderStatus").text().startsWith("Recording to"));
 
         // A new welcome message applies to the running server.
         w.textBox("serverWelcome").deleteText().enterText("Bienvenue");
         w.button("serverApply").click();
-        waitFor("musicians who join now are welcomed anew", () -> welcomeFor(port).contains("Bienvenue"));
+        GuiWait.waitFor("musicians who join now are welcomed anew", () -> welcomeFor(port).contains("Bienvenue"));
 
         w.close();
         assertThat(exit.get(30, TimeUnit.SECONDS)).as("exit code; output:%n%s", log).isZero();

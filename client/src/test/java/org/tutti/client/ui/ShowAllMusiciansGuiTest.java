@@ -1,18 +1,14 @@
 package org.tutti.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.swing.timing.Pause.pause;
 
 import java.awt.Dialog;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.DialogFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tutti.cli.JamulusOptions;
@@ -57,19 +53,10 @@ class ShowAllMusiciansGuiTest extends GuiTestSupport {
         directory = start("-s", "-n", "-p", "0", "--serverbindip", "127.0.0.2", "-e", "localhost",
                 "-o", "Tutti Dir;Bern;ch");
         server = start("-s", "-n", "-p", "0", "-e", "127.0.0.2:" + directory.udpPort(), "-o", "Jam Room;Lyon;74");
-        waitFor("registered", () -> server.engine().registrationStatus().jsonName().equals("registered"));
+        GuiWait.waitFor("registered", () -> server.engine().registrationStatus().jsonName().equals("registered"));
         ann = FakeMusician.connect("127.0.0.1:" + server.udpPort(), "Ann", 4, 82, "Köln");
-        waitFor("Ann on the server", () -> server.engine().clients().stream()
+        GuiWait.waitFor("Ann on the server", () -> server.engine().clients().stream()
                 .anyMatch(c -> c.info().name().equals("Ann")));
-    }
-
-    private static void waitFor(String what, BooleanSupplier test) {
-        pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return test.getAsBoolean();
-            }
-        }, Timeout.timeout(30_000));
     }
 
     private static List<String> column(DialogFixture d, int column) {
@@ -97,12 +84,12 @@ class ShowAllMusiciansGuiTest extends GuiTestSupport {
         DialogFixture d = new DialogFixture(robot, dialog);
         d.checkBox("showAllMusicians").requireNotSelected();
         d.comboBox("directory").selectItem(java.util.regex.Pattern.compile(".*" + directory.udpPort() + ".*"));
-        waitFor("server listed with its musician count", () -> Arrays.stream(d.table("serverList").contents())
+        GuiWait.waitFor("server listed with its musician count", () -> Arrays.stream(d.table("serverList").contents())
                 .anyMatch(r -> r[0].equals("Jam Room") && r[2].startsWith("1/")));
         assertThat(column(d, 0)).doesNotContain("Ann");
 
         d.checkBox("showAllMusicians").click();
-        waitFor("Ann under Jam Room", () -> column(d, 0).contains("Ann"));
+        GuiWait.waitFor("Ann under Jam Room", () -> column(d, 0).contains("Ann"));
         String[][] rows = d.table("serverList").contents();
         int room = column(d, 0).indexOf("Jam Room");
         assertThat(rows[room + 1]).as("the musician's row follows its server")
