@@ -270,8 +270,14 @@ final class LinuxUdpSocket implements BatchUdpSocket {
 
     @Override
     public void wakeup() {
-        if (!closed) {
+        if (closed) {
+            return;
+        }
+        try {
             invoke(() -> (long) WRITE.invokeExact(wakeErrno, wakeFd, wakeValue, 8L));
+        } catch (IllegalStateException closedMeanwhile) {
+            // The owner closed the socket between the check and the write (its arena refuses the access): a
+            // wakeup of a closed socket has nothing to wake. Seen when an engine stops on its own as close() asks.
         }
     }
 
