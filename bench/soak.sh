@@ -4,7 +4,9 @@
 # average and the engine's own counters over JSON-RPC (ticks, missed deadlines, internal errors, engine restarts, send
 # and decode errors; the JSON-RPC port is loopback-only with a random secret). At the end: the generator's RESULT line (delivery %), and whether the server survived (0 crashes).
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
-# usage: bench/soak.sh   (environment: CLIENTS=150 SOAK_SECONDS=600 CODEC=opus LIVE_HEAP=0)
+# SERVER=jamulus runs the real Jamulus server (`Jamulus -s -n -u 150`, plus JAMULUS_ARGS, e.g. -T) under the same load
+# for a side-by-side figure: threads, RSS and delivery (no heap or engine counters there).
+# usage: bench/soak.sh   (environment: CLIENTS=150 SOAK_SECONDS=600 CODEC=opus LIVE_HEAP=0 SERVER=tutti JAMULUS_ARGS=)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -19,13 +21,20 @@ rpcport=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));pr
 secret="$out.secret"
 python3 -c 'import secrets;print(secrets.token_hex(16))' >"$secret"
 
-"$java" -jar client/target/tutti.jar -s -n -p "$port" -u 150 --jsonrpcport "$rpcport" --jsonrpcsecretfile "$secret" \
-    >"$out.server.log" 2>&1 &
+server_kind=${SERVER:-tutti}
+case "$server_kind" in
+  tutti) "$java" -jar client/target/tutti.jar -s -n -p "$port" -u 150 --jsonrpcport "$rpcport" \
+             --jsonrpcsecretfile "$secret" >"$out.server.log" 2>&1 & ;;
+  jamulus) # shellcheck disable=SC2086 # JAMULUS_ARGS is a list of options
+           Jamulus -s -n -p "$port" -u 150 ${JAMULUS_ARGS:-} >"$out.server.log" 2>&1 & ;;
+  *) echo "SERVER must be tutti or jamulus" >&2; exit 2 ;;
+esac
 server=$!
 trap 'kill -TERM $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do ss -uln | awk '{print $4}' | grep -q ":$port\$" && break; sleep 0.1; done
 
 counters() { # the engine's own health counters (JSON-RPC jamulusserver/getCounters), key=value
+  [ "$server_kind" = tutti ] || return 0
   python3 - "$rpcport" "$secret" <<'PY' 2>/dev/null || echo 'counters=?'
 import json, socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
@@ -55,7 +64,7 @@ sample() { # $1 = label
       "$threads" "$rss" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(counters)" | tee -a "$out"
 }
 
-echo "# soak $(date -u +%FT%TZ): $clients clients, $seconds s, codec $codec, $(nproc) cores, $(uname -srm)" | tee "$out"
+echo "# soak $(date -u +%FT%TZ): $server_kind ${JAMULUS_ARGS:-}, $clients clients, $seconds s, codec $codec, $(nproc) cores, $(uname -srm)" | tee "$out"
 sample "t=0s"
 "$java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" --clients "$clients" \
     --seconds "$seconds" --codec "$codec" --server-pid "$server" >"$out.load.log" 2>&1 &

@@ -32,7 +32,12 @@ final class EmulatedClient {
     private final LoadOptions options;
     private final ReliableChannel link;
     private final ChannelInfo profile;
-    private final byte[] rx = new byte[2048];
+    /**
+     * Room for the largest datagram: a client list queued before split support is negotiated goes out unsplit, about
+     * 20 bytes per musician (3.3 kB at 150). A 2 kB buffer truncated it, the frame failed its CRC, was counted as
+     * audio (inflating delivery by ~0.2 % at 150 clients) and was never ACKed, so the server resent it for ever.
+     */
+    private final byte[] rx = new byte[65_536];
     private final ByteBuffer rxBuffer = ByteBuffer.wrap(rx);
 
     /** Set when the server's VERSION_AND_OS is ≥ 3.6.0: audio frames then carry a sequence byte. */
@@ -92,6 +97,10 @@ final class EmulatedClient {
     }
 
     private void onAudio(int len, long now, boolean measuring) {
+        if (len != options.codedBytes() && len != options.codedBytes() + 1) {
+            protocolErrors++; // not an audio packet of this stream (a corrupt frame, say): never counted as delivered
+            return;
+        }
         if (!established) {
             established = true;
             // What the real client queues once the server's audio arrives (doc §5.3).

@@ -40,10 +40,8 @@ final class LoadReport {
     /** Per client, the names in its last client list at the end of the window (before anyone disconnects). */
     final java.util.List<java.util.List<String>> namesAtWindowEnd = new java.util.ArrayList<>();
 
+    /** Just before the window opens (the receiving thread resets the statistics as it opens it). */
     void startWindow() {
-        for (EmulatedClient c : clients) {
-            c.stats.reset(); // the receiving thread is not measuring yet, so nothing writes concurrently
-        }
         ownCpuStartNanos = processCpuNanos();
         loadAtStart = loadAverage();
     }

@@ -66,6 +66,29 @@ class HeadlessServerProcessTest {
         }
     }
 
+    /**
+     * The exit path for systemd (issue #10): a crash loop of the engine ends the process with status 70 and a clear
+     * line, the port is released, and nothing hangs on the way out (the exit starts on the engine's event thread while
+     * the shutdown hook closes the same server).
+     */
+    @Test
+    void aCrashLoopOfTheEngineExitsWithStatus70() throws Exception {
+        int port = FreePorts.udp();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), CrashLoopServerForTests.class.getName(),
+                "-s", "-n", "-p", Integer.toString(port), "-u", "5");
+        try (ManagedProcess server = ManagedProcess.start("tutti server", command, Map.of(), dir.resolve("crash.log"))) {
+            int status = server.waitFor(60);
+            assertThat(status).as("exit status; log:%n%s", server.logText()).isEqualTo(HeadlessServer.EXIT_ENGINE_FAILED);
+            assertThat(server.logText()).contains("the server engine failed repeatedly (java.lang.StackOverflowError");
+            try (java.net.DatagramSocket again = new java.net.DatagramSocket(
+                    new java.net.InetSocketAddress("127.0.0.1", port))) {
+                assertThat(again.getLocalPort()).as("the port is free again").isEqualTo(port);
+            }
+        }
+    }
+
     private static void awaitFile(Path file, String expected) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String text = "";

@@ -43,7 +43,8 @@ final class AudioTestClient implements AutoCloseable {
         this.pcmIn = new short[frameSamples * channels];
         control.onAudio(this::onAudio);
         sender = Thread.ofPlatform().daemon().name("audio-test-" + name).start(this::sendLoop);
-        ConnectedMessage.ClientId id = control.await(ConnectedMessage.ClientId.class, Duration.ofSeconds(3));
+        // Generous: on a loaded machine the real Jamulus server once took over 3 s to answer its first client.
+        ConnectedMessage.ClientId id = control.await(ConnectedMessage.ClientId.class, Duration.ofSeconds(10));
         if (id == null) {
             throw new IllegalStateException("no CLIENT_ID for " + name);
         }
