@@ -7,7 +7,8 @@
 # usage: bench/allocation.sh   (environment: CLIENTS=50 RECORD_SECONDS=30 MIXES=default|distinct SERVER_ARGS="-T")
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jdk=${JAVA_HOME:+$JAVA_HOME/bin/}
+. scripts/find-jdk.sh # JAVA_HOME: a JDK 25 even when the java on PATH is older
+jdk=$JAVA_HOME/bin/
 clients=${CLIENTS:-50}
 seconds=${RECORD_SECONDS:-30}
 mixes=${MIXES:-default}

@@ -11,7 +11,8 @@
 #                             RT=1 TUTTI_RT=audio|all NICE=-10 OUT=file)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. scripts/find-jdk.sh # JAVA_HOME: a JDK 25 even when the java on PATH is older
+java=$JAVA_HOME/bin/java
 jamulus=${JAMULUS:-/usr/bin/Jamulus}
 ladder=${LADDER:-"10 20 35 50 75 100 150"}
 seconds=${SECONDS_PER_RUN:-15}

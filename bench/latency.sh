@@ -14,7 +14,8 @@
 # concealed frames and underruns (empty buffer), and the Tutti server's jitter-buffer underruns for all clients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. scripts/find-jdk.sh # JAVA_HOME: a JDK 25 even when the java on PATH is older
+java=$JAVA_HOME/bin/java
 jamulus=${JAMULUS:-/usr/bin/Jamulus}
 periods=${PERIODS:-"64 128"}
 warmup=${WARMUP:-10}

@@ -6,7 +6,8 @@
 # usage: bench/run-benchmarks.sh [extra JMH options, e.g. a benchmark regex]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. scripts/find-jdk.sh # JAVA_HOME: a JDK 25 even when the java on PATH is older
+java=$JAVA_HOME/bin/java
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 bash bench/src/main/c/run-c-timing.sh 200000
 "$java" -jar bench/target/benchmarks.jar -f 1 -wi 3 -i 5 -w 1s -r 1s "$@"

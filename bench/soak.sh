@@ -9,8 +9,9 @@
 # usage: bench/soak.sh   (environment: CLIENTS=150 SOAK_SECONDS=600 CODEC=opus LIVE_HEAP=0 SERVER=tutti JAMULUS_ARGS=)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
+. scripts/find-jdk.sh # JAVA_HOME: a JDK 25 even when the java on PATH is older
+java=$JAVA_HOME/bin/java
+jcmd=$JAVA_HOME/bin/jcmd
 clients=${CLIENTS:-150}
 seconds=${SOAK_SECONDS:-600}
 codec=${CODEC:-opus}
