@@ -27,6 +27,11 @@ import org.tutti.protocol.MessageId;
  * <p>Duplicates: like Jamulus, a repeat of the last received (id, counter) is ACKed again but not delivered. In
  * addition, a (id, counter) pair seen within the last {@link #DUPLICATE_WINDOW_NANOS} is treated the same, so a
  * retransmission delayed behind newer messages is not delivered twice (Jamulus would evaluate it again).
+ *
+ * <p>Bounded, unlike Jamulus's queue: a peer that stops ACKing (or asks for client lists and never ACKs them) must not
+ * grow it for ever. A queued client list that has not gone on the wire yet is replaced by a newer one (a list is
+ * a snapshot: only the latest matters), and beyond {@link #MAX_PENDING} entries new messages are dropped and
+ * counted. Counters are given when a message first goes on the wire, so they stay consecutive.
  */
 public final class ReliableChannel {
     /** Resend interval of the unacknowledged head message ({@code SEND_MESS_TIMEOUT_MS}). */
@@ -37,6 +42,11 @@ public final class ReliableChannel {
     public static final int MAX_SPLIT_PARTS = 36;
     /** How long a received (id, counter) pair counts as "already seen". */
     public static final long DUPLICATE_WINDOW_NANOS = 2_000_000_000L;
+    /**
+     * Most entries (messages or split parts) waiting for their ACK. Stop-and-wait moves one per round trip, so this is
+     * minutes of backlog: only a peer that does not ACK at all gets there.
+     */
+    public static final int MAX_PENDING = 1024;
 
     /** Receives the messages of a connection, in order, each once. Split messages arrive joined. */
     public interface Listener {
@@ -48,7 +58,21 @@ public final class ReliableChannel {
         }
     }
 
-    private record Pending(int id, int counter, byte[] frame) {
+    /** One queued entry; {@code message} numbers the send() call, so the split parts of one message share it. */
+    private static final class Pending {
+        final int id;
+        final int originalId;
+        final long message;
+        final byte[] body;
+        int counter = -1;
+        byte[] frame;
+
+        Pending(int id, int originalId, long message, byte[] body) {
+            this.id = id;
+            this.originalId = originalId;
+            this.message = message;
+            this.body = body;
+        }
     }
 
     private final DatagramSink sink;
@@ -60,6 +84,9 @@ public final class ReliableChannel {
     private final long[] recentAtNanos = new long[256];
     private final SplitReassembler reassembler = new SplitReassembler();
     private int nextCounter;
+    private long messagesQueued;
+    private long overflows;
+    private long superseded;
     private long resendAtNanos;
     private int lastId;
     private int lastCounter;
@@ -97,35 +124,57 @@ public final class ReliableChannel {
             throw new IllegalArgumentException("the channel sends ACKs and split parts itself: " + message);
         }
         byte[] body = MessageCodec.encodeBody(message);
-        if (splitSupported && body.length > SPLIT_PART_BYTES) {
-            int parts = (body.length + SPLIT_PART_BYTES - 1) / SPLIT_PART_BYTES;
-            if (parts > MAX_SPLIT_PARTS) {
-                throw new IllegalArgumentException("message body too big to split: " + body.length + " bytes");
-            }
+        int parts = splitSupported && body.length > SPLIT_PART_BYTES
+                ? (body.length + SPLIT_PART_BYTES - 1) / SPLIT_PART_BYTES : 1;
+        if (parts > MAX_SPLIT_PARTS) {
+            throw new IllegalArgumentException("message body too big to split: " + body.length + " bytes");
+        }
+        if (message instanceof ConnectedMessage.ConnClientsList) {
+            dropUnsent(MessageId.CONN_CLIENTS_LIST);
+        }
+        if (queue.size() + parts > MAX_PENDING) {
+            overflows++;
+            return;
+        }
+        long number = messagesQueued++;
+        boolean wasEmpty = queue.isEmpty();
+        if (parts > 1) {
             for (int i = 0; i < parts; i++) {
                 int from = i * SPLIT_PART_BYTES;
                 byte[] data = Arrays.copyOfRange(body, from, Math.min(body.length, from + SPLIT_PART_BYTES));
-                enqueue(MessageId.SPECIAL_SPLIT_MESSAGE,
-                        MessageCodec.encodeBody(new SplitPart(message.id(), parts, i, data)), nowNanos);
+                queue.addLast(new Pending(MessageId.SPECIAL_SPLIT_MESSAGE, message.id(), number,
+                        MessageCodec.encodeBody(new SplitPart(message.id(), parts, i, data))));
             }
         } else {
-            enqueue(message.id(), body, nowNanos);
+            queue.addLast(new Pending(message.id(), message.id(), number, body));
+        }
+        if (wasEmpty) {
+            transmitHead(nowNanos);
         }
     }
 
-    private void enqueue(int id, byte[] body, long nowNanos) {
-        int counter = nextCounter;
-        nextCounter = (nextCounter + 1) & 0xFF;
-        queue.addLast(new Pending(id, counter, Frame.build(id, counter, body)));
-        if (queue.size() == 1) {
-            transmitHead(nowNanos);
+    /** Removes the queued messages with {@code originalId} none of whose parts has gone on the wire yet. */
+    private void dropUnsent(int originalId) {
+        Pending head = queue.peekFirst();
+        long started = head != null && head.frame != null ? head.message : -1; // only the head can have started
+        for (var it = queue.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (p.originalId == originalId && p.message != started) {
+                it.remove();
+                superseded++;
+            }
         }
     }
 
     private void transmitHead(long nowNanos) {
         Pending head = queue.peekFirst();
         if (head != null) {
-            sink.send(head.frame(), 0, head.frame().length);
+            if (head.frame == null) {
+                head.counter = nextCounter;
+                nextCounter = (nextCounter + 1) & 0xFF;
+                head.frame = Frame.build(head.id, head.counter, head.body);
+            }
+            sink.send(head.frame, 0, head.frame.length);
             resendAtNanos = nowNanos + RESEND_INTERVAL_NANOS;
         }
     }
@@ -184,7 +233,7 @@ public final class ReliableChannel {
         }
         int ackedId = (buf[bodyOff] & 0xFF) | (buf[bodyOff + 1] & 0xFF) << 8;
         Pending head = queue.peekFirst();
-        if (head != null && head.counter() == counter && head.id() == ackedId) {
+        if (head != null && head.frame != null && head.counter == counter && head.id == ackedId) {
             queue.removeFirst();
             transmitHead(nowNanos);
         }
@@ -262,6 +311,16 @@ public final class ReliableChannel {
     /** Messages (or split parts) queued and not yet ACKed, including the one on the wire. */
     public int pendingCount() {
         return queue.size();
+    }
+
+    /** Messages not queued because {@link #MAX_PENDING} entries were already waiting (a peer that does not ACK). */
+    public long overflows() {
+        return overflows;
+    }
+
+    /** Queued client lists (counted per entry) replaced by a newer list before they went on the wire. */
+    public long superseded() {
+        return superseded;
     }
 
     /** Times the head message was re-sent because its ACK was overdue. */

@@ -184,6 +184,72 @@ class ReliableChannelTest {
     }
 
     @Test
+    void aClientListWaitingInTheQueueIsReplacedByANewerOne() throws Exception {
+        channel.send(new ClientId(3), 0); // on the wire, unACKed
+        channel.send(list(1), 0);
+        channel.send(new ChatText("between"), 0);
+        channel.send(list(2), 0);
+        channel.send(list(3), 0);
+        assertThat(channel.pendingCount()).isEqualTo(3);
+        assertThat(channel.superseded()).isEqualTo(2);
+
+        List<Message> sent = ackAll(3);
+        assertThat(sent).containsExactly(new ClientId(3), new ChatText("between"), list(3));
+        assertThat(wire).extracting(f -> Frame.counter(f, 0)).as("counters stay consecutive").containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void aClientListAlreadyOnTheWireIsFinishedEvenWhenSplit() throws Exception {
+        channel.splitSupported(true);
+        channel.send(list(40), 0); // > 550 bytes: split, its first part goes out at once
+        int parts = channel.pendingCount();
+        assertThat(parts).isGreaterThan(1);
+        channel.send(list(41), 0);
+        channel.send(list(42), 0); // replaces 41, but not the parts of 40 that already started
+        assertThat(channel.superseded()).isPositive();
+
+        List<Message> joined = new ArrayList<>();
+        ReliableChannel receiver = new ReliableChannel((d, off, len) -> { }, joined::add);
+        while (channel.pendingCount() > 0) {
+            byte[] head = wire.getLast();
+            receiver.onReceive(head, 0, head.length, 0);
+            receive(MessageCodec.encodeFrame(new Ack(Frame.id(head, 0)), Frame.counter(head, 0)), 0);
+        }
+        assertThat(joined).containsExactly(list(40), list(42));
+    }
+
+    @Test
+    void aPeerThatNeverAcksCannotGrowTheQueueWithoutBound() {
+        for (int i = 0; i < 5000; i++) {
+            channel.send(new ChatText("flood " + i), 0);
+        }
+        assertThat(channel.pendingCount()).isEqualTo(ReliableChannel.MAX_PENDING);
+        assertThat(channel.overflows()).isEqualTo(5000 - ReliableChannel.MAX_PENDING);
+        assertThat(wire).hasSize(1);
+    }
+
+    /** A client list of {@code n} musicians (n ≥ 30 makes it longer than one split part). */
+    private static ConnectedMessage.ConnClientsList list(int n) {
+        List<org.tutti.protocol.ClientListEntry> entries = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            entries.add(new org.tutti.protocol.ClientListEntry(i,
+                    new org.tutti.protocol.ChannelInfo(0, 0, 0, "musician " + i, "")));
+        }
+        return new ConnectedMessage.ConnClientsList(entries);
+    }
+
+    /** ACKs whatever is on the wire, {@code count} times; returns what went out, in order. */
+    private List<Message> ackAll(int count) throws MalformedMessageException {
+        List<Message> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] head = wire.getLast();
+            sent.add(decode(head));
+            receive(MessageCodec.encodeFrame(new Ack(Frame.id(head, 0)), Frame.counter(head, 0)), 0);
+        }
+        return sent;
+    }
+
+    @Test
     void refusesToQueueAcksAndSplitParts() {
         assertThatThrownBy(() -> channel.send(new Ack(1), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> channel.send(new SplitPart(18, 1, 0, new byte[0]), 0))

@@ -66,6 +66,31 @@ class ServerProtocolTest {
         assertThat(engine.counters().snapshot().garbageDatagrams()).isEqualTo(2);
     }
 
+    /**
+     * A client that asks for the client list again and again and never ACKs: the server keeps one list waiting, not
+     * one per request (Jamulus queues them all, so memory grows with every request).
+     */
+    @Test
+    void clientListRequestsFromAClientThatNeverAcksDoNotPileUp() throws Exception {
+        ServerEngine engine = server(ServerConfig.defaults(0, 4));
+        ScriptedClient c = client(engine);
+        connect(c);
+        c.send(new ChannelInfos(new ChannelInfo(0, 0, 0, "Mallory", "")));
+        Thread.sleep(500); // the connect sequence is ACKed and done
+        c.autoAck(false);
+        for (int i = 0; i < 200; i++) {
+            c.send(new ConnectedMessage.ReqConnClientsList());
+        }
+        Thread.sleep(500); // all requests handled; the server re-sends its head now and then
+        c.clear();
+        c.autoAck(true); // from the next re-send on, the queue drains
+        int lists = 0;
+        while (c.await(ConnClientsList.class, Duration.ofMillis(1500)) != null) {
+            lists++;
+        }
+        assertThat(lists).as("client lists sent after 200 requests").isBetween(1, 3);
+    }
+
     @Test
     void newConnectionGetsJamulusConnectSequence() throws Exception {
         ServerConfig base = ServerConfig.defaults(0, 4).withWelcomeMessage("Hello <i>all</i>");
