@@ -1,7 +1,9 @@
 package org.tutti.client.engine;
 
+import org.tutti.audio.DriftController;
 import org.tutti.audio.JitterBuffer;
 import org.tutti.audio.JitterCounters;
+import org.tutti.audio.Resampler;
 import org.tutti.backend.AudioCallback;
 import org.tutti.codec.OpusDecoder;
 import org.tutti.codec.OpusEncoder;
@@ -17,6 +19,9 @@ final class AudioPath implements AudioCallback {
     static final int MAX_CONCEAL_RUN = 8;
     static final JitterBuffer.AutoStrategy AUTO_STRATEGY =
             JitterBuffer.AutoStrategy.valueOf(System.getProperty("tutti.jitterStrategy", "TUTTI"));
+    /** Whether playback follows the server's clock by resampling (docs/performance-client.md, "Clock drift"). */
+    static final boolean DRIFT_COMPENSATION =
+            Boolean.parseBoolean(System.getProperty("tutti.driftCompensation", "true"));
     private final StreamConfig config;
     private final OpusEncoder encoder;
     private final OpusDecoder decoder;
@@ -41,6 +46,14 @@ final class AudioPath implements AudioCallback {
     private final byte[] packetIn = new byte[PacketRing.SLOT_BYTES];
     private final byte[] coded;
     private int concealRun = MAX_CONCEAL_RUN; // start silent: nothing received yet
+    // clock drift compensation (null when off): decoded frames are played at the server's rate
+    private final Resampler resampler;
+    private final DriftController drift;
+    private long newestSeq;            // unwrapped sequence number of the newest frame, for the drift measure
+    private boolean seqStarted;
+    private boolean lastSequenced;
+    // the time scale of packet arrivals and of this callback; tests drive both from a simulated clock
+    java.util.function.LongSupplier clockNanos = System::nanoTime;
     // settings written by the control thread
     volatile boolean withSequenceNumber;
     volatile boolean sending = true;
@@ -66,6 +79,7 @@ final class AudioPath implements AudioCallback {
     volatile long lateFrames;
     volatile long holds;
     volatile long skips;
+    volatile int playbackRatioPpm;
     private boolean lastConcealed;
     private long lastSkips;
     private long lastDropped;
@@ -74,6 +88,11 @@ final class AudioPath implements AudioCallback {
      * @param jitterBlocks the local jitter buffer size, or 0 for automatic sizing
      */
     AudioPath(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterBlocks) {
+        this(config, incoming, sender, jitterBlocks, DRIFT_COMPENSATION);
+    }
+
+    AudioPath(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterBlocks,
+              boolean driftCompensation) {
         this.config = config;
         this.incoming = incoming;
         this.sender = sender;
@@ -89,6 +108,8 @@ final class AudioPath implements AudioCallback {
         // at 6 blocks and comes down over tens of seconds (docs/performance-client.md, docs/jitter-buffer.md).
         this.sequencedJitter = newJitterBuffer(config, true, jitterBlocks);
         this.plainJitter = newJitterBuffer(config, false, jitterBlocks);
+        this.resampler = driftCompensation ? new Resampler(channels, frameSamples) : null;
+        this.drift = driftCompensation ? new DriftController(frameSamples) : null;
     }
 
     StreamConfig config() {
@@ -110,7 +131,14 @@ final class AudioPath implements AudioCallback {
         // arrives while it is being encoded still makes this cycle.
         capture(in, frames);
         drainIncoming();
-        play(out, frames);
+        if (resampler == null) {
+            play(out, frames);
+        } else {
+            playResampled(out, frames);
+            drift.onCycle(frames);
+            resampler.setRatio(drift.ratio());
+            playbackRatioPpm = drift.ratioPpm();
+        }
         cycles++;
     }
 
@@ -120,6 +148,12 @@ final class AudioPath implements AudioCallback {
         int expected = frameBytes * config.blockFactor();
         JitterBuffer jitter = seq ? sequencedJitter : plainJitter;
         long now = System.nanoTime();
+        long cycleNanos = drift != null ? clockNanos.getAsLong() : 0;
+        if (drift != null && seq != lastSequenced) { // the other buffer takes over: new numbering
+            lastSequenced = seq;
+            seqStarted = false;
+            drift.restart();
+        }
         int n;
         while ((n = incoming.poll(packetIn)) >= 0) {
             if (n != expected) {
@@ -129,7 +163,11 @@ final class AudioPath implements AudioCallback {
             packetsReceived++;
             for (int k = 0; k < config.blockFactor(); k++) {
                 int off = k * frameBytes;
-                jitter.put(packetIn, off, config.codedBytes(), seq ? packetIn[off + config.codedBytes()] & 0xFF : 0, now);
+                int seq8 = seq ? packetIn[off + config.codedBytes()] & 0xFF : 0;
+                jitter.put(packetIn, off, config.codedBytes(), seq8, now);
+                if (drift != null && seq) {
+                    measureDrift(seq8, cycleNanos - incoming.polledNanos());
+                }
             }
         }
     }
@@ -211,6 +249,44 @@ final class AudioPath implements AudioCallback {
             if (a > peak) {
                 peak = a;
             }
+        }
+        outputPeak = peak;
+    }
+
+    /*
+     * The margin of a new frame: how far its sequence number (in samples) is ahead of what playback had consumed
+     * when it arrived. Polling happens once per cycle, so the consumption count is corrected by the time the packet
+     * waited in the ring; otherwise the margin would be quantized to whole cycles, and that error drifts as slowly
+     * as the clocks do (a sawtooth of one frame over seconds that no slow loop can filter). Only sequenced streams
+     * are measured: without sequence numbers a lost frame would look like a slower sender.
+     */
+    private void measureDrift(int seq8, long waitedNanos) {
+        if (!seqStarted) {
+            seqStarted = true;
+            newestSeq = seq8;
+        } else {
+            int ahead = (byte) (seq8 - (int) newestSeq); // signed 8-bit distance, as the jitter buffer unwraps
+            if (ahead <= 0) {
+                return; // a reordered, late or duplicate frame says nothing new about the sender's clock
+            }
+            newestSeq += ahead;
+        }
+        double waitedSamples = Math.max(0, Math.min(4 * frameSamples, waitedNanos * 48e-6)); // a stall: not a clock
+        drift.onFrameArrived(newestSeq * frameSamples - resampler.consumedSamples() + waitedSamples);
+    }
+
+    private void playResampled(float[][] out, int frames) {
+        int done = 0;
+        while (done < frames) {
+            if (resampler.needsInput()) {
+                decodeNext();
+                resampler.push(pcmOut, 0, frameSamples);
+            }
+            done += resampler.render(out[0], out[1], done, frames - done);
+        }
+        float peak = 0f;
+        for (int i = 0; i < frames; i++) {
+            peak = Math.max(peak, Math.max(Math.abs(out[0][i]), Math.abs(out[1][i])));
         }
         outputPeak = peak;
     }
