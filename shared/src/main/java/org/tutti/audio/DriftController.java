@@ -12,6 +12,7 @@ package org.tutti.audio;
  * network burst (late frames, then a heap of them) barely moves the mean: bursts are the jitter buffer's job.
  *
  * <p><b>Control.</b> After one second the mean becomes the reference; the error is mean − reference, in samples.
+
  * The loop is a critically damped second-order PLL ({@code ratio = 1 + Kp·e + Ki·∫e dt}) with a natural frequency
  * of 1 rad/s for the first 10 s (acquires ±0.5 % within a few seconds, the margin moving by well under a frame),
  * then 0.2 rad/s (a time constant of 5 s: noise and bursts hardly reach the ratio). The ratio stays within
@@ -36,7 +37,8 @@ public final class DriftController {
     private int reports;
     private double reference;
     private boolean locked;
-    private double lockedSeconds;
+    private double settleSeconds = SETTLE_SECONDS; // until the mean becomes the reference
+    private double runSeconds;                     // since the stream (re)started: picks the gains
     private double sinceReportSeconds;
     private double integral;
     private double ratio = 1.0;
@@ -49,13 +51,12 @@ public final class DriftController {
 
     /** A new frame arrived: {@code marginSamples} = its sequence number × frame samples − samples consumed. */
     public void onFrameArrived(double marginSamples) {
-        if (haveMean && Math.abs(marginSamples - mean) > restartSamples) {
+        if (haveMean && locked && Math.abs(marginSamples - mean) > restartSamples) {
             restart(); // a restarted stream (new sequence numbers): find a new reference, keep the rate
         }
         if (!haveMean) {
             mean = marginSamples;
             haveMean = true;
-            lockedSeconds = -SETTLE_SECONDS;
         }
         deviationSum += Math.max(-clampSamples, Math.min(clampSamples, marginSamples - mean));
         reports++;
@@ -76,15 +77,17 @@ public final class DriftController {
             ratio = 1.0 + integral; // no stream: hold the rate estimate, no position feedback
             return;
         }
-        lockedSeconds += dt;
+        runSeconds += dt;
         if (!locked) {
-            if (lockedSeconds < 0) {
+            settleSeconds -= dt;
+            if (settleSeconds > 0) {
+                ratio = 1.0 + integral;
                 return;
             }
             reference = mean;
             locked = true;
         }
-        double wn = lockedSeconds < ACQUIRE_SECONDS ? FAST_RAD_PER_S : SLOW_RAD_PER_S;
+        double wn = runSeconds < ACQUIRE_SECONDS ? FAST_RAD_PER_S : SLOW_RAD_PER_S;
         double error = mean - reference; // samples more buffered than at lock: the sender runs ahead
         integral = clamp(integral + wn * wn / SAMPLE_RATE * error * dt);
         ratio = 1.0 + clamp(2.0 * wn / SAMPLE_RATE * error + integral);
@@ -94,6 +97,8 @@ public final class DriftController {
     public void restart() {
         haveMean = false;
         locked = false;
+        settleSeconds = SETTLE_SECONDS;
+        runSeconds = 0;
         deviationSum = 0;
         reports = 0;
         ratio = 1.0 + integral;

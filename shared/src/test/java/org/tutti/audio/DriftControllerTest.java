@@ -43,8 +43,8 @@ class DriftControllerTest {
         void cycle() {
             double now = cycles * FRAME / 48_000.0;
             while (nextArrival <= now) {
-                double waited = (now - nextArrival) * 48_000;
-                controller.onFrameArrived((seq + seqOffset) * FRAME - consumed + Math.min(waited, 4 * FRAME));
+                double waited = (now - nextArrival) * 48_000; // at most one cycle: longer is a late callback
+                controller.onFrameArrived((seq + seqOffset) * FRAME - consumed + Math.min(waited, FRAME));
                 seq++;
                 nextArrival = Math.max(nextArrival, arrival(seq));
             }

@@ -80,9 +80,16 @@ final class AudioPath implements AudioCallback {
     volatile long holds;
     volatile long skips;
     volatile int playbackRatioPpm;
+    // callbacks at least half a cycle late: the sound card (or its driver) stalled; the surplus is skipped
+    volatile long lateCallbacks;
     private boolean lastConcealed;
     private long lastSkips;
     private long lastDropped;
+    private int cycleFrames;
+    private long cycleNanos;
+    private long lastCycleNanos;
+    private int lastCycleFrames;
+    private double irregularSamples; // callback timing anomalies (stalls, catch-up bursts), kept out of the drift
 
     /**
      * @param jitterBlocks the local jitter buffer size, or 0 for automatic sizing
@@ -129,6 +136,8 @@ final class AudioPath implements AudioCallback {
     public void process(float[][] in, float[][] out, int frames) {
         // Send first, collect arrivals as late as possible: the captured frame leaves at once, and a packet that
         // arrives while it is being encoded still makes this cycle.
+        cycleFrames = frames;
+        trackCallbackTiming(frames);
         capture(in, frames);
         drainIncoming();
         if (resampler == null) {
@@ -142,13 +151,34 @@ final class AudioPath implements AudioCallback {
         cycles++;
     }
 
+    /*
+     * A callback much later or earlier than one cycle after the previous one is not the card's clock rate: it is a
+     * stall (the card lost time; the jitter buffer removes the surplus that piled up, as it should) or a driver
+     * catching up after one. Such intervals count as played time for the drift measure, so the loop sees the slow
+     * trend only and does not remove a stall's surplus a second time. Intervals within half a cycle of nominal are
+     * ordinary scheduling jitter and, summed, the clock rate itself.
+     */
+    private void trackCallbackTiming(int frames) {
+        cycleNanos = clockNanos.getAsLong();
+        if (lastCycleNanos != 0) {
+            double deviation = (cycleNanos - lastCycleNanos) * 48e-6 - lastCycleFrames;
+            if (Math.abs(deviation) >= 0.5 * lastCycleFrames) {
+                irregularSamples += deviation;
+                if (deviation > 0) {
+                    lateCallbacks++;
+                }
+            }
+        }
+        lastCycleNanos = cycleNanos;
+        lastCycleFrames = frames;
+    }
+
     private void drainIncoming() {
         boolean seq = withSequenceNumber;
         int frameBytes = config.codedBytes() + (seq ? 1 : 0);
         int expected = frameBytes * config.blockFactor();
         JitterBuffer jitter = seq ? sequencedJitter : plainJitter;
         long now = System.nanoTime();
-        long cycleNanos = drift != null ? clockNanos.getAsLong() : 0;
         if (drift != null && seq != lastSequenced) { // the other buffer takes over: new numbering
             lastSequenced = seq;
             seqStarted = false;
@@ -271,8 +301,8 @@ final class AudioPath implements AudioCallback {
             }
             newestSeq += ahead;
         }
-        double waitedSamples = Math.max(0, Math.min(4 * frameSamples, waitedNanos * 48e-6)); // a stall: not a clock
-        drift.onFrameArrived(newestSeq * frameSamples - resampler.consumedSamples() + waitedSamples);
+        double waitedSamples = Math.max(0, Math.min(8 * cycleFrames, waitedNanos * 48e-6)); // sanity bound
+        drift.onFrameArrived(newestSeq * frameSamples - resampler.consumedSamples() - irregularSamples + waitedSamples);
     }
 
     private void playResampled(float[][] out, int frames) {
