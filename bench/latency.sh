@@ -8,13 +8,13 @@
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
 # usage: bench/latency.sh   (environment: PERIODS="64 128" WARMUP=10 READINGS=20 PAIRS="jj jt tj tt" WATCH=0
 #                            pair = client letter + server letter, j = Jamulus, t = Tutti; client letter u = Tutti
-#                            with the Jamulus sizing model for its local jitter buffer, d = Tutti without clock-drift
-#                            compensation, -Dtutti.driftCompensation=false; both for comparison)
+#                            with the Jamulus sizing model for its local jitter buffer, d = Tutti with clock-drift
+#                            compensation, -Dtutti.driftCompensation=true; both for comparison)
 # Tutti clients and servers run with JSON-RPC, and their counters are read when the readings start and again WATCH
 # seconds after they end: the client's audible dropouts (runs of concealed frames, skipped or dropped frames), its
 # concealed frames and underruns (empty buffer), and the Tutti server's jitter-buffer underruns for all clients; the
 # last columns are the Tutti client's audio callbacks that came at least half a cycle late (the dummy driver lost
-# time: the frames that piled up are skipped) and its playback ratio at the end (drift compensation, ppm).
+# time: the frames that piled up are skipped) and its playback ratio at the end (drift compensation, ppm; 0 when off).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -69,7 +69,7 @@ keep_priority() { # $1 = PID: with RT=1, all its threads at RR 10, also threads 
   if [ "${RT:-0}" != 1 ]; then return 0; fi
   ( while kill -0 "$1" 2>/dev/null; do chrt -a -r -p 10 "$1" >/dev/null 2>&1 || true; sleep 0.5; done ) &
 }
-name() { case "$1" in j) echo "Jamulus 3.9.1" ;; t) echo "Tutti" ;; u) echo "Tutti/JamModel" ;; d) echo "Tutti/noDrift" ;; esac; }
+name() { case "$1" in j) echo "Jamulus 3.9.1" ;; t) echo "Tutti" ;; u) echo "Tutti/JamModel" ;; d) echo "Tutti/drift" ;; esac; }
 
 printf "# round trip latency %s, %s cores, load average %s, priority: %s\n" "$(date -u +%FT%TZ)" "$(nproc)" \
     "$(cut -d' ' -f1-3 /proc/loadavg)" "${prio[*]:-normal}"
@@ -98,7 +98,7 @@ for period in $periods; do
          cport="Jamulus looper" ;;
       t|u|d) crpc=$(free_port); jopts=()
          if [ "$c" = u ]; then jopts=(-Dtutti.jitterStrategy=JAMULUS); fi
-         if [ "$c" = d ]; then jopts=(-Dtutti.driftCompensation=false); fi
+         if [ "$c" = d ]; then jopts=(-Dtutti.driftCompensation=true); fi
          "${prio[@]}" "$java" "${jopts[@]}" -jar client/target/tutti.jar -n -j -i "$work/tutti-$pair-$period.ini" \
              -c "127.0.0.1:$port" --clientname looper --jsonrpcport "$crpc" --jsonrpcsecretfile "$secret" \
              >"$work/client-$pair-$period.log" 2>&1 &

@@ -19,9 +19,13 @@ final class AudioPath implements AudioCallback {
     static final int MAX_CONCEAL_RUN = 8;
     static final JitterBuffer.AutoStrategy AUTO_STRATEGY =
             JitterBuffer.AutoStrategy.valueOf(System.getProperty("tutti.jitterStrategy", "TUTTI"));
-    /** Whether playback follows the server's clock by resampling (docs/performance-client.md, "Clock drift"). */
+    /**
+     * Whether playback follows the server's clock by resampling. Off by default: on the dummy JACK driver it did not
+     * reduce dropouts (those follow the driver's stalls, not a rate drift) and cost 3 ms of round trip
+     * (docs/performance-client.md, "Clock drift compensation").
+     */
     static final boolean DRIFT_COMPENSATION =
-            Boolean.parseBoolean(System.getProperty("tutti.driftCompensation", "true"));
+            Boolean.parseBoolean(System.getProperty("tutti.driftCompensation", "false"));
     private final StreamConfig config;
     private final OpusEncoder encoder;
     private final OpusDecoder decoder;
@@ -90,6 +94,8 @@ final class AudioPath implements AudioCallback {
     private long lastCycleNanos;
     private int lastCycleFrames;
     private double irregularSamples; // callback timing anomalies (stalls, catch-up bursts), kept out of the drift
+    private int stallWindowCycles;
+    private static final int STALL_WINDOW_CYCLES = 64;
 
     /**
      * @param jitterBlocks the local jitter buffer size, or 0 for automatic sizing
@@ -154,19 +160,24 @@ final class AudioPath implements AudioCallback {
     /*
      * A callback much later or earlier than one cycle after the previous one is not the card's clock rate: it is a
      * stall (the card lost time; the jitter buffer removes the surplus that piled up, as it should) or a driver
-     * catching up after one. Such intervals count as played time for the drift measure, so the loop sees the slow
-     * trend only and does not remove a stall's surplus a second time. Intervals within half a cycle of nominal are
-     * ordinary scheduling jitter and, summed, the clock rate itself.
+     * catching up after one. Such time counts as played for the drift measure, so the loop sees the slow trend only
+     * and does not remove a stall's surplus a second time. After a late callback every interval counts for a while
+     * (a driver that catches up with cycles only slightly shorter than nominal gives the time back that way, and
+     * ordinary jitter averages out); otherwise only deviations of half a cycle or more count.
      */
     private void trackCallbackTiming(int frames) {
         cycleNanos = clockNanos.getAsLong();
         if (lastCycleNanos != 0) {
             double deviation = (cycleNanos - lastCycleNanos) * 48e-6 - lastCycleFrames;
-            if (Math.abs(deviation) >= 0.5 * lastCycleFrames) {
+            if (deviation >= 0.5 * lastCycleFrames) {
+                lateCallbacks++;
+                stallWindowCycles = STALL_WINDOW_CYCLES;
+            }
+            if (stallWindowCycles > 0) {
+                stallWindowCycles--;
                 irregularSamples += deviation;
-                if (deviation > 0) {
-                    lateCallbacks++;
-                }
+            } else if (deviation <= -0.5 * lastCycleFrames) {
+                irregularSamples += deviation;
             }
         }
         lastCycleNanos = cycleNanos;

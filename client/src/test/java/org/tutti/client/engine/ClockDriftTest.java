@@ -63,11 +63,28 @@ class ClockDriftTest {
         assertThat(after.maxRatioPpm()).isLessThan(300 + 150);
     }
 
+    @org.junit.jupiter.api.Test
+    void aDriverThatCatchesUpAfterAStallNeitherSkipsNorShiftsTheRatio() {
+        // every 10 s one callback comes 15 ms late, then the driver catches up with 28 cycles at 0.6 of the period:
+        // no time is lost, so nothing may be skipped and the loop must not read the lateness as a clock rate
+        Outcome after = simulate(300, 128, true, 10, -28);
+        System.out.printf("+300 ppm with catch-ups: %s%n", after);
+        assertThat(after.dropouts()).isZero();
+        assertThat(after.lateCallbacks()).isEqualTo(9);
+        assertThat(after.minRatioPpm()).isGreaterThan(300 - 100);
+        assertThat(after.maxRatioPpm()).isLessThan(300 + 100);
+        assertThat(after.meanDelayLast()).isLessThanOrEqualTo(after.meanDelayFirst() + 0.5);
+    }
+
     private static Outcome simulate(int ppm, int period, boolean compensate) {
         return simulate(ppm, period, compensate, 0, 0);
     }
 
-    /** @param stallEverySeconds 0, or how often the card loses {@code stallCycles} cycles */
+    /**
+     * @param stallEverySeconds 0, or how often the card stalls
+     * @param stallCycles       cycles lost per stall; negative: one callback is late by 0.4 × that many periods and
+     *                          the next that many cycles come at 0.6 of the period (the driver catches up)
+     */
     private static Outcome simulate(int ppm, int period, boolean compensate, int stallEverySeconds, int stallCycles) {
         StreamConfig config = StreamConfig.choose(period, true, OpusQuality.NORMAL, ChannelMode.MONO_IN_STEREO_OUT);
         int frameSamples = config.frameSamples();
@@ -96,12 +113,20 @@ class ClockDriftTest {
         double delayFirst = 0, delayLast = 0;
         int maxDelay = 0;
         try (OpusEncoder encoder = new OpusEncoder(frameSamples, channels, config.codedBytes())) {
-            long lost = 0;
+            double shiftPeriods = 0; // the card's callbacks relative to their nominal times, in periods
+            long catchUpUntil = -1;
             for (long c = 0; c < cycles; c++) {
                 if (c > 0 && c % stallEvery == 0) {
-                    lost += stallCycles;
+                    if (stallCycles > 0) {
+                        shiftPeriods += stallCycles; // lost: the callbacks never come back to the old schedule
+                    } else {
+                        shiftPeriods += -0.4 * stallCycles;
+                        catchUpUntil = c - stallCycles;
+                    }
+                } else if (c <= catchUpUntil) {
+                    shiftPeriods -= 0.4;
                 }
-                double now = (c + lost) * devicePeriodSeconds;
+                double now = (c + shiftPeriods) * devicePeriodSeconds;
                 nowNanos[0] = Math.round(now * 1e9);
                 while (nextArrival <= now) { // the network delivers what has arrived before this cycle
                     for (int i = 0; i < frameSamples; i++) {
