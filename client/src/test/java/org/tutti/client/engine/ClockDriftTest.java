@@ -2,7 +2,10 @@ package org.tutti.client.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.within;
+
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tutti.backend.fake.FakeBackendProvider;
@@ -37,17 +40,18 @@ class ClockDriftTest {
         System.out.printf("%+d ppm, period %d: without %s%n%18s with    %s%n%18s no drift %s%n", ppm, period, before,
                 "", after, "", noDrift);
         assertThat(before.dropouts()).as("dropouts without compensation").isGreaterThanOrEqualTo(3);
+        assertThat(before.ratioPpm()).as("switched off: no resampling").isZero();
         assertThat(after.dropouts()).as("dropouts with compensation").isZero();
         assertThat(after.skips()).isZero();
         assertThat(after.concealed()).isZero();
-        assertThat(after.ratioPpm()).isCloseTo(ppm, org.assertj.core.data.Offset.offset(60));
+        assertThat(after.ratioPpm()).isCloseTo(ppm, within(60));
         // latency: the delay does not creep up over the minute and stays where it is without any drift
         assertThat(after.meanDelayLast()).isLessThanOrEqualTo(after.meanDelayFirst() + 0.5);
         assertThat(after.meanDelayLast()).isLessThanOrEqualTo(noDrift.meanDelayLast() + 0.5);
         assertThat(after.maxDelayFrames()).isLessThanOrEqualTo(noDrift.maxDelayFrames() + 1);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aSoundCardThatStallsNowAndThenLosesThoseFramesOnceAndKeepsItsRatio() {
         // every 10 s the card's callbacks stop for 75 ms and that time is lost (28 cycles of 128 never happen)
         Outcome before = simulate(300, 128, false, 10, 28);
@@ -58,12 +62,12 @@ class ClockDriftTest {
         assertThat(after.skips()).isGreaterThanOrEqualTo(6 * 20); // the surplus went, and only once
         assertThat(after.lateCallbacks()).isEqualTo(9); // stalls at 10, 20, ... 90 s
         assertThat(simulate(300, 128, true).lateCallbacks()).isZero();
-        assertThat(after.ratioPpm()).isCloseTo(300, org.assertj.core.data.Offset.offset(60));
+        assertThat(after.ratioPpm()).isCloseTo(300, within(60));
         assertThat(after.minRatioPpm()).isGreaterThan(300 - 150);
         assertThat(after.maxRatioPpm()).isLessThan(300 + 150);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aDriverThatCatchesUpAfterAStallNeitherSkipsNorShiftsTheRatio() {
         // every 10 s one callback comes 15 ms late, then the driver catches up with 28 cycles at 0.6 of the period:
         // no time is lost, so nothing may be skipped and the loop must not read the lateness as a clock rate
