@@ -6,13 +6,13 @@ package org.tutti.audio;
  * fill up or drain (and skip or conceal frames now and then).
  *
  * <p><b>Measure.</b> For every new frame (newest sequence number so far) the caller reports its margin:
- * {@code sequence × frameSamples − samples consumed by playback}. It is independent of the jitter buffer's own
+ * {@code sequence × frameSamples − samples consumed by playback} at its arrival (the caller also keeps sound-card
+ * stalls out of the consumption count: see the client's AudioPath). It is independent of the jitter buffer's own
  * decisions (holds and skips move the read position, not the consumption count) and of losses, and it changes
  * only when the two clocks differ. Each report's deviation from the running mean is clamped to ±2 frames, so a
  * network burst (late frames, then a heap of them) barely moves the mean: bursts are the jitter buffer's job.
  *
  * <p><b>Control.</b> After one second the mean becomes the reference; the error is mean − reference, in samples.
-
  * The loop is a critically damped second-order PLL ({@code ratio = 1 + Kp·e + Ki·∫e dt}) with a natural frequency
  * of 1 rad/s for the first 10 s (acquires ±0.5 % within a few seconds, the margin moving by well under a frame),
  * then 0.2 rad/s (a time constant of 5 s: noise and bursts hardly reach the ratio). The ratio stays within
