@@ -8,10 +8,13 @@
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
 # usage: bench/latency.sh   (environment: PERIODS="64 128" WARMUP=10 READINGS=20 PAIRS="jj jt tj tt" WATCH=0
 #                            pair = client letter + server letter, j = Jamulus, t = Tutti; client letter u = Tutti
-#                            with the Jamulus sizing model for its local jitter buffer, for comparison)
+#                            with the Jamulus sizing model for its local jitter buffer, d = Tutti with clock-drift
+#                            compensation, -Dtutti.driftCompensation=true; both for comparison)
 # Tutti clients and servers run with JSON-RPC, and their counters are read when the readings start and again WATCH
 # seconds after they end: the client's audible dropouts (runs of concealed frames, skipped or dropped frames), its
-# concealed frames and underruns (empty buffer), and the Tutti server's jitter-buffer underruns for all clients.
+# concealed frames and underruns (empty buffer), and the Tutti server's jitter-buffer underruns for all clients; the
+# last columns are the Tutti client's audio callbacks that came at least half a cycle late (the dummy driver lost
+# time: the frames that piled up are skipped) and its playback ratio at the end (drift compensation, ppm; 0 when off).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/find-jdk.sh # JAVA_HOME: a JDK 25 even when the java on PATH is older
@@ -67,13 +70,13 @@ keep_priority() { # $1 = PID: with RT=1, all its threads at RR 10, also threads 
   if [ "${RT:-0}" != 1 ]; then return 0; fi
   ( while kill -0 "$1" 2>/dev/null; do chrt -a -r -p 10 "$1" >/dev/null 2>&1 || true; sleep 0.5; done ) &
 }
-name() { case "$1" in j) echo "Jamulus 3.9.1" ;; t) echo "Tutti" ;; u) echo "Tutti/JamModel" ;; esac; }
+name() { case "$1" in j) echo "Jamulus 3.9.1" ;; t) echo "Tutti" ;; u) echo "Tutti/JamModel" ;; d) echo "Tutti/drift" ;; esac; }
 
 printf "# round trip latency %s, %s cores, load average %s, priority: %s\n" "$(date -u +%FT%TZ)" "$(nproc)" \
     "$(cut -d' ' -f1-3 /proc/loadavg)" "${prio[*]:-normal}"
 watch=${WATCH:-0}
-printf "%-14s %-14s %6s %10s %10s %10s %5s %6s %8s %9s %9s %9s\n" client server period median_ms min_ms max_ms n \
-    secs dropouts concealed underruns srv_under
+printf "%-14s %-14s %6s %10s %10s %10s %5s %6s %8s %9s %9s %9s %9s %8s\n" client server period median_ms min_ms max_ms n \
+    secs dropouts concealed underruns srv_under late_cb ratio_ppm
 for period in $periods; do
   for pair in $pairs; do
     c=${pair:0:1}; s=${pair:1:1}
@@ -94,7 +97,9 @@ for period in $periods; do
       j) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -n -j -i "$work/jamulus-$pair-$period.ini" -p 0 \
              -c "127.0.0.1:$port" --clientname looper >"$work/client-$pair-$period.log" 2>&1 &
          cport="Jamulus looper" ;;
-      t|u) crpc=$(free_port); jopts=(); if [ "$c" = u ]; then jopts=(-Dtutti.jitterStrategy=JAMULUS); fi
+      t|u|d) crpc=$(free_port); jopts=()
+         if [ "$c" = u ]; then jopts=(-Dtutti.jitterStrategy=JAMULUS); fi
+         if [ "$c" = d ]; then jopts=(-Dtutti.driftCompensation=true); fi
          "${prio[@]}" "$java" "${jopts[@]}" -jar client/target/tutti.jar -n -j -i "$work/tutti-$pair-$period.ini" \
              -c "127.0.0.1:$port" --clientname looper --jsonrpcport "$crpc" --jsonrpcsecretfile "$secret" \
              >"$work/client-$pair-$period.log" 2>&1 &
@@ -122,16 +127,18 @@ for period in $periods; do
     if [ "$s" = t ]; then s1=$(rpc "$srpc" jamulusserver/getCounters); fi
     counts="$secs $(delta "$c0" "$c1" dropouts) $(delta "$c0" "$c1" framesConcealed) $(delta "$c0" "$c1" underruns)"
     counts="$counts $(delta "$s0" "$s1" jitterUnderruns)"
+    counts="$counts $(delta "$c0" "$c1" lateCallbacks)"
+    counts="$counts $(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("playbackRatioPpm", "-"))' "$c1")"
     stop "$ipid"; stop "$cpid"; stop "$jpid"; stop "$spid"
     unset JACK_DEFAULT_SERVER JACK_NO_START_SERVER
     grep -o '[0-9.]* ms total roundtrip latency' "$work/iodelay-$pair-$period.log" | awk '{print $1}' \
         | tail -n +$((skip + 1)) | head -n "$readings" | sort -n > "$work/r"
     n=$(wc -l < "$work/r")
     if [ "$n" -eq 0 ]; then
-      printf "%-14s %-14s %6s %10s %10s %10s %5s %6s %8s %9s %9s %9s\n" "$(name "$c")" "$(name "$s")" "$period" \
+      printf "%-14s %-14s %6s %10s %10s %10s %5s %6s %8s %9s %9s %9s %9s %8s\n" "$(name "$c")" "$(name "$s")" "$period" \
           "no signal" - - 0 $counts
     else
-      printf "%-14s %-14s %6s %10s %10s %10s %5s %6s %8s %9s %9s %9s\n" "$(name "$c")" "$(name "$s")" "$period" \
+      printf "%-14s %-14s %6s %10s %10s %10s %5s %6s %8s %9s %9s %9s %9s %8s\n" "$(name "$c")" "$(name "$s")" "$period" \
           "$(sed -n "$(( (n + 1) / 2 ))p" "$work/r")" "$(head -1 "$work/r")" "$(tail -1 "$work/r")" "$n" $counts
     fi
   done

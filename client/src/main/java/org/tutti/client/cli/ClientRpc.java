@@ -169,6 +169,8 @@ public final class ClientRpc implements ClientListener {
         o.addProperty("lateFrames", s.lateFrames());
         o.addProperty("holds", s.jitterHolds());
         o.addProperty("skips", s.jitterSkips());
+        o.addProperty("playbackRatioPpm", s.playbackRatioPpm());
+        o.addProperty("lateCallbacks", s.lateCallbacks());
         o.addProperty("jitterBufferFrames", s.jitterBlocks());
         o.addProperty("playoutDelayFrames", s.playoutDelayFrames());
         o.addProperty("pingMs", s.pingMs());

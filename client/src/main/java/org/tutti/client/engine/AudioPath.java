@@ -1,7 +1,9 @@
 package org.tutti.client.engine;
 
+import org.tutti.audio.DriftController;
 import org.tutti.audio.JitterBuffer;
 import org.tutti.audio.JitterCounters;
+import org.tutti.audio.Resampler;
 import org.tutti.backend.AudioCallback;
 import org.tutti.codec.OpusDecoder;
 import org.tutti.codec.OpusEncoder;
@@ -17,6 +19,13 @@ final class AudioPath implements AudioCallback {
     static final int MAX_CONCEAL_RUN = 8;
     static final JitterBuffer.AutoStrategy AUTO_STRATEGY =
             JitterBuffer.AutoStrategy.valueOf(System.getProperty("tutti.jitterStrategy", "TUTTI"));
+    /**
+     * Whether playback follows the server's clock by resampling. Off by default: on the dummy JACK driver it did not
+     * reduce dropouts (those follow the driver's stalls, not a rate drift) and cost 3 ms of round trip
+     * (docs/performance-client.md, "Clock drift compensation").
+     */
+    static final boolean DRIFT_COMPENSATION =
+            Boolean.parseBoolean(System.getProperty("tutti.driftCompensation", "false"));
     private final StreamConfig config;
     private final OpusEncoder encoder;
     private final OpusDecoder decoder;
@@ -41,6 +50,14 @@ final class AudioPath implements AudioCallback {
     private final byte[] packetIn = new byte[PacketRing.SLOT_BYTES];
     private final byte[] coded;
     private int concealRun = MAX_CONCEAL_RUN; // start silent: nothing received yet
+    // clock drift compensation (null when off): decoded frames are played at the server's rate
+    private final Resampler resampler;
+    private final DriftController drift;
+    private long newestSeq;            // unwrapped sequence number of the newest frame, for the drift measure
+    private boolean seqStarted;
+    private boolean lastSequenced;
+    // the time scale of packet arrivals and of this callback; tests drive both from a simulated clock
+    java.util.function.LongSupplier clockNanos = System::nanoTime;
     // settings written by the control thread
     volatile boolean withSequenceNumber;
     volatile boolean sending = true;
@@ -66,14 +83,29 @@ final class AudioPath implements AudioCallback {
     volatile long lateFrames;
     volatile long holds;
     volatile long skips;
+    volatile int playbackRatioPpm;
+    // callbacks at least half a cycle late: the sound card (or its driver) stalled; the surplus is skipped
+    volatile long lateCallbacks;
     private boolean lastConcealed;
     private long lastSkips;
     private long lastDropped;
+    private int cycleFrames;
+    private long cycleNanos;
+    private long lastCycleNanos;
+    private int lastCycleFrames;
+    private double irregularSamples; // callback timing anomalies (stalls, catch-up bursts), kept out of the drift
+    private int stallWindowCycles;
+    private static final int STALL_WINDOW_CYCLES = 64;
 
     /**
      * @param jitterBlocks the local jitter buffer size, or 0 for automatic sizing
      */
     AudioPath(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterBlocks) {
+        this(config, incoming, sender, jitterBlocks, DRIFT_COMPENSATION);
+    }
+
+    AudioPath(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterBlocks,
+              boolean driftCompensation) {
         this.config = config;
         this.incoming = incoming;
         this.sender = sender;
@@ -89,6 +121,8 @@ final class AudioPath implements AudioCallback {
         // at 6 blocks and comes down over tens of seconds (docs/performance-client.md, docs/jitter-buffer.md).
         this.sequencedJitter = newJitterBuffer(config, true, jitterBlocks);
         this.plainJitter = newJitterBuffer(config, false, jitterBlocks);
+        this.resampler = driftCompensation ? new Resampler(channels, frameSamples) : null;
+        this.drift = driftCompensation ? new DriftController(frameSamples) : null;
     }
 
     StreamConfig config() {
@@ -108,10 +142,46 @@ final class AudioPath implements AudioCallback {
     public void process(float[][] in, float[][] out, int frames) {
         // Send first, collect arrivals as late as possible: the captured frame leaves at once, and a packet that
         // arrives while it is being encoded still makes this cycle.
+        cycleFrames = frames;
+        trackCallbackTiming(frames);
         capture(in, frames);
         drainIncoming();
-        play(out, frames);
+        if (resampler == null) {
+            play(out, frames);
+        } else {
+            playResampled(out, frames);
+            drift.onCycle(frames);
+            resampler.setRatio(drift.ratio());
+            playbackRatioPpm = drift.ratioPpm();
+        }
         cycles++;
+    }
+
+    /*
+     * A callback much later or earlier than one cycle after the previous one is not the card's clock rate: it is a
+     * stall (the card lost time; the jitter buffer removes the surplus that piled up, as it should) or a driver
+     * catching up after one. Such time counts as played for the drift measure, so the loop sees the slow trend only
+     * and does not remove a stall's surplus a second time. After a late callback every interval counts for a while
+     * (a driver that catches up with cycles only slightly shorter than nominal gives the time back that way, and
+     * ordinary jitter averages out); otherwise only deviations of half a cycle or more count.
+     */
+    private void trackCallbackTiming(int frames) {
+        cycleNanos = clockNanos.getAsLong();
+        if (lastCycleNanos != 0) {
+            double deviation = (cycleNanos - lastCycleNanos) * 48e-6 - lastCycleFrames;
+            if (deviation >= 0.5 * lastCycleFrames) {
+                lateCallbacks++;
+                stallWindowCycles = STALL_WINDOW_CYCLES;
+            }
+            if (stallWindowCycles > 0) {
+                stallWindowCycles--;
+                irregularSamples += deviation;
+            } else if (deviation <= -0.5 * lastCycleFrames) {
+                irregularSamples += deviation;
+            }
+        }
+        lastCycleNanos = cycleNanos;
+        lastCycleFrames = frames;
     }
 
     private void drainIncoming() {
@@ -120,6 +190,11 @@ final class AudioPath implements AudioCallback {
         int expected = frameBytes * config.blockFactor();
         JitterBuffer jitter = seq ? sequencedJitter : plainJitter;
         long now = System.nanoTime();
+        if (drift != null && seq != lastSequenced) { // the other buffer takes over: new numbering
+            lastSequenced = seq;
+            seqStarted = false;
+            drift.restart();
+        }
         int n;
         while ((n = incoming.poll(packetIn)) >= 0) {
             if (n != expected) {
@@ -129,7 +204,11 @@ final class AudioPath implements AudioCallback {
             packetsReceived++;
             for (int k = 0; k < config.blockFactor(); k++) {
                 int off = k * frameBytes;
-                jitter.put(packetIn, off, config.codedBytes(), seq ? packetIn[off + config.codedBytes()] & 0xFF : 0, now);
+                int seq8 = seq ? packetIn[off + config.codedBytes()] & 0xFF : 0;
+                jitter.put(packetIn, off, config.codedBytes(), seq8, now);
+                if (drift != null && seq) {
+                    measureDrift(seq8, cycleNanos - incoming.polledNanos());
+                }
             }
         }
     }
@@ -211,6 +290,44 @@ final class AudioPath implements AudioCallback {
             if (a > peak) {
                 peak = a;
             }
+        }
+        outputPeak = peak;
+    }
+
+    /*
+     * The margin of a new frame: how far its sequence number (in samples) is ahead of what playback had consumed
+     * when it arrived. Polling happens once per cycle, so the consumption count is corrected by the time the packet
+     * waited in the ring; otherwise the margin would be quantized to whole cycles, and that error drifts as slowly
+     * as the clocks do (a sawtooth of one frame over seconds that no slow loop can filter). Only sequenced streams
+     * are measured: without sequence numbers a lost frame would look like a slower sender.
+     */
+    private void measureDrift(int seq8, long waitedNanos) {
+        if (!seqStarted) {
+            seqStarted = true;
+            newestSeq = seq8;
+        } else {
+            int ahead = (byte) (seq8 - (int) newestSeq); // signed 8-bit distance, as the jitter buffer unwraps
+            if (ahead <= 0) {
+                return; // a reordered, late or duplicate frame says nothing new about the sender's clock
+            }
+            newestSeq += ahead;
+        }
+        double waitedSamples = Math.max(0, Math.min(8 * cycleFrames, waitedNanos * 48e-6)); // sanity bound
+        drift.onFrameArrived(newestSeq * frameSamples - resampler.consumedSamples() - irregularSamples + waitedSamples);
+    }
+
+    private void playResampled(float[][] out, int frames) {
+        int done = 0;
+        while (done < frames) {
+            if (resampler.needsInput()) {
+                decodeNext();
+                resampler.push(pcmOut, 0, frameSamples);
+            }
+            done += resampler.render(out[0], out[1], done, frames - done);
+        }
+        float peak = 0f;
+        for (int i = 0; i < frames; i++) {
+            peak = Math.max(peak, Math.max(Math.abs(out[0][i]), Math.abs(out[1][i])));
         }
         outputPeak = peak;
     }

@@ -212,7 +212,8 @@ public final class ClientEngine implements AutoCloseable {
         return new ClientStatus(true, channelId, pingMs, p.config().uploadKbps(p.withSequenceNumber),
                 s == null ? 0 : s.format().bufferFrames(), p.jitterSize, p.packetsSent, p.packetsReceived,
                 p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak,
-                p.dropouts, p.underruns, p.lateFrames, p.playoutDelayFrames, p.holds, p.skips);
+                p.dropouts, p.underruns, p.lateFrames, p.playoutDelayFrames, p.holds, p.skips,
+                p.playbackRatioPpm, p.lateCallbacks);
     }
 
     /** A snapshot of the mixer strips, taken on the control thread. */

@@ -22,11 +22,17 @@ package org.tutti.client.engine;
  * @param playoutDelayFrames frame periods the typical frame now waits in the local jitter buffer
  * @param jitterHolds      frames of delay added by the local jitter buffer (Tutti strategy)
  * @param jitterSkips      frames removed to reduce the delay (Tutti strategy)
+ * @param playbackRatioPpm how much faster (positive) or slower playback runs than the sound card's nominal rate to
+ *                         follow the server's clock (drift compensation), in parts per million; 0 when off
+ * @param lateCallbacks    audio callbacks at least half a cycle late (the sound card or its driver stalled and lost
+ *                         time; the frames that piled up meanwhile are skipped, not played faster)
  */
 public record ClientStatus(boolean connected, int channelId, int pingMs, int uploadKbps, int bufferFrames,
                            int jitterBlocks, long packetsSent, long packetsReceived, long framesLost,
                            String serverVersion, float inputPeakLeft, float inputPeakRight, float outputPeak,
                            long dropouts, long underruns, long lateFrames, int playoutDelayFrames,
-                           long jitterHolds, long jitterSkips) {
-    static final ClientStatus IDLE = new ClientStatus(false, -1, -1, 0, 0, 0, 0, 0, 0, "", 0f, 0f, 0f, 0, 0, 0, 0, 0, 0);
+                           long jitterHolds, long jitterSkips, int playbackRatioPpm,
+                           long lateCallbacks) {
+    static final ClientStatus IDLE =
+            new ClientStatus(false, -1, -1, 0, 0, 0, 0, 0, 0, "", 0f, 0f, 0f, 0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -3,12 +3,14 @@ package org.tutti.client.engine;
 /**
  * A single-producer single-consumer ring of datagrams: the network receive thread offers audio packets, the audio
  * thread polls them. Copies into preallocated slots; no locks, no allocation. A full ring drops (and counts) the
- * newest packet.
+ * newest packet. Each packet keeps the time it was offered (its arrival, for the drift measure).
  */
 final class PacketRing {
     static final int SLOT_BYTES = 2048;
     private final byte[][] slots;
     private final int[] lengths;
+    private final long[] offeredNanos;
+    private long polledNanos; // consumer side: offer time of the packet polled last
     private final int mask;
     private volatile long head; // next slot to read, written by the consumer
     private volatile long tail; // next slot to write, written by the producer
@@ -20,11 +22,17 @@ final class PacketRing {
         }
         slots = new byte[capacityPowerOfTwo][SLOT_BYTES];
         lengths = new int[capacityPowerOfTwo];
+        offeredNanos = new long[capacityPowerOfTwo];
         mask = capacityPowerOfTwo - 1;
     }
 
     /** Producer side. Returns false (and counts) when full or the packet is too large. */
     boolean offer(byte[] data, int offset, int length) {
+        return offer(data, offset, length, System.nanoTime());
+    }
+
+    /** Producer side, with the arrival time on the {@link System#nanoTime} scale (tests: a simulated clock). */
+    boolean offer(byte[] data, int offset, int length, long arrivalNanos) {
         long t = tail;
         if (t - head > mask || length > SLOT_BYTES) {
             dropped++;
@@ -33,6 +41,7 @@ final class PacketRing {
         int i = (int) (t & mask);
         System.arraycopy(data, offset, slots[i], 0, length);
         lengths[i] = length;
+        offeredNanos[i] = arrivalNanos;
         tail = t + 1; // volatile write publishes the slot
         return true;
     }
@@ -48,6 +57,7 @@ final class PacketRing {
         int i = (int) (t & mask);
         data.get(slots[i], 0, length);
         lengths[i] = length;
+        offeredNanos[i] = System.nanoTime();
         tail = t + 1;
         return true;
     }
@@ -61,8 +71,14 @@ final class PacketRing {
         int i = (int) (h & mask);
         int n = Math.min(lengths[i], into.length);
         System.arraycopy(slots[i], 0, into, 0, n);
+        polledNanos = offeredNanos[i];
         head = h + 1;
         return n;
+    }
+
+    /** Consumer side: when the packet returned by the last {@link #poll} was offered. */
+    long polledNanos() {
+        return polledNanos;
     }
 
     /** Consumer side: discards everything queued. */

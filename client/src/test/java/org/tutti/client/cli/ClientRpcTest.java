@@ -48,6 +48,20 @@ class ClientRpcTest {
     }
 
     @Test
+    void getCountersReportsThePlaybackRatioAndLateCallbacksBesideTheDropouts() {
+        JsonObject idle = rpc.result("jamulusclient/getCounters", Json.object()).getAsJsonObject();
+        assertThat(idle.get("connected").getAsBoolean()).isFalse();
+        assertThat(idle.get("playbackRatioPpm").getAsInt()).isZero();
+        assertThat(idle.get("lateCallbacks").getAsLong()).isZero();
+        var streaming = new org.tutti.client.engine.ClientStatus(true, 3, 12, 100, 128, 2, 1000, 990, 4, "3.9.1",
+                0f, 0f, 0f, 2, 1, 0, 1, 1, 1, -287, 5);
+        JsonObject counters = ClientRpc.counters(streaming);
+        assertThat(counters.get("dropouts").getAsLong()).isEqualTo(2);
+        assertThat(counters.get("playbackRatioPpm").getAsInt()).isEqualTo(-287);
+        assertThat(counters.get("lateCallbacks").getAsLong()).isEqualTo(5);
+    }
+
+    @Test
     void methodsNeedingAConnectionAnswerErrorOne() {
         for (String method : new String[] {"jamulusclient/getClientList", "jamulusclient/sendChatText"}) {
             JsonObject params = method.endsWith("sendChatText") ? Json.object("chatText", "x") : Json.object();

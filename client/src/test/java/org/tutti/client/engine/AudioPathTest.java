@@ -115,7 +115,8 @@ class AudioPathTest {
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.STEREO);
         PacketRing ring = new PacketRing(64);
-        AudioPath path = new AudioPath(config, ring, (data, length) -> ring.offer(data, 0, length), 0);
+        // with drift compensation (resampler and control loop in the path)
+        AudioPath path = new AudioPath(config, ring, (data, length) -> ring.offer(data, 0, length), 0, true);
         path.withSequenceNumber = true;
         FakeStream stream = FakeBackendProvider.openFake(128, path);
         stream.setInput(AudioPathTest::sine);
