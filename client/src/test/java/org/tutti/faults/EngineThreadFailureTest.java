@@ -16,7 +16,7 @@ import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
 
 /**
- * An Error on the server's engine thread (issue #10). The fault is a real stack overflow, raised on the engine thread
+ * An Error on the server's engine thread (issue #10). The fault is a StackOverflowError thrown on the engine thread
  * through the public {@link ServerEngine#call} (which, like the tick, only catches runtime exceptions): it stands for
  * a bug that escapes the per-tick catch. Before the supervisor the engine thread died and the server went deaf while
  * the process lived on.
@@ -29,7 +29,7 @@ class EngineThreadFailureTest {
              ClientEngine alice = LocalMusicians.connect(server, "Alice", "");
              ClientEngine bob = LocalMusicians.connect(server, "Bob", "")) {
             List<ClientSnapshot> before = LocalMusicians.awaitNamed(server, 2);
-            assertThatThrownBy(() -> server.call(EngineThreadFailureTest::overflowTheStack))
+            assertThatThrownBy(() -> server.call(EngineThreadFailureTest::failWithAnError))
                     .as("the failing command never answers").isInstanceOf(IllegalStateException.class);
 
             List<ClientSnapshot> after = server.clients(); // the engine thread answers again
@@ -59,7 +59,7 @@ class EngineThreadFailureTest {
             for (int i = 0; i < 3; i++) { // three failures in quick succession: a crash loop
                 Thread.ofPlatform().daemon().start(() -> {
                     try {
-                        server.call(EngineThreadFailureTest::overflowTheStack);
+                        server.call(EngineThreadFailureTest::failWithAnError);
                     } catch (IllegalStateException expected) {
                         // never answered
                     }
@@ -76,11 +76,10 @@ class EngineThreadFailureTest {
         }
     }
 
-    private static Object overflowTheStack() {
-        return depth(0);
+    private static Object failWithAnError() {
+        // Thrown, not provoked: a test JVM once died (SIGSEGV, no hs_err file) in the client tests that provoke real
+        // overflows; what is tested is the catch, which sees the same Error either way.
+        throw new StackOverflowError("raised by the test");
     }
 
-    private static int depth(int n) {
-        return depth(n + 1) + 1;
-    }
 }

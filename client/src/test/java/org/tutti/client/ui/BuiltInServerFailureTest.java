@@ -25,7 +25,7 @@ class BuiltInServerFailureTest {
             for (int i = 0; i < 3; i++) {
                 Thread.ofPlatform().daemon().start(() -> {
                     try {
-                        engine.call(BuiltInServerFailureTest::overflowTheStack);
+                        engine.call(BuiltInServerFailureTest::failWithAnError);
                     } catch (IllegalStateException expected) {
                         // the failing command is never answered
                     }
@@ -55,11 +55,10 @@ class BuiltInServerFailureTest {
         }
     }
 
-    private static Object overflowTheStack() {
-        return depth(0);
+    private static Object failWithAnError() {
+        // Thrown, not provoked: a test JVM once died (SIGSEGV, no hs_err file) in the client tests that provoke real
+        // overflows; what is tested is the catch, which sees the same Error either way.
+        throw new StackOverflowError("raised by the test");
     }
 
-    private static int depth(int n) {
-        return depth(n + 1) + 1;
-    }
 }

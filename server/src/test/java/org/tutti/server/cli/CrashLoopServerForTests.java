@@ -3,8 +3,9 @@ package org.tutti.server.cli;
 import org.tutti.cli.JamulusOptions;
 
 /**
- * The headless server in its own JVM, driven into a crash loop once it runs: three commands that overflow the engine
- * thread's stack (an Error, which the tick's catch does not take), as a bug escaping the engine would. Everything
+ * The headless server in its own JVM, driven into a crash loop once it runs: three commands that throw a
+ * StackOverflowError on the engine thread (an Error, which the tick's catch does not take), as a bug escaping the
+ * engine would. Everything
  * after that is production code: the supervisor gives up, the server reports it and the process must exit with
  * {@link HeadlessServer#EXIT_ENGINE_FAILED}.
  */
@@ -17,7 +18,7 @@ public final class CrashLoopServerForTests {
             for (int i = 0; i < 3; i++) {
                 Thread.ofPlatform().daemon().start(() -> {
                     try {
-                        server.engine().call(CrashLoopServerForTests::overflowTheStack);
+                        server.engine().call(CrashLoopServerForTests::failWithAnError);
                     } catch (IllegalStateException expected) {
                         // the failing command is never answered
                     }
@@ -26,11 +27,10 @@ public final class CrashLoopServerForTests {
         }));
     }
 
-    private static Object overflowTheStack() {
-        return depth(0);
+    private static Object failWithAnError() {
+        // Thrown, not provoked: a test JVM once died (SIGSEGV, no hs_err file) in the client tests that provoke real
+        // overflows; what is tested is the catch, which sees the same Error either way.
+        throw new StackOverflowError("raised by the test");
     }
 
-    private static int depth(int n) {
-        return depth(n + 1) + 1;
-    }
 }
