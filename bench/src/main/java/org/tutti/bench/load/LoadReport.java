@@ -57,12 +57,8 @@ final class LoadReport {
         loadAtEnd = loadAverage();
     }
 
+    /** Called after the receiving thread has ended (joined), so its counters are final and visible. */
     void print(PrintStream out) {
-        try {
-            Thread.sleep(50); // let the receiving thread finish its last packet before reading its counters
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         double expectedPerClient = windowSeconds * 1e9 / options.packetPeriodNanos();
         ReceiveStats all = total;
         all.reset();
