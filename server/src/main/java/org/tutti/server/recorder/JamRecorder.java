@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 public final class JamRecorder implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("tutti.recorder");
     private static final int RING_SLOTS = 8192;
+    /** While recording, how often the writer drains the ring: 8192 slots hold over 100 ms of 150 musicians. */
+    private static final long WRITER_POLL_NANOS = 2_000_000;
 
     private final FrameRing ring;
     private final int serverFrameSamples;
@@ -83,6 +85,11 @@ public final class JamRecorder implements AutoCloseable {
     /** Frames the engine could not hand over because the disk fell behind (engine thread only). */
     public long droppedEvents() {
         return ring.dropped();
+    }
+
+    /** The writer thread's state: WAITING (no timed wake-ups) whenever the recorder is not recording (for tests). */
+    Thread.State writerState() {
+        return writer.getState();
     }
 
     /** Events handed over by the engine and not yet written (for tests and counters). */
@@ -204,7 +211,13 @@ public final class JamRecorder implements AutoCloseable {
                 if (!running) {
                     break; // everything the engine handed over is written
                 }
-                LockSupport.parkNanos(2_000_000);
+                if (state == RecorderState.RECORDING) {
+                    LockSupport.parkNanos(WRITER_POLL_NANOS);
+                } else {
+                    // The engine hands over nothing unless recording, and every control command and close()
+                    // unpark this thread: an idle recorder costs no wake-ups (polling cost 2 % of a core).
+                    LockSupport.park(this);
+                }
                 continue;
             }
             try {

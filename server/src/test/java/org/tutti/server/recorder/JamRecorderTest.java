@@ -143,6 +143,30 @@ class JamRecorderTest {
         }
     }
 
+    /**
+     * Every server has a recorder, mostly not recording: its writer must then sleep until told, not poll (a 2-ms poll
+     * cost an idle server 500 wake-ups and ~2 % of a core per second). While recording it drains the ring regularly.
+     */
+    @Test
+    void aRecorderThatIsNotRecordingSleepsUntilToldOtherwise() throws Exception {
+        try (JamRecorder recorder = new JamRecorder(null, true, 128, new SteppingClock())) {
+            awaitCondition(() -> recorder.writerState() == Thread.State.WAITING);
+            recorder.setDirectory(base);
+            awaitCondition(() -> recorder.state() == RecorderState.RECORDING);
+            awaitCondition(() -> recorder.writerState() == Thread.State.TIMED_WAITING);
+            feed(recorder, 10);
+            recorder.setEnabled(false);
+            awaitCondition(() -> recorder.state() == RecorderState.NOT_ENABLED);
+            awaitCondition(() -> recorder.writerState() == Thread.State.WAITING);
+            recorder.setEnabled(true);
+            awaitCondition(() -> recorder.state() == RecorderState.RECORDING);
+            feed(recorder, 10);
+        }
+        try (Stream<Path> s = Files.list(base)) {
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith("Jam-")).count()).isEqualTo(2);
+        }
+    }
+
     private static void feed(JamRecorder recorder, int ticks) throws Exception {
         for (int tick = 0; tick < ticks; tick++) {
             recorder.frame(0, "Alice", ALICE, 1, tone(tick, 440, 1), 0, 128);
