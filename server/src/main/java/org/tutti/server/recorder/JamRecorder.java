@@ -24,6 +24,9 @@ public final class JamRecorder implements AutoCloseable {
     private static final int RING_SLOTS = 8192;
     /** While recording, how often the writer drains the ring: 8192 slots hold over 100 ms of 150 musicians. */
     private static final long WRITER_POLL_NANOS = 2_000_000;
+    /** After 100 ms with nothing to write, the writer polls every 50 ms. */
+    private static final int EMPTY_POLLS_BEFORE_IDLE = 50;
+    private static final long IDLE_POLL_NANOS = 50_000_000;
 
     private final FrameRing ring;
     private final int serverFrameSamples;
@@ -201,10 +204,12 @@ public final class JamRecorder implements AutoCloseable {
     // ---- writer thread ---------------------------------------------------------------------------------
 
     private void runWriter() {
+        int emptyPolls = 0;
         while (true) {
             Runnable command;
             while ((command = control.poll()) != null) {
                 command.run();
+                emptyPolls = 0;
             }
             FrameRing.Slot slot = ring.peek();
             if (slot == null) {
@@ -212,7 +217,10 @@ public final class JamRecorder implements AutoCloseable {
                     break; // everything the engine handed over is written
                 }
                 if (state == RecorderState.RECORDING) {
-                    LockSupport.parkNanos(WRITER_POLL_NANOS);
+                    // Nothing for a while: a recording server nobody plays on. Its first musician fills the ring at
+                    // two events a tick (seconds to fill it), so a slower poll loses nothing and saves the wake-ups.
+                    emptyPolls = Math.min(emptyPolls + 1, EMPTY_POLLS_BEFORE_IDLE);
+                    LockSupport.parkNanos(emptyPolls < EMPTY_POLLS_BEFORE_IDLE ? WRITER_POLL_NANOS : IDLE_POLL_NANOS);
                 } else {
                     // The engine hands over nothing unless recording, and every control command and close()
                     // unpark this thread: an idle recorder costs no wake-ups (polling cost 2 % of a core).
@@ -220,6 +228,7 @@ public final class JamRecorder implements AutoCloseable {
                 }
                 continue;
             }
+            emptyPolls = 0;
             try {
                 consume(slot);
             } catch (IOException | RuntimeException e) {
