@@ -23,11 +23,15 @@ for g in datagrams:
     # Raw datagrams for both the codec and the server receive path.
     put("shared/src/test/resources/org/tutti/protocol/fuzz/DatagramFuzzTestInputs/classifyAndDecode", g)
     put("server/src/test/resources/org/tutti/server/engine/fuzz/ServerReceiveFuzzTestInputs/datagrams", g)
+    # The client's receive path: a view byte (even: raw datagram; odd: id + body in a valid frame), then the bytes.
+    client_seeds = "client/src/test/resources/org/tutti/client/engine/fuzz/ClientReceiveFuzzTestInputs/datagrams"
+    put(client_seeds, b"\x00" + g)
     if len(g) >= 9 and g[0] == 0 and g[1] == 0:
         # id (u16 LE) + body: the codec test's second view, which wraps it in a valid frame.
         body_len = g[5] | g[6] << 8
         put("shared/src/test/resources/org/tutti/protocol/fuzz/DatagramFuzzTestInputs/classifyAndDecode",
             g[2:4] + g[7:7 + body_len])
+        put(client_seeds, b"\x01" + g[2:4] + g[7:7 + body_len])
 
 rpc = "shared/src/test/resources/org/tutti/rpc/fuzz/JsonRpcFuzzTestInputs/requests"
 for text in [

@@ -10,10 +10,11 @@ cd "$(dirname "$0")/.."
 declare -A modules=(
   [DatagramFuzzTest]=shared [JsonRpcFuzzTest]=shared
   [ServerReceiveFuzzTest]=shared,server [DirectoryFileFuzzTest]=shared,server
-  [SettingsFuzzTest]=shared,audio-backends,server,client
+  [SettingsFuzzTest]=shared,audio-backends,server,client [ClientReceiveFuzzTest]=shared,audio-backends,server,client
 )
 tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=(DatagramFuzzTest JsonRpcFuzzTest ServerReceiveFuzzTest DirectoryFileFuzzTest SettingsFuzzTest)
+[ ${#tests[@]} -gt 0 ] || tests=(DatagramFuzzTest JsonRpcFuzzTest ServerReceiveFuzzTest DirectoryFileFuzzTest SettingsFuzzTest
+                            ClientReceiveFuzzTest)
 for t in "${tests[@]}"; do
   echo "== fuzzing $t"
   # Instrument all of Tutti and Gson (the JSON parsers), not only the test's own package.
