@@ -33,6 +33,7 @@ import org.tutti.protocol.ConnectedMessage.TransportProps;
 import org.tutti.protocol.ConnectedMessage.VersionAndOs;
 import org.tutti.protocol.ConnectionlessMessage.Disconnection;
 import org.tutti.protocol.GainPan;
+import org.tutti.protocol.Message;
 import org.tutti.protocol.MessageCodec;
 
 /** The client's side of the Jamulus protocol (doc §4.4, §5.3, §6.4) against a scripted server on real UDP. */
@@ -67,6 +68,11 @@ class ClientProtocolTest {
         @Override
         public void mutedByOtherChanged(int channelId, boolean muted) {
             events.add("muted-by " + channelId + " " + muted);
+        }
+
+        @Override
+        public void chatReceived(String html) {
+            events.add("chat " + html);
         }
     };
 
@@ -141,6 +147,40 @@ class ClientProtocolTest {
             assertThat(server.audioSizes).as("audio keeps flowing").isNotEmpty();
             assertThat(engine.internalErrors()).as("no failure caught on the control thread").isZero();
             assertThat(engine.status().connected()).isTrue();
+        }
+    }
+
+    /**
+     * Issue #10: only the server's own datagrams reach the client (its socket is connected to the server; Jamulus too
+     * accepts only the server's address). Someone else who knows the client's port cannot inject chat, a client list
+     * or a disconnection.
+     */
+    @Test
+    void datagramsFromAnyoneButTheServerNeverReachTheClient() throws Exception {
+        try (ScriptedServer server = new ScriptedServer();
+             java.net.DatagramSocket stranger = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            start(server, false, TimeUnit.SECONDS.toNanos(30));
+            server.send(new ClientId(4));
+            server.send(new ConnClientsList(List.of()));
+            server.pump(300);
+            List<String> setUp = new java.util.ArrayList<>();
+            events.drainTo(setUp);
+            assertThat(setUp).as("the server's own messages do arrive").contains("connected 4");
+            for (Message m : List.<Message>of(new org.tutti.protocol.ConnectedMessage.ChatText("from a stranger"),
+                    new ConnClientsList(List.of(new ClientListEntry(9, named("Intruder")))))) {
+                byte[] frame = MessageCodec.encodeFrame(m, 200);
+                stranger.send(new java.net.DatagramPacket(frame, frame.length, server.client()));
+            }
+            byte[] bye = MessageCodec.encodeFrame(new Disconnection());
+            stranger.send(new java.net.DatagramPacket(bye, bye.length, server.client()));
+            server.pump(300);
+            server.send(new org.tutti.protocol.ConnectedMessage.ChatText("from the server"));
+            assertThat(events.poll(5, TimeUnit.SECONDS)).as("the first event after the stranger's datagrams")
+                    .startsWith("chat ").contains("from the server");
+            server.pump(200);
+            assertThat(events).as("nothing from the stranger, no disconnection").isEmpty();
+            assertThat(engine.channels().get(2, TimeUnit.SECONDS)).extracting(c -> c.name())
+                    .doesNotContain("Intruder");
         }
     }
 

@@ -49,6 +49,11 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
+    /** The client's address, once {@link #awaitClient} has seen it. */
+    SocketAddress client() {
+        return client;
+    }
+
     void send(ConnectedMessage m) throws IOException {
         byte[] frame = MessageCodec.encodeFrame(m, counter);
         counter = (counter + 1) & 0xFF;
