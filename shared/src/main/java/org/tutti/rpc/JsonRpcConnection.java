@@ -22,6 +22,8 @@ import java.util.concurrent.BlockingQueue;
 final class JsonRpcConnection {
     /** A longer line is treated as invalid JSON, so one peer cannot make us buffer without bound. */
     static final int MAX_LINE_BYTES = 1 << 20;
+    /** Before {@code jamulus/apiAuth} (a line of ~100 bytes) a peer gets less: it may not be meant to be here at all. */
+    static final int MAX_UNAUTHENTICATED_LINE_BYTES = 1 << 16;
     /** Replies and notifications waiting for a slow peer; beyond this the peer is dropped. */
     private static final int MAX_QUEUED_LINES = 4096;
     private static final String CLOSE = new String("close");
@@ -76,7 +78,7 @@ final class JsonRpcConnection {
             boolean tooLong = false;
             while ((b = in.read()) >= 0) {
                 if (b != '\n') {
-                    if (line.size() < MAX_LINE_BYTES) {
+                    if (line.size() < (authenticated ? MAX_LINE_BYTES : MAX_UNAUTHENTICATED_LINE_BYTES)) {
                         line.write(b);
                     } else {
                         tooLong = true;

@@ -8,9 +8,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Jamulus-compatible JSON-RPC server (protocol doc §9.1–9.2): newline-delimited JSON-RPC 2.0 over TCP, every method
@@ -19,11 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JsonRpcServer implements AutoCloseable {
     static final String AUTH_METHOD = "jamulus/apiAuth";
+    /** Open connections at most; Jamulus's tools use one or two. */
+    static final int MAX_CONNECTIONS = 64;
 
     private final String secret;
     private final Map<String, JsonRpcHandler> methods = new ConcurrentHashMap<>();
     private final Set<JsonRpcConnection> connections = ConcurrentHashMap.newKeySet();
     private final ServerSocket listener;
+    private final AtomicLong refusedConnections = new AtomicLong();
     private volatile boolean closed;
 
     /** Binds at once (so a taken port fails here); call {@link #start()} to accept connections. */
@@ -74,6 +79,10 @@ public final class JsonRpcServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket socket = listener.accept();
+                if (connections.size() >= MAX_CONNECTIONS) {
+                    refuse(socket);
+                    continue;
+                }
                 JsonRpcConnection connection = new JsonRpcConnection(socket, this);
                 connections.add(connection);
                 connection.start();
@@ -83,6 +92,26 @@ public final class JsonRpcServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Beyond {@value #MAX_CONNECTIONS} open connections a new one gets one error line and is closed: each connection
+     * may buffer a request line, so their number bounds the memory a local peer can make the server hold.
+     */
+    private void refuse(Socket socket) {
+        refusedConnections.incrementAndGet();
+        try (socket) {
+            byte[] line = (SortedJson.toJson(errorReply(JsonRpcException.INVALID_REQUEST,
+                    "Too many connections (" + MAX_CONNECTIONS + ")")) + "\n").getBytes(StandardCharsets.UTF_8);
+            socket.getOutputStream().write(line); // a fresh socket's send buffer takes it without blocking
+        } catch (IOException e) {
+            // the peer is gone already
+        }
+    }
+
+    /** Connections refused because {@value #MAX_CONNECTIONS} were open. */
+    public long refusedConnections() {
+        return refusedConnections.get();
     }
 
     void removed(JsonRpcConnection connection) {

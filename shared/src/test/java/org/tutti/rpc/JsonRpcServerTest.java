@@ -98,6 +98,69 @@ class JsonRpcServerTest {
         }
     }
 
+    /**
+     * Issue #10: each connection may buffer a request line, so a local peer opening connections without end could make
+     * the server hold memory without end. Beyond {@value JsonRpcServer#MAX_CONNECTIONS} a new connection gets an error
+     * line and is closed; those already open keep working, and a closed one frees its place.
+     */
+    @Test
+    void connectionsBeyondTheLimitAreRefusedWithAnError() throws InterruptedException {
+        java.util.List<RpcTestClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < JsonRpcServer.MAX_CONNECTIONS; i++) {
+                open.add(raw());
+            }
+            // every one of them is accepted and served
+            assertThat(code(open.getLast().call("test/echo", Json.object()))).isEqualTo(401);
+            try (RpcTestClient extra = raw()) {
+                JsonObject reply = extra.nextReply(WAIT);
+                assertThat(reply.getAsJsonObject("error").get("message").getAsString())
+                        .isEqualTo("Too many connections (64)");
+                awaitClosedByPeer(extra);
+            }
+            assertThat(server.refusedConnections()).isEqualTo(1);
+            assertThat(open.getFirst().result("jamulus/apiAuth", Json.object("secret", SECRET)))
+                    .isEqualTo(new JsonPrimitive("ok"));
+            open.removeLast().close();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) { // the server notices the close on its side a moment later
+                try (RpcTestClient again = raw()) {
+                    JsonObject reply = again.call("jamulus/apiAuth", Json.object("secret", SECRET));
+                    if (reply.has("result")) {
+                        break;
+                    }
+                }
+                assertThat(System.nanoTime()).as("a place frees up").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        } finally {
+            open.forEach(RpcTestClient::close);
+        }
+    }
+
+    /** Issue #10: before authenticating a peer may send lines of 64 kB at most; afterwards up to 1 MB. */
+    @Test
+    void longLinesNeedAuthentication() throws InterruptedException {
+        String pad = "x".repeat(100_000);
+        try (RpcTestClient c = raw()) {
+            c.sendLine("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"jamulus/apiAuth\",\"params\":{\"secret\":\"" + SECRET
+                    + "\",\"pad\":\"" + pad + "\"}}");
+            assertThat(code(c.nextReply(WAIT))).isEqualTo(-32700);
+            awaitClosedByPeer(c);
+        }
+        try (RpcTestClient c = RpcTestClient.connectAndAuth(server.port(), SECRET, WAIT)) {
+            assertThat(c.result("test/echo", Json.object("pad", pad))).isEqualTo(Json.object("pad", pad));
+        }
+    }
+
+    private static void awaitClosedByPeer(RpcTestClient c) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!c.isClosedByPeer() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(c.isClosedByPeer()).isTrue();
+    }
+
     @Test
     void batchesAnswerEachItemAndEmptyBatchIsInvalid() {
         try (RpcTestClient c = RpcTestClient.connectAndAuth(server.port(), SECRET, WAIT)) {
