@@ -18,5 +18,6 @@ tests=("$@")
 for t in "${tests[@]}"; do
   echo "== fuzzing $t"
   # Instrument all of Tutti and Gson (the JSON parsers), not only the test's own package.
-  JAZZER_INSTRUMENT="${JAZZER_INSTRUMENT:-org.tutti.**,com.google.gson.**}" JAZZER_FUZZ=1 ./mvnw -B -ntp -q -pl "${modules[$t]}" test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false
+  JAZZER_INSTRUMENT="${JAZZER_INSTRUMENT:-org.tutti.**,com.google.gson.**}" JAZZER_FUZZ=1 ./mvnw -B -ntp -q -pl "${modules[$t]}" test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtutti.rerunFailingTests=0 # a finding must fail the run, not get a second, different fuzzing run
 done
