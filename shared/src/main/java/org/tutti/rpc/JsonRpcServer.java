@@ -109,6 +109,11 @@ public final class JsonRpcServer implements AutoCloseable {
         }
     }
 
+    /** Connections open now (for tests). */
+    int openConnections() {
+        return connections.size();
+    }
+
     /** Connections refused because {@value #MAX_CONNECTIONS} were open. */
     public long refusedConnections() {
         return refusedConnections.get();
