@@ -116,10 +116,11 @@ public final class ReliableChannel {
      * Queues a message. It goes on the wire at once if nothing is waiting for an ACK; otherwise after the messages
      * before it are ACKed. Bodies over 550 bytes become up to 36 split parts when split support is on.
      *
+     * @return false when it was dropped (and counted in {@link #overflows}) because {@link #MAX_PENDING} entries wait
      * @throws IllegalArgumentException for an {@code Ack} (the channel sends those itself), a
      *                                  {@code SplitPart} (it makes those itself) or a message too big to send
      */
-    public void send(ConnectedMessage message, long nowNanos) {
+    public boolean send(ConnectedMessage message, long nowNanos) {
         if (message instanceof ConnectedMessage.Ack || message instanceof SplitPart) {
             throw new IllegalArgumentException("the channel sends ACKs and split parts itself: " + message);
         }
@@ -134,7 +135,7 @@ public final class ReliableChannel {
         }
         if (queue.size() + parts > MAX_PENDING) {
             overflows++;
-            return;
+            return false;
         }
         long number = messagesQueued++;
         boolean wasEmpty = queue.isEmpty();
@@ -151,6 +152,7 @@ public final class ReliableChannel {
         if (wasEmpty) {
             transmitHead(nowNanos);
         }
+        return true;
     }
 
     /** Removes the queued messages with {@code originalId} none of whose parts has gone on the wire yet. */

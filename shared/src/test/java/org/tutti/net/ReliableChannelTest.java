@@ -220,9 +220,11 @@ class ReliableChannelTest {
 
     @Test
     void aPeerThatNeverAcksCannotGrowTheQueueWithoutBound() {
+        int refused = 0;
         for (int i = 0; i < 5000; i++) {
-            channel.send(new ChatText("flood " + i), 0);
+            refused += channel.send(new ChatText("flood " + i), 0) ? 0 : 1;
         }
+        assertThat(refused).as("send() says which it dropped").isEqualTo(5000 - ReliableChannel.MAX_PENDING);
         assertThat(channel.pendingCount()).isEqualTo(ReliableChannel.MAX_PENDING);
         assertThat(channel.overflows()).isEqualTo(5000 - ReliableChannel.MAX_PENDING);
         assertThat(wire).hasSize(1);

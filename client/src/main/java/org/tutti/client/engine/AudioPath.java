@@ -89,7 +89,6 @@ final class AudioPath implements AudioCallback {
     private boolean lastConcealed;
     private long lastSkips;
     private long lastDropped;
-    private int cycleFrames;
     private long cycleNanos;
     private long lastCycleNanos;
     private int lastCycleFrames;
@@ -142,7 +141,6 @@ final class AudioPath implements AudioCallback {
     public void process(float[][] in, float[][] out, int frames) {
         // Send first, collect arrivals as late as possible: the captured frame leaves at once, and a packet that
         // arrives while it is being encoded still makes this cycle.
-        cycleFrames = frames;
         trackCallbackTiming(frames);
         capture(in, frames);
         drainIncoming();
@@ -312,7 +310,7 @@ final class AudioPath implements AudioCallback {
             }
             newestSeq += ahead;
         }
-        double waitedSamples = Math.max(0, Math.min(8 * cycleFrames, waitedNanos * 48e-6)); // sanity bound
+        double waitedSamples = Math.max(0, Math.min(8 * lastCycleFrames, waitedNanos * 48e-6)); // sanity bound
         drift.onFrameArrived(newestSeq * frameSamples - resampler.consumedSamples() - irregularSamples + waitedSamples);
     }
 

@@ -466,9 +466,9 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     void queue(ClientChannel c, ConnectedMessage message, long nowNs) {
-        long dropped = c.link.overflows();
-        c.link.send(message, nowNs);
-        counters.controlMessagesDropped += c.link.overflows() - dropped; // a client that stopped ACKing
+        if (!c.link.send(message, nowNs)) {
+            counters.controlMessagesDropped++; // a client that stopped ACKing
+        }
     }
 
     /** The time of the tick (or datagram) being processed, for code called back from the reliable channel. */
