@@ -211,41 +211,49 @@ final class AudioPath implements AudioCallback {
         }
     }
 
+    // The input law per channel mode is Jamulus's, sample for sample (InputMix).
     private void capture(float[][] in, int frames) {
         float boost = inputBoost;
-        int pan = inputPan;
-        float gL = pan > 0 ? 1f - pan / 50f : 1f;
-        float gR = pan < 0 ? 1f + pan / 50f : 1f;
+        ChannelMode mode = config.channelMode();
+        float pan = InputMix.panPosition(inputPan);
+        float gL = InputMix.leftGain(pan, mode);
+        float gR = InputMix.rightGain(pan, mode);
         boolean mute = muteMyself;
         float decay = (float) Math.pow(0.5, frames / 4800.0);
         float peakL = inputPeakLeft * decay;
         float peakR = inputPeakRight * decay;
         for (int i = 0; i < frames; i++) {
-            float l = in[0][i] * boost * gL;
-            float r = in[1][i] * boost * gR;
-            peakL = Math.max(peakL, Math.abs(l));
-            peakR = Math.max(peakR, Math.abs(r));
+            short l = InputMix.boost(InputMix.fromCard(in[0][i]), boost);
+            short r = InputMix.boost(InputMix.fromCard(in[1][i]), boost);
+            if (mode == ChannelMode.STEREO) {
+                l = InputMix.side(l, gL);
+                r = InputMix.side(r, gR);
+                peakL = Math.max(peakL, Math.abs(l) / 32767f);
+                peakR = Math.max(peakR, Math.abs(r) / 32767f);
+            } else {
+                // the meters show each input after its balance gain, the stream carries their sum
+                peakL = Math.max(peakL, Math.abs(gL * l) / 32767f);
+                peakR = Math.max(peakR, Math.abs(gR * r) / 32767f);
+                l = InputMix.sum(l, r, gL, gR);
+                r = l;
+            }
             if (mute) {
-                l = 0f;
-                r = 0f;
+                l = 0;
+                r = 0;
             }
             if (channels == 1) {
-                pcmIn[inFill] = toShort((l + r) * 0.5f);
-            } else if (config.channelMode() == ChannelMode.MONO_IN_STEREO_OUT) {
-                short m = toShort((l + r) * 0.5f);
-                pcmIn[inFill * 2] = m;
-                pcmIn[inFill * 2 + 1] = m;
+                pcmIn[inFill] = l;
             } else {
-                pcmIn[inFill * 2] = toShort(l);
-                pcmIn[inFill * 2 + 1] = toShort(r);
+                pcmIn[inFill * 2] = l;
+                pcmIn[inFill * 2 + 1] = r;
             }
             if (++inFill == frameSamples) {
                 inFill = 0;
                 encodeFrame();
             }
         }
-        inputPeakLeft = peakL;
-        inputPeakRight = peakR;
+        inputPeakLeft = Math.min(1f, peakL);
+        inputPeakRight = Math.min(1f, peakR);
     }
 
     private void encodeFrame() {
@@ -276,10 +284,10 @@ final class AudioPath implements AudioCallback {
             float l;
             float r;
             if (channels == 1) {
-                l = r = pcmOut[outPos] / 32768f;
+                l = r = InputMix.toCard(pcmOut[outPos]);
             } else {
-                l = pcmOut[outPos * 2] / 32768f;
-                r = pcmOut[outPos * 2 + 1] / 32768f;
+                l = InputMix.toCard(pcmOut[outPos * 2]);
+                r = InputMix.toCard(pcmOut[outPos * 2 + 1]);
             }
             out[0][i] = l;
             out[1][i] = r;
@@ -374,11 +382,6 @@ final class AudioPath implements AudioCallback {
         lateFrames = a.late() + b.late();
         holds = a.holds() + b.holds();
         skips = skipped;
-    }
-
-    static short toShort(float v) {
-        float s = v * 32767f;
-        return (short) (s >= 32767f ? 32767 : s <= -32768f ? -32768 : (int) s);
     }
 
     /** Frees the codec; call only once the backend no longer calls {@link #process}. */

@@ -31,11 +31,11 @@ public record ClientOptions(AudioBackendProvider backend, String audioClientName
         Objects.requireNonNull(channelMode, "channelMode");
     }
 
-    /** Defaults as Jamulus uses them: 128 frames, normal quality, mono-in/stereo-out, auto-connect. */
+    /** Defaults as Jamulus uses them: 128 frames, normal quality, mono, auto-connect. */
     public static ClientOptions defaults(AudioBackendProvider backend, String name) {
         return new ClientOptions(backend, name.isBlank() ? "Tutti" : name, null, 128, true,
                 ChannelInfo.truncating(0, 0, org.tutti.protocol.SkillLevel.NOT_SET, name, ""), OpusQuality.NORMAL,
-                ChannelMode.MONO_IN_STEREO_OUT, true, false, false, 0);
+                ChannelMode.MONO, true, false, false, 0);
     }
 
     public ClientOptions withProfile(ChannelInfo p) {

@@ -47,8 +47,8 @@ public final class ClientSettings {
         public boolean smallNetworkBuffers = true;
         /** "LOW", "NORMAL" or "HIGH". */
         public String quality = "NORMAL";
-        /** "MONO", "MONO_IN_STEREO_OUT" or "STEREO". */
-        public String channels = "MONO_IN_STEREO_OUT";
+        /** "MONO", "MONO_IN_STEREO_OUT" or "STEREO"; mono by default, as in Jamulus (half the upstream bit rate). */
+        public String channels = "MONO";
         /** Input boost factor 1..10. */
         public int inputBoost = 1;
         /** Input balance −50..50 (0 = centre). */
@@ -70,12 +70,12 @@ public final class ClientSettings {
             }
         }
 
-        /** {@link #channels} as the engine's mode; an unknown or missing value reads as mono-in/stereo-out. */
+        /** {@link #channels} as the engine's mode; an unknown or missing value reads as mono. */
         public org.tutti.client.engine.ChannelMode channelMode() {
             try {
                 return org.tutti.client.engine.ChannelMode.valueOf(channels.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException | NullPointerException e) {
-                return org.tutti.client.engine.ChannelMode.MONO_IN_STEREO_OUT;
+                return org.tutti.client.engine.ChannelMode.MONO;
             }
         }
     }

@@ -17,6 +17,6 @@ class AudioSettingsTest {
         audio.quality = "ultra";
         audio.channels = null;
         assertThat(audio.opusQuality()).isEqualTo(OpusQuality.NORMAL);
-        assertThat(audio.channelMode()).isEqualTo(ChannelMode.MONO_IN_STEREO_OUT);
+        assertThat(audio.channelMode()).isEqualTo(ChannelMode.MONO);
     }
 }
