@@ -27,6 +27,8 @@ final class AdaptivePlayout {
     private static final int INITIAL_DELAY_FRAMES = 2;
     // Short, so that the reference follows clock drift: 1 % drift moves it 1.3 frames per window.
     private static final int MEDIAN_WINDOW_FRAMES = 128;
+    // A short median of the latest arrivals: it sees within a few frames that the stream now runs later.
+    private static final int RECENT_FRAMES = 8;
 
     private final long[] slotSeq = new long[CAPACITY];
     private final long[] playedSeq = new long[CAPACITY]; // last frame played from each slot
@@ -36,6 +38,7 @@ final class AdaptivePlayout {
     private final LateEventRates lateEvents;
     private final AdaptiveTuning tuning;
     private long readSeq;
+    private long lastPlayedSeq = EMPTY;
     private long newestSeq;
     private long fifoNext;
     private long getCount;
@@ -43,6 +46,12 @@ final class AdaptivePlayout {
     private boolean started;
     private int surplusGets; // consecutive gets with at least one frame more delay than needed
     private int sinceShrink;
+    private int sinceHold = RECENT_FRAMES;
+    private final long[] recentMargins = new long[RECENT_FRAMES];
+    private final long[] recentSorted = new long[RECENT_FRAMES];
+    private int recentCount;
+    private int recentNext;
+    private long recentMedian;
     private boolean lastArrivalLate; // the stream is currently behind the read position
 
     AdaptivePlayout(boolean sequenced, AdaptiveTuning tuning, JitterCounters counters) {
@@ -78,6 +87,17 @@ final class AdaptivePlayout {
         record(seq - getCount);
         long distance = seq - readSeq;
         lastArrivalLate = distance < 0;
+        if (distance <= -2 && sequenced && seq > lastPlayedSeq && newestSeq < readSeq && -distance < CAPACITY) {
+            // The whole stream is behind (nothing newer arrived) and two or more frames since this one were concealed,
+            // none played: a stall, not one late frame (that one is dropped instead, the delay kept). Step the read
+            // position back to it, as Jamulus's window does: the gap already heard was the stall itself, and the rest
+            // of the stream plays on at the larger delay (what a sender that lost time needs; after a burst that
+            // catches up, the surplus is removed once the recent arrivals show it).
+            counters.holds += -distance;
+            readSeq = seq;
+            sinceHold = 0;
+            distance = 0;
+        }
         if (distance < 0) {
             counters.late++;
             return -1;
@@ -87,6 +107,7 @@ final class AdaptivePlayout {
             if (sequenced) { // a jump this large is a restarted stream: start over around the new frame
                 discardAll();
                 arrivals.clear();
+                recentCount = 0;
                 lateEvents.clear();
                 record(seq - getCount);
                 readSeq = seq - INITIAL_DELAY_FRAMES;
@@ -104,7 +125,10 @@ final class AdaptivePlayout {
     /** @return the slot of the frame to play, or -1 for "conceal" */
     int take() {
         long offset = readSeq - getCount;
-        long desired = arrivals.median() - desiredDelayFrames();
+        // The long median lags when the stream moves later as a whole (a sender that lost time): judged by it alone,
+        // the delay just added by holds would look like surplus, and removing it frame by frame while holding again
+        // once kept a musician silent for 120-320 ms. The recent median sees the new level within a few frames.
+        long desired = Math.min(arrivals.median(), recentMedian) - desiredDelayFrames();
         getCount++;
         sinceShrink++;
         long surplusFrames = desired - offset;
@@ -112,7 +136,9 @@ final class AdaptivePlayout {
         // One surplus frame may be noise: wait. More is drift or a passed burst: remove it much sooner, and three
         // or more (a receiver that lost time, a sender far ahead) at once, or they pile up.
         int wait = surplusFrames >= 3 ? 1 : surplusFrames >= 2 ? tuning.shrinkAfterGets() / 8 : tuning.shrinkAfterGets();
-        boolean shrink = surplusGets >= wait && sinceShrink >= wait;
+        // Right after a hold or a step back even the recent median has not seen the new level yet.
+        sinceHold++;
+        boolean shrink = surplusGets >= wait && sinceShrink >= wait && sinceHold > RECENT_FRAMES;
         int slot = (int) (readSeq & MASK);
         if (slotSeq[slot] == readSeq) {
             if (shrink && surplusFrames >= 3) {
@@ -134,6 +160,7 @@ final class AdaptivePlayout {
             // The frame is late, not lost (nothing newer came), and either the delay is below target or
             // the stream is running behind us (receiver clock faster): wait, adding one frame of delay.
             counters.holds++;
+            sinceHold = 0;
             return -1;
         }
         readSeq++;
@@ -152,6 +179,7 @@ final class AdaptivePlayout {
         }
         slotSeq[next] = EMPTY;
         playedSeq[next] = readSeq;
+        lastPlayedSeq = readSeq;
         stored--;
         readSeq++;
         return next;
@@ -187,6 +215,20 @@ final class AdaptivePlayout {
     }
 
     private void record(long margin) {
+        recentMargins[recentNext] = margin;
+        recentNext = (recentNext + 1) % RECENT_FRAMES;
+        recentCount = Math.min(recentCount + 1, RECENT_FRAMES);
+        int n = recentCount;
+        for (int i = 0; i < n; i++) { // insertion sort of at most 8 values, into a preallocated array
+            long v = recentMargins[i];
+            int j = i - 1;
+            while (j >= 0 && recentSorted[j] > v) {
+                recentSorted[j + 1] = recentSorted[j];
+                j--;
+            }
+            recentSorted[j + 1] = v;
+        }
+        recentMedian = recentSorted[n / 2];
         arrivals.add(margin);
         lateEvents.add(arrivals.median() - margin);
     }

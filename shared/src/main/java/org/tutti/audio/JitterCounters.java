@@ -40,6 +40,23 @@ public final class JitterCounters {
     public long holds() { return holds; }
     public long skips() { return skips; }
 
+    /** A copy, for publishing from the owning thread to others. */
+    public JitterCounters copy() {
+        JitterCounters c = new JitterCounters();
+        c.puts = puts;
+        c.gets = gets;
+        c.concealed = concealed;
+        c.underruns = underruns;
+        c.overruns = overruns;
+        c.late = late;
+        c.early = early;
+        c.duplicates = duplicates;
+        c.invalid = invalid;
+        c.holds = holds;
+        c.skips = skips;
+        return c;
+    }
+
     void reset() {
         puts = gets = concealed = underruns = overruns = late = early = duplicates = invalid = holds = skips = 0;
     }

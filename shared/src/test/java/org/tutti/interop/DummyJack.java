@@ -28,11 +28,16 @@ public final class DummyJack implements AutoCloseable {
      * all, the stale entries are removed and jackd is tried once more (docs/toolchain.md §9).
      */
     public static DummyJack start(Path dir) {
+        return start(dir, PERIOD_SAMPLES);
+    }
+
+    /** As {@link #start(Path)}, with a period of {@code periodSamples} (64 for small network buffers). */
+    public static DummyJack start(Path dir, int periodSamples) {
         try {
-            return startOnce(dir);
+            return startOnce(dir, periodSamples);
         } catch (IllegalStateException e) {
             if (e.getMessage().contains("Too many servers") && removeStaleRegistryIfNoJackd()) {
-                return startOnce(dir);
+                return startOnce(dir, periodSamples);
             }
             throw e;
         }
@@ -57,11 +62,11 @@ public final class DummyJack implements AutoCloseable {
         }
     }
 
-    private static DummyJack startOnce(Path dir) {
+    private static DummyJack startOnce(Path dir, int periodSamples) {
         String name = "tutti-" + UUID.randomUUID().toString().substring(0, 8);
         ManagedProcess jackd = ManagedProcess.start("jackd " + name,
                 List.of("jackd", "-n", name, "-d", "dummy", "-r", Integer.toString(SAMPLE_RATE),
-                        "-p", Integer.toString(PERIOD_SAMPLES)),
+                        "-p", Integer.toString(periodSamples)),
                 Map.of(), dir.resolve("jackd-" + name + ".log"));
         DummyJack jack = new DummyJack(name, jackd);
         try {

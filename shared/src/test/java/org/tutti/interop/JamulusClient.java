@@ -26,6 +26,28 @@ public final class JamulusClient implements AutoCloseable {
      * process and its JACK ports, not the musician: set that with {@code jamulusclient/setName}.
      */
     public static JamulusClient start(Path dir, DummyJack jack, String serverAddress, String clientName) {
+        return start(dir, jack, serverAddress, clientName, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, DummyJack, String, String)}, with settings written to its ini file first: keys of
+     * Jamulus's {@code <client>} section, e.g. {@code audiochannels} (0 mono, 1 mono-in/stereo-out, 2 stereo),
+     * {@code audioquality} (0 low, 1 normal, 2 high), {@code enableopussmall} (1 = small network buffers).
+     */
+    public static JamulusClient start(Path dir, DummyJack jack, String serverAddress, String clientName,
+                                      Map<String, String> iniSettings) {
+        Path iniFile = dir.resolve("jamulus-client-" + clientName + ".ini");
+        if (!iniSettings.isEmpty()) {
+            StringBuilder xml = new StringBuilder("<!DOCTYPE TheJamulusProject>\n<client>\n");
+            iniSettings.forEach((k, v) -> xml.append(" <").append(k).append('>').append(v).append("</").append(k)
+                    .append(">\n"));
+            xml.append("</client>\n");
+            try {
+                java.nio.file.Files.writeString(iniFile, xml);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         int rpcPort = FreePorts.tcp();
         Secrets secrets = Secrets.create(dir);
         Path ini = dir.resolve("jamulus-client-" + clientName + ".ini");

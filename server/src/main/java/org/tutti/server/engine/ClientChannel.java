@@ -159,10 +159,19 @@ final class ClientChannel {
         return jitterRequest >= 1 && jitterRequest <= 20 ? jitterRequest : JitterBuffer.MAX_SIZE / 2;
     }
 
+    /** The jitter buffer's counters so far (all zero before the stream format is known). */
+    org.tutti.audio.JitterCounters jitterCounters() {
+        return jitter != null ? jitter.counters().copy() : new org.tutti.audio.JitterCounters();
+    }
+
     void setJitterRequest(int blocks) {
         jitterRequest = blocks;
         applyJitterRequest();
     }
+
+    /** The strategy of "auto" buffers; {@code -Dtutti.serverJitterStrategy=JAMULUS} runs the Jamulus model instead. */
+    static final JitterBuffer.AutoStrategy AUTO_STRATEGY =
+            JitterBuffer.AutoStrategy.valueOf(System.getProperty("tutti.serverJitterStrategy", "TUTTI"));
 
     /** 1..20: a fixed window as the client asked; 21 (auto): Tutti's adaptive playout (docs/jitter-buffer.md). */
     private void applyJitterRequest() {
@@ -172,7 +181,7 @@ final class ClientChannel {
         if (jitterRequest >= JitterBuffer.MIN_SIZE && jitterRequest <= JitterBuffer.MAX_SIZE) {
             jitter.setManualSize(jitterRequest);
         } else if (!jitter.isAuto()) {
-            jitter.setAuto(JitterBuffer.AutoStrategy.TUTTI);
+            jitter.setAuto(AUTO_STRATEGY);
         }
     }
 

@@ -12,7 +12,8 @@ import org.tutti.protocol.NetworkTransportProps;
  * @param jitterBufferSize  server-side jitter buffer in codec frames
  * @param audioChannels     1 or 2 (0 before the stream format is known)
  * @param props             the client's audio stream format as last declared, or null before it did
+ * @param jitter            the server-side jitter buffer's counters (concealed frames, holds, skips …)
  */
 public record ClientSnapshot(int id, String address, ChannelInfo info, int jitterBufferSize, int audioChannels,
-                             NetworkTransportProps props) {
+                             NetworkTransportProps props, org.tutti.audio.JitterCounters jitter) {
 }

@@ -150,7 +150,7 @@ public final class ServerEngine implements AutoCloseable {
             for (int i = 0; i < activeCount; i++) {
                 ClientChannel c = active[i];
                 list.add(new ClientSnapshot(c.id, c.address.getAddress().getHostAddress() + ":" + c.address.getPort(),
-                        c.info, c.jitterFrames(), c.props == null ? 0 : c.audioChannels, c.props));
+                        c.info, c.jitterFrames(), c.props == null ? 0 : c.audioChannels, c.props, c.jitterCounters()));
             }
             return list;
         });

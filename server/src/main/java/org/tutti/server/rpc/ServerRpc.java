@@ -152,6 +152,11 @@ public final class ServerRpc {
             o.addProperty("address", c.address());
             o.addProperty("name", c.info().name());
             o.addProperty("jitterBufferSize", c.jitterBufferSize());
+            // Tutti's own: what the server's jitter buffer did to this musician's sound so far
+            o.addProperty("jitterConcealed", c.jitter().concealed());
+            o.addProperty("jitterHolds", c.jitter().holds());
+            o.addProperty("jitterSkips", c.jitter().skips());
+            o.addProperty("jitterDropped", c.jitter().overruns());
             o.addProperty("channels", c.audioChannels());
             o.addProperty("instrumentCode", c.info().instrument());
             o.addProperty("city", c.info().city());
