@@ -2,7 +2,9 @@ package org.tutti.backend.jack;
 
 import java.nio.FloatBuffer;
 import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
@@ -18,6 +20,11 @@ import org.tutti.backend.AudioStream;
 /**
  * One JACK client with ports "input left/right" and "output left/right". The cycle length is always JACK's period;
  * the requested buffer size is only a wish.
+ *
+ * <p>Stopping never lets JACK cancel the process thread: jack_deactivate cancels it asynchronously, and a thread
+ * cancelled inside the JVM (a late cycle, a safepoint) crashes it in jni_DetachCurrentThread or corrupts the heap.
+ * Instead the process callback is asked to return non-zero; JNAJack then detaches the thread and JACK ends it itself
+ * (JackClient::End, which also deactivates the client), and {@link #stop} waits for that thread to be gone.
  */
 final class JackStream implements AudioStream {
     static final String[] INPUT_PORTS = {"input left", "input right"};
@@ -30,12 +37,21 @@ final class JackStream implements AudioStream {
     private final JackPort[] inputs = new JackPort[2];
     private final JackPort[] outputs = new JackPort[2];
     private final AtomicBoolean failed = new AtomicBoolean();
+    private final boolean joinable = PosixThread.AVAILABLE; // loads libc here, not on the process thread
     private volatile float[][] in;
     private volatile float[][] out;
     private volatile AudioFormat format;
     private volatile boolean running;
+    private boolean active; // guarded by this
+    private volatile boolean endRequested;
+    private volatile boolean processEnded;
+    private volatile long endingThread;
+    private volatile Thread endWaiter;
     private volatile boolean closed;
     private volatile long cycles;
+
+    /** How long {@link #stop} waits for the process thread to end itself before JACK cancels it. */
+    static final long END_TIMEOUT_MS = 2_000;
 
     JackStream(Jack jack, JackClient client, AudioRequest request, AudioCallback callback) throws JackException {
         this.jack = jack;
@@ -66,13 +82,15 @@ final class JackStream implements AudioStream {
     private boolean process(JackClient c, int frames) {
         float[][] i = in;
         float[][] o = out;
+        if (endRequested) {
+            silence(frames);
+            endingThread = joinable ? PosixThread.pthread_self() : 0;
+            processEnded = true;
+            LockSupport.unpark(endWaiter);
+            return false; // JACK ends this thread once JNAJack has detached it from the JVM
+        }
         if (!running || frames > i[0].length) {
-            for (JackPort p : outputs) {
-                FloatBuffer fb = p.getFloatBuffer();
-                for (int k = 0; k < frames; k++) {
-                    fb.put(k, 0f);
-                }
-            }
+            silence(frames);
             return true;
         }
         for (int ch = 0; ch < 2; ch++) {
@@ -85,6 +103,15 @@ final class JackStream implements AudioStream {
         }
         cycles++;
         return true;
+    }
+
+    private void silence(int frames) {
+        for (JackPort p : outputs) {
+            FloatBuffer fb = p.getFloatBuffer();
+            for (int k = 0; k < frames; k++) {
+                fb.put(k, 0f);
+            }
+        }
     }
 
     private void fail(String reason) {
@@ -107,12 +134,15 @@ final class JackStream implements AudioStream {
         if (closed || failed.get()) {
             throw new AudioBackendException("the JACK stream is closed");
         }
-        if (running) {
+        if (active) {
             return;
         }
+        endRequested = false;
+        processEnded = false;
         running = true;
         try {
             client.activate();
+            active = true;
         } catch (JackException e) {
             running = false;
             throw new AudioBackendException("JACK refused to activate the client: " + e.getMessage(), e);
@@ -142,12 +172,42 @@ final class JackStream implements AudioStream {
         }
     }
 
+    /** Stops the callback; returns once JACK's process thread has ended (or after {@link #END_TIMEOUT_MS}). */
     @Override
     public synchronized void stop() {
-        if (running) {
-            running = false;
+        if (!active) {
+            return;
+        }
+        active = false;
+        running = false;
+        if (failed.get()) {
+            return; // the server is gone and so is the thread; close() lets go of the client
+        }
+        if (!awaitProcessThreadEnd() && !failed.get()) {
+            // No cycle came (server hung?): JACK cancels the thread, which is then waiting in libjack.
             client.deactivate();
         }
+    }
+
+    private boolean awaitProcessThreadEnd() {
+        long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(END_TIMEOUT_MS);
+        endWaiter = Thread.currentThread();
+        endRequested = true;
+        long leftNanos;
+        while (!processEnded && !failed.get() && (leftNanos = deadlineNanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, leftNanos);
+        }
+        endWaiter = null;
+        if (!processEnded) {
+            endRequested = false;
+            return false;
+        }
+        long leftMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+        if (endingThread != 0) {
+            return PosixThread.join(endingThread, leftMillis);
+        }
+        // Without pthread_timedjoin_np: the thread left Java when the callback returned; JACK ends it right after.
+        return true;
     }
 
     @Override

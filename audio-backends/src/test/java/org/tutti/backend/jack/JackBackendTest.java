@@ -69,6 +69,45 @@ class JackBackendTest {
         }
     }
 
+    /**
+     * A cycle that overruns its period is still inside the JVM when the client stops. jack_deactivate would cancel
+     * that thread asynchronously (the JVM then dies in jni_DetachCurrentThread or aborts on a corrupt heap); stop()
+     * must instead let the thread end itself and return only once it is gone, and the stream must start again.
+     */
+    @Test
+    void stopsWhileACycleOverrunsWithoutJackCancellingTheThreadInsideTheJvm() throws Exception {
+        try (DummyJackd jackd = DummyJackd.start(128)) {
+            long overrunNanos = TimeUnit.MILLISECONDS.toNanos(10); // ~4 periods of 2.7 ms
+            AtomicReference<Thread> processThread = new AtomicReference<>();
+            AtomicInteger cycles = new AtomicInteger();
+            AudioRequest request = new AudioRequest("tutti-overrun", jackd.name(), 48_000, 128, false);
+            try (AudioStream stream = provider.open(request, (in, out, n) -> {
+                processThread.set(Thread.currentThread());
+                cycles.incrementAndGet();
+                long end = System.nanoTime() + overrunNanos;
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+            })) {
+                for (int round = 1; round <= 5; round++) {
+                    int before = cycles.get();
+                    stream.start();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (cycles.get() < before + 5 && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
+                    assertThat(cycles.get()).as("cycles in round %d", round).isGreaterThanOrEqualTo(before + 5);
+                    Thread thread = processThread.get();
+                    stream.stop();
+                    assertThat(thread.isAlive()).as("JACK's process thread after stop(), round %d", round).isFalse();
+                    assertThat(stream.isRunning()).isFalse();
+                }
+                assertThat(jackd.run("jack_lsp")).contains("tutti-overrun:output left");
+            }
+            assertThat(jackd.run("jack_lsp")).doesNotContain("tutti-overrun");
+        }
+    }
+
     @Test
     void reportsTheServerGoingAwayWithoutKillingTheApp() throws Exception {
         DummyJackd jackd = DummyJackd.start(128);

@@ -11,6 +11,7 @@ import org.tutti.client.directory.DirectoryPoller;
 import org.tutti.client.directory.ListedServer;
 import org.tutti.client.directory.ServerListListener;
 import org.tutti.client.engine.ServerAddress;
+import org.tutti.net.AddressText;
 import org.tutti.rpc.JsonRpcException;
 import org.tutti.rpc.JsonRpcServer;
 import org.tutti.server.directory.Countries;
@@ -84,7 +85,7 @@ final class DirectoryRpc {
     }
 
     static String address(InetSocketAddress a) {
-        return a.getAddress().getHostAddress() + ":" + a.getPort();
+        return AddressText.format(a);
     }
 
     /** Turns the query's callbacks into the 3.12 notifications. */

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.tutti.backend.AudioBackendException;
 import org.tutti.backend.AudioBackendProvider;
 import org.tutti.backend.AudioBackends;
@@ -37,6 +39,7 @@ public final class HeadlessClient implements AutoCloseable {
     private final JsonRpcServer rpc;
     private final ClientRpc clientRpc;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private boolean closed; // guarded by this
 
     private HeadlessClient(ClientEngine engine, JsonRpcServer rpc, ClientRpc clientRpc) {
         this.clientRpc = clientRpc;
@@ -46,9 +49,17 @@ public final class HeadlessClient implements AutoCloseable {
 
     /** Runs until the process is asked to stop; returns the exit code. */
     public static int run(ParsedOptions options, PrintStream out, PrintStream err) {
+        // Registered before the audio device opens: a SIGTERM while connecting must close it too.
+        AtomicReference<HeadlessClient> created = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            HeadlessClient c = created.get();
+            if (c != null) {
+                c.close();
+            }
+        }, "client-shutdown"));
         HeadlessClient client;
         try {
-            client = start(options, out, err);
+            client = start(options, out, err, created::set);
         } catch (UsageException e) {
             err.println("tutti: " + e.getMessage());
             return 2;
@@ -56,7 +67,6 @@ public final class HeadlessClient implements AutoCloseable {
             err.println("tutti: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(client::close, "client-shutdown"));
         client.awaitStop();
         return 0;
     }
@@ -64,6 +74,12 @@ public final class HeadlessClient implements AutoCloseable {
     /** Starts the client (used by {@link #run} and by tests that embed it). */
     public static HeadlessClient start(ParsedOptions options, PrintStream out, PrintStream err)
             throws UsageException, IOException {
+        return start(options, out, err, c -> { });
+    }
+
+    // created sees the client before it connects, so a shutdown hook can close a client still connecting.
+    private static HeadlessClient start(ParsedOptions options, PrintStream out, PrintStream err,
+                                        Consumer<HeadlessClient> created) throws UsageException, IOException {
         SettingsStore store = options.has("inifile") ? new SettingsStore(Path.of(options.value("inifile", "")))
                 : SettingsStore.atDefaultLocation();
         SettingsStore.Loaded loaded = store.load();
@@ -111,6 +127,7 @@ public final class HeadlessClient implements AutoCloseable {
             rpc.start();
         }
         HeadlessClient client = new HeadlessClient(engine, rpc, clientRpc);
+        created.accept(client);
         out.println("- audio: " + backend.name() + ", musician name: " + profile.name());
         if (options.has("connect")) {
             String address = options.value("connect", "");
@@ -175,9 +192,16 @@ public final class HeadlessClient implements AutoCloseable {
         }
     }
 
-    /** Leaves the server (CLM_DISCONNECTION), stops audio and JSON-RPC. */
+    /**
+     * Leaves the server (CLM_DISCONNECTION), stops audio and JSON-RPC. Returns once the audio device is closed, so
+     * the shutdown hook holds the JVM until no audio thread is left inside it.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return; // a second caller (hook, failed start) has waited for the first to finish
+        }
+        closed = true;
         engine.close();
         if (clientRpc != null) {
             clientRpc.close();

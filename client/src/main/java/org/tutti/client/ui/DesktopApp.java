@@ -49,6 +49,13 @@ public final class DesktopApp {
         EngineSession engineSession = new EngineSession();
         ClientEngine engine = backend.map(b -> EngineFactory.create(settings, b, engineSession)).orElse(null);
         MainWindow[] window = new MainWindow[1];
+        // SIGTERM or logout: close the audio device before the JVM goes (the window-close path does the same).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ClientEngine current = engine == null ? null : engineSession.engine();
+            if (current != null) {
+                current.close();
+            }
+        }, "tutti-desktop-shutdown"));
         SwingUtilities.invokeLater(() -> {
             Theme.install(theme);
             MainWindow w = engine != null ? engineWindow(engine, engineSession, settings, prefs,

@@ -26,9 +26,7 @@ public record ServerRow(String address, String name, int pingMs, int musicians, 
      * ping seen. Servers that never answered have ping -1 and sort last.
      */
     public static ServerRow of(org.tutti.client.directory.ListedServer s) {
-        String host = s.address().getAddress() != null ? s.address().getAddress().getHostAddress()
-                : s.address().getHostString();
-        return new ServerRow(host + ":" + s.address().getPort(), s.name(), s.minPingMs(), Math.max(0, s.numClients()),
+        return new ServerRow(org.tutti.net.AddressText.format(s.address()), s.name(), s.minPingMs(), Math.max(0, s.numClients()),
                 s.maxClients(), s.city(), s.country(), s.version(), s.musicians());
     }
 

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.tutti.net.AddressText;
 
 /**
  * The {@code --directoryfile} format of Jamulus (protocol doc §7.5), one registered server per line:
@@ -120,7 +121,7 @@ public final class DirectoryFile {
     }
 
     private static String text(InetSocketAddress a) {
-        return a.getAddress().getHostAddress() + ":" + a.getPort();
+        return AddressText.format(a);
     }
 
     private static Integer integer(String text) {

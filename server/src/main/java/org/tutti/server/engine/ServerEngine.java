@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import org.tutti.net.AddressText;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.DatagramKind;
 import org.tutti.protocol.ConnectedMessage;
@@ -149,7 +150,7 @@ public final class ServerEngine implements AutoCloseable {
             List<ClientSnapshot> list = new ArrayList<>();
             for (int i = 0; i < activeCount; i++) {
                 ClientChannel c = active[i];
-                list.add(new ClientSnapshot(c.id, c.address.getAddress().getHostAddress() + ":" + c.address.getPort(),
+                list.add(new ClientSnapshot(c.id, AddressText.format(c.address),
                         c.info, c.jitterFrames(), c.props == null ? 0 : c.audioChannels, c.props, c.jitterCounters()));
             }
             return list;
@@ -391,7 +392,7 @@ public final class ServerEngine implements AutoCloseable {
         rebuildActive();
         protocol.onNewConnection(c, nowNs);
         int count = activeCount;
-        String ip = from.address().getAddress().getHostAddress();
+        String ip = AddressText.host(from.address().getAddress()); // QHostAddress::toString, as Jamulus logs it
         eventThread.execute(() -> events.clientConnected(c.id, ip, count));
         emitListChanged();
     }
