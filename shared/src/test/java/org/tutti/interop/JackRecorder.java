@@ -31,6 +31,33 @@ public final class JackRecorder {
         return readWav16(wav);
     }
 
+    /**
+     * Records several ports at once, in one jack_rec process (so every port sees the same stretch of time), and
+     * returns one array of samples per port, in the order given.
+     */
+    public static short[][] recordAll(DummyJack jack, List<String> ports, Duration duration, Path dir) {
+        Path wav = dir.resolve("rec-" + System.nanoTime() + ".wav");
+        long seconds = Math.max(1, duration.toSeconds());
+        List<String> command = new java.util.ArrayList<>(List.of("jack_rec", "-f", wav.toString(), "-d",
+                Long.toString(seconds), "-b", "16"));
+        command.addAll(ports);
+        ManagedProcess rec = ManagedProcess.start("jack_rec", command, jack.env(), dir.resolve("jack_rec.log"));
+        int code = rec.waitFor(seconds + 10);
+        rec.close();
+        if (code != 0 || !Files.exists(wav)) {
+            throw new IllegalStateException("jack_rec of " + ports + " failed (" + code + "):\n" + rec.logText());
+        }
+        short[] interleaved = readWav16(wav);
+        int channels = ports.size();
+        short[][] out = new short[channels][interleaved.length / channels];
+        for (int i = 0; i < out[0].length; i++) {
+            for (int c = 0; c < channels; c++) {
+                out[c][i] = interleaved[i * channels + c];
+            }
+        }
+        return out;
+    }
+
     /** Peak absolute value (0..32768) of what plays on {@code port} during {@code duration}. */
     public static int peak(DummyJack jack, String port, Duration duration, Path dir) {
         return peak(record(jack, port, duration, dir));
@@ -44,7 +71,7 @@ public final class JackRecorder {
         return peak;
     }
 
-    /** Samples of a mono 16-bit PCM WAV file (finds the "data" chunk, so extra chunks are fine). */
+    /** Samples of a 16-bit PCM WAV file, interleaved (finds the "data" chunk, so extra chunks are fine). */
     static short[] readWav16(Path wav) {
         try {
             ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);

@@ -22,11 +22,13 @@ import org.tutti.interop.ToneFidelity;
 import org.tutti.interop.ToneSource;
 
 /**
- * One fidelity measurement as a band would hear it: musician A plays a 240 Hz sine (jack_simple_client, 0.2 of full
- * scale, on both inputs) into a client on its own dummy jackd; musician B, a real Jamulus 3.9.1 client on another
- * dummy jackd, hears the server's mix; B's left output is recorded with jack_rec after a warm-up and analysed
- * ({@link ToneFidelity}). The server is the real Jamulus or Tutti's packaged jar, A the real Jamulus client or
- * Tutti's headless client from the same jar, all as separate processes.
+ * One fidelity measurement as a band would hear it, over several paths at the same time: musician A plays a 240 Hz
+ * sine (jack_simple_client, 0.2 of full scale, on both inputs) into clients on one dummy jackd — the real Jamulus
+ * 3.9.1 client or Tutti's headless client, each connected to its own server, the real Jamulus server or Tutti's (so
+ * that every server carries exactly one player and one listener). On a second dummy jackd, one real Jamulus client per
+ * server (musician B) listens; their left outputs are recorded by one jack_rec, so every path is judged over the same
+ * seconds, under the same machine load and the same hiccups of the shared jackds, and analysed
+ * ({@link ToneFidelity}). Tutti's server and client run from the packaged jar, all as separate processes.
  */
 final class FidelityRig {
     static final Path JAR = Path.of("target", "tutti.jar");
@@ -74,10 +76,31 @@ final class FidelityRig {
 
     enum Peer { JAMULUS, TUTTI }
 
-    /** What B heard, and what the server said about the clients' jitter buffers at the end. */
-    record Result(SetUp setUp, Peer server, Peer sender, ToneFidelity heard, String jitterBuffers) {
+    /** One path from a player through a server to a listener. */
+    enum Path4 {
+        JAMULUS_SERVER_JAMULUS_PLAYER(Peer.JAMULUS, Peer.JAMULUS),
+        JAMULUS_SERVER_TUTTI_PLAYER(Peer.JAMULUS, Peer.TUTTI),
+        TUTTI_SERVER_JAMULUS_PLAYER(Peer.TUTTI, Peer.JAMULUS),
+        TUTTI_SERVER_TUTTI_PLAYER(Peer.TUTTI, Peer.TUTTI);
+
+        final Peer server;
+        final Peer player;
+
+        Path4(Peer server, Peer player) {
+            this.server = server;
+            this.player = player;
+        }
+
+        String tag() {
+            return (server == Peer.JAMULUS ? "j" : "t") + (player == Peer.JAMULUS ? "j" : "t");
+        }
+    }
+
+    /** What B heard on one path, and what that path's server said about its clients' jitter buffers at the end. */
+    record Result(SetUp setUp, Path4 path, ToneFidelity heard, String jitterBuffers) {
         String label() {
-            return setUp + " " + server.name().toLowerCase() + "-server " + sender.name().toLowerCase() + "-sender";
+            return setUp + " " + path.server.name().toLowerCase() + "-server " + path.player.name().toLowerCase()
+                    + "-player";
         }
 
         @Override
@@ -89,37 +112,68 @@ final class FidelityRig {
     private FidelityRig() {
     }
 
-    static Result measure(Path parent, SetUp setUp, Peer server, Peer sender, Duration warmUp, Duration recorded)
-            throws IOException {
-        Path dir = Files.createTempDirectory(parent, setUp + "-" + server + "-" + sender + "-");
-        try (DummyJack jackB = DummyJack.start(dir, setUp.periodSamples);
-             DummyJack jackA = DummyJack.start(dir, setUp.periodSamples);
-             Server srv = server == Peer.JAMULUS ? Server.jamulus(dir, setUp) : Server.tutti(dir, setUp)) {
-            String address = "127.0.0.1:" + srv.udpPort;
-            JamulusClient listener = JamulusClient.start(dir, jackB, address, "listener", setUp.jamulusIni());
-            Player player = null;
-            ToneSource tone = null;
-            try {
-                player = sender == Peer.JAMULUS ? Player.jamulus(dir, jackA, address, setUp)
-                        : Player.tutti(dir, jackA, address, setUp);
-                tone = ToneSource.start(jackA, "tone", dir);
+    /** Measures {@code paths} at the same time; results in the order given. */
+    static java.util.List<Result> measure(Path parent, SetUp setUp, Duration warmUp, Duration recorded,
+                                          List<Path4> paths) throws IOException {
+        Path dir = Files.createTempDirectory(parent, setUp + "-");
+        java.util.Deque<AutoCloseable> open = new java.util.ArrayDeque<>();
+        try {
+            DummyJack jackB = push(open, DummyJack.start(dir, setUp.periodSamples));
+            DummyJack jackA = push(open, DummyJack.start(dir, setUp.periodSamples));
+            int n = paths.size();
+            Server[] servers = new Server[n];
+            JamulusClient[] listeners = new JamulusClient[n];
+            Player[] players = new Player[n];
+            for (int i = 0; i < n; i++) {
+                Path pathDir = Files.createDirectories(dir.resolve(paths.get(i).tag()));
+                servers[i] = push(open, paths.get(i).server == Peer.JAMULUS ? Server.jamulus(pathDir, setUp)
+                        : Server.tutti(pathDir, setUp));
+            }
+            for (int i = 0; i < n; i++) {
+                Path4 p = paths.get(i);
+                String address = "127.0.0.1:" + servers[i].udpPort;
+                Path pathDir = dir.resolve(p.tag());
+                listeners[i] = push(open, JamulusClient.start(pathDir, jackB, address, "listener-" + p.tag(),
+                        setUp.jamulusIni()));
+                players[i] = push(open, p.player == Peer.JAMULUS
+                        ? Player.jamulus(pathDir, jackA, address, setUp, "player-" + p.tag())
+                        : Player.tutti(pathDir, jackA, address, setUp, "tuttiplayer-" + p.tag()));
+            }
+            ToneSource tone = push(open, ToneSource.start(jackA, "tone", dir));
+            for (Player player : players) {
                 tone.connectTo(player.inputPorts);
-                srv.awaitClients(2, Duration.ofSeconds(20));
-                sleep(warmUp);
-                short[] heard = JackRecorder.record(jackB, listener.outputPorts().getFirst(), recorded, dir);
-                String buffers = srv.jitterBuffers();
-                player.assertAlive();
-                return new Result(setUp, server, sender, ToneFidelity.of(heard, TONE_HZ, 48_000), buffers);
-            } finally {
-                if (tone != null) {
-                    tone.close();
+            }
+            for (Server server : servers) {
+                server.awaitClients(2, Duration.ofSeconds(30));
+            }
+            sleep(warmUp);
+            List<String> ports = new ArrayList<>();
+            for (JamulusClient listener : listeners) {
+                ports.add(listener.outputPorts().getFirst());
+            }
+            short[][] heard = JackRecorder.recordAll(jackB, ports, recorded, dir);
+            List<Result> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                players[i].assertAlive();
+                results.add(new Result(setUp, paths.get(i), ToneFidelity.of(heard[i], TONE_HZ, 48_000),
+                        servers[i].jitterBuffers()));
+            }
+            return results;
+        } finally {
+            // players and the tone first, then listeners and servers, the jackds last
+            while (!open.isEmpty()) {
+                try {
+                    open.pop().close();
+                } catch (Exception e) {
+                    System.err.println("fidelity: closing: " + e);
                 }
-                if (player != null) {
-                    player.close();
-                }
-                listener.close();
             }
         }
+    }
+
+    private static <T extends AutoCloseable> T push(java.util.Deque<AutoCloseable> open, T resource) {
+        open.push(resource);
+        return resource;
     }
 
     static void sleep(Duration d) {
@@ -236,19 +290,18 @@ final class FidelityRig {
             this.process = process;
         }
 
-        static Player jamulus(Path dir, DummyJack jack, String address, SetUp setUp) {
-            JamulusClient c = JamulusClient.start(dir, jack, address, "player", setUp.jamulusIni());
+        static Player jamulus(Path dir, DummyJack jack, String address, SetUp setUp, String name) {
+            JamulusClient c = JamulusClient.start(dir, jack, address, name, setUp.jamulusIni());
             return new Player(c.inputPorts(), c, c.process());
         }
 
-        static Player tutti(Path dir, DummyJack jack, String address, SetUp setUp) {
+        static Player tutti(Path dir, DummyJack jack, String address, SetUp setUp, String name) {
             Path settings = dir.resolve("tutti-player.json");
             try {
                 Files.writeString(settings, setUp.tuttiSettingsJson());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            String name = "tuttiplayer";
             ManagedProcess p = ManagedProcess.start("Tutti client", javaJar("-n", "-i", settings.toString(), "-c",
                     address, "--clientname", name, "--audiobackend", "jack", "--audiodevice", jack.serverName()),
                     jack.env(), dir.resolve("tutti-player.log"));
