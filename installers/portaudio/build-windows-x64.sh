@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cross-compiles PortAudio (Debian's portaudio19 source) for 64-bit Windows with the WASAPI and MME host APIs, on
-# Debian with gcc-mingw-w64-x86-64 and deb-src enabled. Output: installers/portaudio/target/portaudio_x64.dll, the
+# Debian with gcc-mingw-w64-x86-64 and dpkg-dev (no deb-src lines needed: scripts/apt-source.sh runs apt as this
+# user on a private state). Output: installers/portaudio/target/portaudio_x64.dll, the
 # name Tutti's PortAudio backend looks for first on Windows (next to tutti.exe, or -Dtutti.portaudio.library=PATH).
 # Nothing here is committed: the source is fetched into target/ and the DLL stays there.
 # ASIO: see README.md (needs Steinberg's SDK, which cannot be redistributed).
@@ -8,8 +9,10 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$here/target/work"
 rm -rf "$work" && mkdir -p "$work"
+bash "$here/../../scripts/apt-source.sh" "$work/apt" "$work" portaudio19
+rm -rf "$work/apt"
 cd "$work"
-apt-get source portaudio19 >/dev/null
+dpkg-source -x portaudio19_*.dsc >/dev/null
 src="$(find . -maxdepth 1 -type d -name 'portaudio19-*' | head -1)"
 cd "$src"
 

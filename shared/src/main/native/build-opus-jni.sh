@@ -8,6 +8,7 @@ target_dir=$1
 native_out=$2
 java_home=${3:-${JAVA_HOME:-}}
 here=$(cd "$(dirname "$0")" && pwd)
+repo_root=$(cd "$here/../../../.." && pwd)
 
 opus_version=1.3.1
 opus_sha256=65b58e1e25b2a114157014736a3d9dfeaad8d41be1c8179866f144a2fb44ff9d
@@ -28,32 +29,53 @@ fi
 
 sha_ok() { [[ -f $1 ]] && echo "$opus_sha256  $1" | sha256sum -c --status; }
 
+# The pinned tarball, from the first source that has it: $TUTTI_OPUS_TARBALL, the cache, Debian's source package
+# (apt as this user on a private state directory: no root, no deb-src lines needed, /etc/apt untouched), upstream.
 fetch_tarball() {
   mkdir -p "$cache_dir"
-  if [[ -n ${TUTTI_OPUS_TARBALL:-} ]] && sha_ok "$TUTTI_OPUS_TARBALL"; then
-    cp "$TUTTI_OPUS_TARBALL" "$tarball"; return
+  local tried=() tmp
+  if [[ -n ${TUTTI_OPUS_TARBALL:-} ]]; then
+    if sha_ok "$TUTTI_OPUS_TARBALL"; then cp "$TUTTI_OPUS_TARBALL" "$tarball"; return; fi
+    tried+=("TUTTI_OPUS_TARBALL=$TUTTI_OPUS_TARBALL: $( [[ -f $TUTTI_OPUS_TARBALL ]] && echo 'wrong sha256' || echo 'no such file')")
   fi
   sha_ok "$tarball" && return
-  local tmp; tmp=$(mktemp -d)
+  tried+=("cache $tarball: $( [[ -f $tarball ]] && echo 'wrong sha256' || echo 'absent')")
+  tmp=$(mktemp -d)
   # Debian's source package carries the unmodified upstream tarball (same sha256).
-  if command -v apt-get >/dev/null 2>&1; then
-    (cd "$tmp" && apt-get source --download-only "opus=$opus_version-3" >/dev/null 2>&1 \
-       || apt-get source --download-only opus >/dev/null 2>&1) || true
-    if sha_ok "$tmp/opus_$opus_version.orig.tar.gz"; then
-      mv "$tmp/opus_$opus_version.orig.tar.gz" "$tarball"; rm -rf "$tmp"; return
+  local apt_err
+  # apt's private state (about 20 MB of indexes) is deleted after a success and kept for reading after a failure.
+  local apt_work=$cache_dir/apt-work
+  rm -rf "$apt_work"
+  if apt_err=$(bash "$repo_root/scripts/apt-source.sh" "$apt_work" "$tmp/src" "opus=$opus_version-3" opus 2>&1); then
+    rm -rf "$apt_work"
+    if sha_ok "$tmp/src/opus_$opus_version.orig.tar.gz"; then
+      mv "$tmp/src/opus_$opus_version.orig.tar.gz" "$tarball"; rm -rf "$tmp"
+      echo "build-opus-jni: opus $opus_version source taken from Debian's source package (cached in $cache_dir)"
+      return
     fi
+    local got=("$tmp"/src/*.orig.tar.*)
+    tried+=("Debian's source package opus (apt as $(id -un), private state): ${got[*]##*/} has not the pinned sha256")
+  else
+    tried+=("Debian's source package opus (apt as $(id -un), private state): ${apt_err//$'\n'/$'\n'    }")
   fi
+  local url="https://downloads.xiph.org/releases/opus/opus-$opus_version.tar.gz" curl_err
   if command -v curl >/dev/null 2>&1; then
-    curl -fsSL --max-time 120 -o "$tmp/opus.tar.gz" \
-      "https://downloads.xiph.org/releases/opus/opus-$opus_version.tar.gz" 2>/dev/null || true
-    if sha_ok "$tmp/opus.tar.gz"; then mv "$tmp/opus.tar.gz" "$tarball"; rm -rf "$tmp"; return; fi
+    if curl_err=$(curl -fsSL --max-time 120 -o "$tmp/opus.tar.gz" "$url" 2>&1) && sha_ok "$tmp/opus.tar.gz"; then
+      mv "$tmp/opus.tar.gz" "$tarball"; rm -rf "$tmp"
+      echo "build-opus-jni: opus $opus_version source downloaded from upstream (cached in $cache_dir)"
+      return
+    fi
+    tried+=("upstream $url: ${curl_err:-wrong sha256}")
+  else
+    tried+=("upstream $url: curl is not installed")
   fi
   rm -rf "$tmp"
-  cat >&2 <<MSG
-build-opus-jni: could not obtain opus-$opus_version.tar.gz (sha256 $opus_sha256).
-Put it at $tarball (or point TUTTI_OPUS_TARBALL at it), or enable deb-src lines so that
-'apt-get source --download-only opus' works.
-MSG
+  {
+    echo "build-opus-jni: could not obtain opus-$opus_version.tar.gz (sha256 $opus_sha256). Tried:"
+    printf '  - %s\n' "${tried[@]}"
+    echo "To fix: check this machine's network (or apt's proxy settings), or download $url elsewhere,"
+    echo "check its sha256, and put it at $tarball (or point TUTTI_OPUS_TARBALL at it); then build again."
+  } >&2
   exit 1
 }
 
