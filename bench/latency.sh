@@ -7,6 +7,7 @@
 # the median of the next readings is the figure. Clients run with default settings from an empty ini file.
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
 # usage: bench/latency.sh   (environment: PERIODS="64 128" WARMUP=10 READINGS=20 PAIRS="jj jt tj tt" WATCH=0
+#                            SERVER_JVM_OPTS="-Dtutti.serverJitterStrategy=TUTTI" for the Tutti server's JVM
 #                            pair = client letter + server letter, j = Jamulus, t = Tutti; client letter u = Tutti
 #                            with the Jamulus sizing model for its local jitter buffer, d = Tutti with clock-drift
 #                            compensation, -Dtutti.driftCompensation=true; both for comparison)
@@ -84,7 +85,8 @@ for period in $periods; do
     case "$s" in
       j) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$port" -u 10 >"$work/server-$pair-$period.log" 2>&1 & ;;
       t) srpc=$(free_port)
-         "${prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$port" -u 10 --jsonrpcport "$srpc" \
+         # shellcheck disable=SC2086 # SERVER_JVM_OPTS: words, e.g. "-Dtutti.serverJitterStrategy=TUTTI"
+         "${prio[@]}" "$java" ${SERVER_JVM_OPTS:-} -jar client/target/tutti.jar -s -n -p "$port" -u 10 --jsonrpcport "$srpc" \
              --jsonrpcsecretfile "$secret" >"$work/server-$pair-$period.log" 2>&1 & ;;
     esac
     spid=$!; pids+=("$spid"); keep_priority "$spid"

@@ -19,11 +19,11 @@ import org.tutti.interop.ManagedProcess;
 import org.tutti.interop.RpcTestClient;
 import org.tutti.interop.Secrets;
 import org.tutti.interop.ToneFidelity;
-import org.tutti.interop.ToneSource;
+import org.tutti.client.interop.JackTone;
 
 /**
- * One fidelity measurement as a band would hear it, over several paths at the same time: musician A plays a 240 Hz
- * sine (jack_simple_client, 0.2 of full scale, on both inputs) into clients on one dummy jackd — the real Jamulus
+ * One fidelity measurement as a band would hear it, over several paths at the same time: musician A plays a 241 Hz
+ * sine (0.2 of full scale, on both inputs) into clients on one dummy jackd — the real Jamulus
  * 3.9.1 client or Tutti's headless client, each connected to its own server, the real Jamulus server or Tutti's (so
  * that every server carries exactly one player and one listener). On a second dummy jackd, one real Jamulus client per
  * server (musician B) listens; their left outputs are recorded by one jack_rec, so every path is judged over the same
@@ -32,7 +32,13 @@ import org.tutti.interop.ToneSource;
  */
 final class FidelityRig {
     static final Path JAR = Path.of("target", "tutti.jar");
-    static final double TONE_HZ = 240;
+    /**
+     * Not jack_simple_client's 240 Hz: its 200-sample period lines up with 64-sample frames in one of a few ways, fixed
+     * when a stream starts, and OPUS64's SNR then sits at 33.4 or 34.0 dB by that chance alone, whatever the server or
+     * client. 241 Hz goes through every alignment within a second.
+     */
+    static final double TONE_HZ = 241;
+    static final float TONE_AMPLITUDE = 0.2f;
 
     /** Stream settings, the same for every client of a run. */
     enum SetUp {
@@ -139,9 +145,11 @@ final class FidelityRig {
                         ? Player.jamulus(pathDir, jackA, address, setUp, "player-" + p.tag())
                         : Player.tutti(pathDir, jackA, address, setUp, "tuttiplayer-" + p.tag()));
             }
-            ToneSource tone = push(open, ToneSource.start(jackA, "tone", dir));
+            push(open, tone(jackA));
             for (Player player : players) {
-                tone.connectTo(player.inputPorts);
+                for (String input : player.inputPorts) {
+                    jackA.connect("tone:output left", input);
+                }
             }
             for (Server server : servers) {
                 server.awaitClients(2, Duration.ofSeconds(30));
@@ -168,6 +176,14 @@ final class FidelityRig {
                     System.err.println("fidelity: closing: " + e);
                 }
             }
+        }
+    }
+
+    private static AutoCloseable tone(DummyJack jack) {
+        try {
+            return JackTone.generator(jack.serverName(), "tone", TONE_AMPLITUDE, TONE_HZ);
+        } catch (org.tutti.backend.AudioBackendException e) {
+            throw new IllegalStateException("cannot start the tone on " + jack.serverName(), e);
         }
     }
 

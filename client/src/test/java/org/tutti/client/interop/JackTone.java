@@ -12,12 +12,18 @@ public final class JackTone {
 
     /** A client {@code name} whose two outputs play a 440 Hz sine of the given amplitude. */
     public static AudioStream generator(String jackServer, String name, float amplitude) throws AudioBackendException {
+        return generator(jackServer, name, amplitude, 440);
+    }
+
+    /** A client {@code name} whose two outputs ("output left", "output right") play a sine of {@code hz}. */
+    public static AudioStream generator(String jackServer, String name, float amplitude, double hz)
+            throws AudioBackendException {
         double[] phase = new double[1];
         AudioStream s = new JackBackendProvider().open(new AudioRequest(name, jackServer, 48_000, 128, false),
                 (in, out, frames) -> {
                     for (int i = 0; i < frames; i++) {
                         float v = (float) (amplitude * Math.sin(phase[0]));
-                        phase[0] += 2 * Math.PI * 440 / 48_000;
+                        phase[0] += 2 * Math.PI * hz / 48_000;
                         out[0][i] = v;
                         out[1][i] = v;
                     }

@@ -169,11 +169,16 @@ final class ClientChannel {
         applyJitterRequest();
     }
 
-    /** The strategy of "auto" buffers; {@code -Dtutti.serverJitterStrategy=JAMULUS} runs the Jamulus model instead. */
+    /**
+     * The strategy of "auto" buffers: Jamulus's own sizing model by default (docs/fidelity.md: Tutti's adaptive playout
+     * settled at 1-2 frames here and, at 64 samples on a loaded machine, let holds pile up until a musician was
+     * concealed more than heard; the Jamulus model gives a real client the same buffer as Jamulus's server does).
+     * {@code -Dtutti.serverJitterStrategy=TUTTI} runs Tutti's adaptive playout instead.
+     */
     static final JitterBuffer.AutoStrategy AUTO_STRATEGY =
-            JitterBuffer.AutoStrategy.valueOf(System.getProperty("tutti.serverJitterStrategy", "TUTTI"));
+            JitterBuffer.AutoStrategy.valueOf(System.getProperty("tutti.serverJitterStrategy", "JAMULUS"));
 
-    /** 1..20: a fixed window as the client asked; 21 (auto): Tutti's adaptive playout (docs/jitter-buffer.md). */
+    /** 1..20: a fixed window as the client asked; 21 (auto): {@link #AUTO_STRATEGY} (docs/jitter-buffer.md). */
     private void applyJitterRequest() {
         if (jitter == null) {
             return;
