@@ -23,17 +23,24 @@ import org.tutti.interop.Peers;
  * time (docs/fidelity.md): for each stream set-up, a real player's tone through the real Jamulus server and through
  * Tutti's server, and Tutti's client as the player through each. Tutti must be no worse than Jamulus on the path it
  * replaces: SNR within {@value #SNR_MARGIN_DB} dB, at most {@value #DROPOUT_MARGIN} dropout window more, and at most
- * {@value #GLITCH_MARGIN} more glitchy 50-ms blocks. The glitch margin: the paths share the machine and both dummy
- * jackds, but each runs in its own processes, and one scheduling hiccup of one process (a server's tick or a client's
- * cycle late by a few ms on this 2-core machine) spoils one or two blocks of that path alone.
+ * {@value #GLITCH_MARGIN} more glitchy 50-ms blocks.
+ *
+ * <p>The SNR margin is per recording. One recording's median moves between recordings of the same path (the encoder's
+ * state depends on where the tone starts within a frame: 37.50-37.96 dB for six start phases of one tone in a
+ * codec-only run); in five runs the single-recording differences of the comparisons ranged from -0.64 to +0.54 dB, so
+ * a 0.3-dB margin would fail one comparison in a few by chance. 1 dB still catches every loss issue 16 found
+ * (1.9-2.4 dB); the 0.3-dB criterion is judged on the means of five runs in docs/fidelity.md. The glitch margin: the
+ * paths share the machine and both dummy jackds, but each runs in its own processes, and one scheduling hiccup of one
+ * process (a server's tick or a client's cycle late by a few ms on this 2-core machine) spoils one or two blocks of
+ * that path alone; in the same five runs a Tutti path had from 3 fewer to 3 more glitchy blocks than its reference.
  *
  * <p>{@code -Dtutti.fidelity.runs=N} repeats each set-up N times (the figures in the docs use 5), and
  * {@code -Dtutti.fidelity.setups=A,B} picks set-ups; every path's line is appended to {@code target/fidelity.txt}.
  */
 class FidelityIT {
-    static final double SNR_MARGIN_DB = 0.3;
+    static final double SNR_MARGIN_DB = 1.0;
     static final int DROPOUT_MARGIN = 1;
-    static final int GLITCH_MARGIN = 2;
+    static final int GLITCH_MARGIN = 4;
     private static final Duration WARM_UP = Duration.ofSeconds(6);
     private static final Duration RECORDED = Duration.ofSeconds(6);
 
