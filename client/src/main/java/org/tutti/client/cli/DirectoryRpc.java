@@ -15,6 +15,7 @@ import org.tutti.net.AddressText;
 import org.tutti.rpc.JsonRpcException;
 import org.tutti.rpc.JsonRpcServer;
 import org.tutti.server.directory.Countries;
+import org.tutti.server.directory.KnownDirectory;
 
 /**
  * The 3.12 directory methods of the headless client: {@code jamulusclient/pollServerList} asks a directory for its
@@ -25,7 +26,7 @@ import org.tutti.server.directory.Countries;
 final class DirectoryRpc {
     /** Long enough for the list's own retries (every 2 s) and a few ping rounds (every 2.5 s). */
     static final long POLL_MS = 10_000;
-    static final String DEFAULT_DIRECTORY = "anygenre1.jamulus.io:22124";
+    static final String DEFAULT_DIRECTORY = KnownDirectory.DEFAULT.address().toString();
 
     private final JsonRpcServer rpc;
     private DirectoryPoller poller;
@@ -42,7 +43,8 @@ final class DirectoryRpc {
                 throw JsonRpcException.invalidParams("directory is not a string");
             }
             String text = p.get("directory").getAsString();
-            InetSocketAddress directory = resolveIpv4(text);
+            // An old *.jamulus.io name polls the directory that now has it; getCurrentDirectory echoes the text.
+            InetSocketAddress directory = resolveIpv4(KnownDirectory.migrate(text));
             poll(text, directory);
             return new JsonPrimitive("ok");
         });

@@ -9,8 +9,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.tutti.server.directory.KnownDirectory;
 
 /**
  * Loads and saves {@link ClientSettings} as {@code settings.json} in the platform's configuration folder. A missing
@@ -118,6 +123,7 @@ public final class SettingsStore {
         }
         s.network.customDirectories.removeIf(java.util.Objects::isNull);
         s.network.recentServers.removeIf(java.util.Objects::isNull);
+        s.network.customDirectories = migrateDirectories(s.network.customDirectories);
         if (s.window == null) {
             s.window = d.window;
         }
@@ -128,12 +134,31 @@ public final class SettingsStore {
         s.server.city = s.server.city == null ? "" : s.server.city;
         s.server.welcomeMessage = s.server.welcomeMessage == null ? "" : s.server.welcomeMessage;
         s.server.recordingDir = s.server.recordingDir == null ? "" : s.server.recordingDir;
-        s.server.directory = s.server.directory == null ? "" : s.server.directory;
+        s.server.directory = s.server.directory == null ? "" : KnownDirectory.migrate(s.server.directory);
         if (s.faders == null) {
             s.faders = d.faders;
         }
         s.faders.values().removeIf(java.util.Objects::isNull);
         return s;
+    }
+
+    // Old *.jamulus.io names (Tutti before the 3.12.3 names) become the current ones; one that is now a built-in
+    // entry leaves the custom list, since the selector lists it already.
+    private static List<String> migrateDirectories(List<String> custom) {
+        Set<String> builtIn = new HashSet<>();
+        for (KnownDirectory d : KnownDirectory.values()) {
+            builtIn.add(d.address().toString().toLowerCase(Locale.ROOT));
+        }
+        List<String> out = new ArrayList<>();
+        for (String c : custom) {
+            String m = KnownDirectory.migrate(c);
+            if (m.equals(c)) {
+                out.add(c);
+            } else if (!builtIn.contains(m.toLowerCase(Locale.ROOT)) && !out.contains(m)) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     public void save(ClientSettings settings) throws IOException {

@@ -119,7 +119,7 @@ class ClientRpcDirectoryAndMidiTest {
         assertThat(bad.getAsJsonObject("error").get("message").getAsString())
                 .isEqualTo("Invalid params: directory is not a valid socket address");
         assertThat(rpc.result("jamulusclient/getCurrentDirectory", Json.object()).getAsString())
-                .isEqualTo("anygenre1.jamulus.io:22124"); // Jamulus's default, nothing polled yet
+                .isEqualTo("anygenre1.jamulus.app:22124"); // Jamulus 3.12.3+ default, nothing polled yet
     }
 
     @Test

@@ -66,6 +66,18 @@ class SettingsStoreTest {
     }
 
     @Test
+    void oldGenreDirectoryNamesMigrateToTheCurrentOnes() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, """
+                {"network": {"customDirectories": ["anygenre3.jamulus.io:22624", "dir.example.org", "jazz.jamulus.io:5000"]},
+                 "server": {"directory": "anygenre3.jamulus.io:22624"}}""");
+        ClientSettings s = new SettingsStore(file).load().settings();
+        assertThat(s.server.directory).isEqualTo("asia.jamulus.app:22624");
+        // Any Genre 3 is now the built-in Any Genre Asia: no custom entry left for it.
+        assertThat(s.network.customDirectories).containsExactly("dir.example.org", "jazz.jamulus.app:5000");
+    }
+
+    @Test
     void defaultFolderFollowsThePlatform() {
         assertThat(SettingsStore.defaultDirectory(Map.of("XDG_CONFIG_HOME", "/x/cfg"), "Linux", "/home/u"))
                 .isEqualTo(Path.of("/x/cfg/tutti"));

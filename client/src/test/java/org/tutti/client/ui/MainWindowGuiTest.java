@@ -132,7 +132,7 @@ class MainWindowGuiTest extends GuiTestSupport {
                 return d.table("serverList").rowCount() == 2;
             }
         });
-        assertThat(f.session().calls).contains("query anygenre1.jamulus.io:22124");
+        assertThat(f.session().calls).contains("query anygenre1.jamulus.app:22124");
         assertThat(d.table("serverList").valueAt(org.assertj.swing.data.TableCell.row(0).column(0)))
                 .isEqualTo("Busy Jam"); // sorted by ping
         d.textBox("filter").enterText("#");

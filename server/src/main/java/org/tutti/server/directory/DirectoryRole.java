@@ -76,7 +76,8 @@ public final class DirectoryRole implements ClmComponent {
         }
         DirectoryAddress address;
         try {
-            address = DirectoryAddress.parse(text);
+            // An old *.jamulus.io name registers with the directory that now has it; directoryText stays as given.
+            address = DirectoryAddress.parse(KnownDirectory.migrate(text));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--directoryserver: " + e.getMessage());
         }

@@ -2,7 +2,9 @@ package org.tutti.server.directory;
 
 /**
  * The public genre directories (protocol doc §7.1): the current {@code *.jamulus.app} names and the
- * {@code *.jamulus.io} names built into Jamulus 3.9.1. Any Genre 3 was renamed Any Genre Asia.
+ * {@code *.jamulus.io} names built into Jamulus 3.9.1. Any Genre 3 was renamed Any Genre Asia. Jamulus 3.12.3+
+ * ({@code src/global.h}) has the same hosts and ports in the same order; it stores the choice as an index, so its old
+ * settings follow the new names by themselves. Tutti stores addresses, hence {@link #migrate(String)}.
  */
 public enum KnownDirectory {
     ANY_GENRE_1("Any Genre 1", "anygenre1.jamulus.app", "anygenre1.jamulus.io", 22124),
@@ -40,6 +42,9 @@ public enum KnownDirectory {
         return new DirectoryAddress(legacyHost, port);
     }
 
+    /** The default directory of Jamulus's client and JSON-RPC {@code getCurrentDirectory}. */
+    public static final KnownDirectory DEFAULT = ANY_GENRE_1;
+
     /** The genre directory with this host name (current or legacy, any case), or null. */
     public static KnownDirectory byHost(String hostName) {
         for (KnownDirectory d : values()) {
@@ -48,5 +53,30 @@ public enum KnownDirectory {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code host[:port]} with a legacy {@code *.jamulus.io} host replaced by the current one, so that addresses saved
+     * by older versions reach the directory that now answers. Without a port the directory's own port is added (the
+     * old name meant that directory); a port given is kept. Any other text comes back unchanged.
+     */
+    public static String migrate(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        int colon = t.lastIndexOf(':');
+        String host = colon >= 0 && t.indexOf(':') == colon ? t.substring(0, colon) : t;
+        for (KnownDirectory d : values()) {
+            if (d.legacyHost.equalsIgnoreCase(host)) {
+                try {
+                    int port = host.equals(t) ? d.port : DirectoryAddress.parse(t).port();
+                    return new DirectoryAddress(d.host, port).toString();
+                } catch (IllegalArgumentException e) {
+                    return text; // a bad port stays for the caller to report
+                }
+            }
+        }
+        return text;
     }
 }
