@@ -19,13 +19,19 @@ class LauncherIT {
     }
 
     static Result runJar(String... args) throws IOException, InterruptedException {
+        return runJar(java.util.Map.of(), args);
+    }
+
+    static Result runJar(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         assertThat(JAR).exists();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("tutti-out", ".txt");
         Path err = Files.createTempFile("tutti-err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("tutti.jar finished").isTrue();
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
@@ -51,6 +57,17 @@ class LauncherIT {
         Result r = runJar("-h");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--numchannels").contains("--jsonrpcport").contains("--clientname");
+    }
+
+    @Test
+    void helpWithoutJackServerKeepsTheAudioLibrariesQuiet() throws Exception {
+        // A server name nobody runs: JACK (and PortAudio's JACK host API) fail to connect, as on a machine without JACK.
+        Result r = runJar(java.util.Map.of("JACK_DEFAULT_SERVER", "tutti-none-" + ProcessHandle.current().pid()),
+                "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("jack");
+        assertThat(r.err()).doesNotContain("Cannot connect to server").doesNotContain("ALSA lib")
+                .doesNotContain("jack server is not running");
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class JackBackendProvider implements AudioBackendProvider {
     public String unavailableReason() {
         Jack jack;
         try {
+            org.tutti.backend.NativeChatter.quiet();
             jack = Jack.getInstance();
         } catch (JackException | LinkageError e) {
             return "JACK library (libjack) not found: " + e.getMessage();
@@ -69,6 +70,7 @@ public final class JackBackendProvider implements AudioBackendProvider {
         JackServerSelector.select(request.deviceName());
         Jack jack;
         try {
+            org.tutti.backend.NativeChatter.quiet();
             jack = Jack.getInstance();
         } catch (JackException | LinkageError e) {
             throw new AudioBackendException("JACK is not installed (libjack not found)", e);

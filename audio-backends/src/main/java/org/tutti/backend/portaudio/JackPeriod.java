@@ -15,6 +15,7 @@ final class JackPeriod {
     /** Frames per JACK cycle of $JACK_DEFAULT_SERVER, or -1 when no server answers. */
     static int frames() {
         try {
+            org.tutti.backend.NativeChatter.quiet();
             JackClient client = Jack.getInstance().openClient("tutti-period",
                     EnumSet.of(JackOptions.JackNoStartServer), EnumSet.noneOf(JackStatus.class));
             try {

@@ -40,6 +40,7 @@ final class PortAudio {
     }
 
     private static void load() {
+        org.tutti.backend.NativeChatter.quiet();
         List<String> tried = new ArrayList<>();
         for (String name : candidates()) {
             try {
