@@ -71,7 +71,7 @@ final class AudioPath implements AudioCallback {
     volatile long decodeErrors;
     volatile long cycles;
     volatile float outputPeak;
-    // input meters: peak after boost and pan, falling by half every 100 ms
+    // input meters: peak after the boost, before balance and mix, falling by half every 100 ms
     volatile float inputPeakLeft;
     volatile float inputPeakRight;
     volatile int jitterSize;
@@ -225,15 +225,13 @@ final class AudioPath implements AudioCallback {
         for (int i = 0; i < frames; i++) {
             short l = InputMix.boost(InputMix.fromCard(in[0][i]), boost);
             short r = InputMix.boost(InputMix.fromCard(in[1][i]), boost);
+            // the meters show each input after the boost, before balance and mix, as Jamulus's do
+            peakL = Math.max(peakL, Math.abs(l) / 32767f);
+            peakR = Math.max(peakR, Math.abs(r) / 32767f);
             if (mode == ChannelMode.STEREO) {
                 l = InputMix.side(l, gL);
                 r = InputMix.side(r, gR);
-                peakL = Math.max(peakL, Math.abs(l) / 32767f);
-                peakR = Math.max(peakR, Math.abs(r) / 32767f);
             } else {
-                // the meters show each input after its balance gain, the stream carries their sum
-                peakL = Math.max(peakL, Math.abs(gL * l) / 32767f);
-                peakR = Math.max(peakR, Math.abs(gR * r) / 32767f);
                 l = InputMix.sum(l, r, gL, gR);
                 r = l;
             }

@@ -82,7 +82,9 @@ class ClientProtocolTest {
 
     private ClientEngine start(ScriptedServer server, boolean muteMyOwn, long silenceNanos, String address)
             throws Exception {
-        ClientOptions options = ClientOptions.defaults(provider, "Scripted").withMutes(false, muteMyOwn);
+        // mono-in/stereo-out: the stereo packet sizes below (the default mode is mono since issue 16)
+        ClientOptions options = ClientOptions.defaults(provider, "Scripted").withMutes(false, muteMyOwn)
+                .withStream(org.tutti.codec.OpusQuality.NORMAL, ChannelMode.MONO_IN_STEREO_OUT, true);
         engine = new ClientEngine(options, listener, silenceNanos);
         engine.connect(address).get(5, TimeUnit.SECONDS);
         driver = new Thread(() -> {

@@ -100,10 +100,10 @@ class ClientInteropTest {
                 jack.connect("tone:output left", "TuttiBot:input left");
                 jack.connect("tone:output right", "TuttiBot:input right");
 
-                // the server lists us with our name and a stereo stream (mono-in/stereo-out travels as stereo)
+                // the server lists us with our name and a mono stream (mono is the default, as in Jamulus)
                 await("TuttiBot on the server", Duration.ofSeconds(15),
                         () -> clientNamed(server.rpc(), "TuttiBot") != null);
-                assertThat(clientNamed(server.rpc(), "TuttiBot").get("channels").getAsInt()).isEqualTo(2);
+                assertThat(clientNamed(server.rpc(), "TuttiBot").get("channels").getAsInt()).isEqualTo(1);
                 await("server audio and version", Duration.ofSeconds(10),
                         () -> tutti.status().packetsReceived() > 100 && !tutti.status().serverVersion().isEmpty());
                 assertThat(tutti.status().serverVersion()).startsWith("3.9.1");
@@ -185,7 +185,8 @@ class ClientInteropTest {
                         () -> clientNamed(server.rpc(), "PeriodBot") != null);
                 await("our tone back from the server", Duration.ofSeconds(10),
                         () -> tutti.status().outputPeak() > 0.1f);
-                assertThat(tutti.status().uploadKbps()).isEqualTo(period == 64 ? 678 : 331);
+                // mono, normal quality: (22 + 1 + 77) bytes × 750/s, and (2 × (45 + 1) + 77) bytes × 187.5/s
+                assertThat(tutti.status().uploadKbps()).isEqualTo(period == 64 ? 600 : 253);
             } finally {
                 tone.close();
             }

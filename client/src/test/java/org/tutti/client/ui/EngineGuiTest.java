@@ -157,10 +157,10 @@ class EngineGuiTest extends GuiTestSupport {
         GuiActionRunner.execute(() -> wa.board.strip(stripNamed(wa, "Ann").channelId()).fader().setValue(40));
         GuiWait.waitFor("fader applied", () -> stripNamed(wa, "Ann").fader() == 40);
 
-        GuiWait.waitFor("server sees a stereo stream", () -> server.clients().size() == 1
-                && server.clients().getFirst().audioChannels() == 2);
+        GuiWait.waitFor("server sees a mono stream (the default)", () -> server.clients().size() == 1
+                && server.clients().getFirst().audioChannels() == 1);
         settings.audio.bufferFrames = 64;
-        settings.audio.channels = "MONO";
+        settings.audio.channels = "MONO_IN_STEREO_OUT";
         GuiActionRunner.execute(() -> session.settingsChanged(settings, true));
         GuiWait.waitFor("new engine", () -> session.engine() != a[0]);
         engineB = session.engine(); // closed by the test's clean-up
@@ -168,16 +168,16 @@ class EngineGuiTest extends GuiTestSupport {
                 && session.engine().status().bufferFrames() == 64 && stripNamed(wa, "Ann") != null);
         assertThat(stripNamed(wa, "Ann").fader()).as("fader memory survives the new engine").isEqualTo(40);
         assertThat(a[0].status().connected()).isFalse();
-        GuiWait.waitFor("server sees a mono stream", () -> server.clients().size() == 1
-                && server.clients().getFirst().audioChannels() == 1);
+        GuiWait.waitFor("server sees a stereo stream", () -> server.clients().size() == 1
+                && server.clients().getFirst().audioChannels() == 2);
 
         // Quality and channels change on the running engine, without a new engine.
         ClientEngine rebuilt = session.engine();
-        settings.audio.channels = "STEREO";
+        settings.audio.channels = "MONO";
         settings.audio.quality = "HIGH";
         GuiActionRunner.execute(() -> session.settingsChanged(settings, false));
-        GuiWait.waitFor("server sees stereo again", () -> server.clients().size() == 1
-                && server.clients().getFirst().audioChannels() == 2);
+        GuiWait.waitFor("server sees mono again", () -> server.clients().size() == 1
+                && server.clients().getFirst().audioChannels() == 1);
         assertThat(session.engine()).isSameAs(rebuilt);
     }
 
