@@ -39,6 +39,9 @@ public final class Main {
             err.println("Try 'tutti --help' for the list of options.");
             return EXIT_USAGE;
         }
+        for (String warning : JamulusOptions.ineffectiveWarnings(options)) {
+            err.println(warning);
+        }
         if (options.has("help")) {
             out.print(JamulusOptions.usage());
             out.print("\n" + BackendChoice.describe());
