@@ -6,6 +6,7 @@ import org.tutti.backend.BackendChoice;
 import org.tutti.cli.JamulusOptions;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
+import org.tutti.client.cli.ClientCommandLine;
 import org.tutti.client.cli.HeadlessClient;
 import org.tutti.server.cli.HeadlessServer;
 
@@ -38,6 +39,9 @@ public final class Main {
             err.println("Try 'tutti --help' for the list of options.");
             return EXIT_USAGE;
         }
+        for (String warning : JamulusOptions.ineffectiveWarnings(options)) {
+            err.println(warning);
+        }
         if (options.has("help")) {
             out.print(JamulusOptions.usage());
             out.print("\n" + BackendChoice.describe());
@@ -60,8 +64,16 @@ public final class Main {
         if (options.has("nogui")) {
             return HeadlessClient.run(options, out, err);
         }
+        ClientCommandLine commandLine;
+        try {
+            commandLine = ClientCommandLine.from(options);
+        } catch (UsageException e) {
+            err.println("tutti: " + e.getMessage());
+            return EXIT_USAGE;
+        }
         org.tutti.client.ui.EngineFactory.useCommandLine(options.value("audiobackend", null),
-                options.value("audiodevice", null));
-        return org.tutti.client.ui.DesktopApp.run(options.has("notranslation"), options.value("connect", null), err);
+                options.value("audiodevice", null), commandLine);
+        return org.tutti.client.ui.DesktopApp.run(options.has("notranslation"), options.value("connect", null),
+                commandLine, err);
     }
 }

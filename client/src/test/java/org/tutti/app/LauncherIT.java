@@ -78,6 +78,85 @@ class LauncherIT {
     }
 
     @Test
+    void questionMarkIsHelpAsInJamulus() throws Exception {
+        Result r = runJar("-?");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Usage: tutti").contains("--serverbindip4").contains("--noraw");
+        assertThat(r.err()).doesNotContain("warning");
+    }
+
+    @Test
+    void jamulus312NamesAreAcceptedAndEachIneffectiveOneWarnsOnce() throws Exception {
+        Result r = runJar("-s", "--noraw", "--noipv6", "--serverbindip4", "127.0.0.1", "--serverbindip6", "::1",
+                "--startminimized", "--help");
+        assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+        assertThat(r.err().lines().toList()).containsExactly(
+                "tutti: warning: --noipv6 is accepted for Jamulus compatibility but has no effect",
+                "tutti: warning: --serverbindip6 is accepted for Jamulus compatibility but has no effect",
+                "tutti: warning: --noraw is accepted for Jamulus compatibility but has no effect",
+                "tutti: warning: --startminimized is accepted for Jamulus compatibility but has no effect");
+    }
+
+    @Test
+    void clientOptionsWithoutEffectWarnOnceEach() throws Exception {
+        Result r = runJar("-n", "--ctrlmidich", "1;f1*8", "--showallservers", "--showanalyzerconsole",
+                "--cleanuplegacyfadersettings", "-Q", "100", "-6", "--mutemyown", "-j", "--help");
+        assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+        assertThat(r.err().lines().toList()).containsExactly(
+                "tutti: warning: --qos is accepted for Jamulus compatibility but has no effect in the headless client",
+                "tutti: warning: --enableipv6 is accepted for Jamulus compatibility but has no effect in the headless client",
+                "tutti: warning: --ctrlmidich is accepted for Jamulus compatibility but has no effect",
+                "tutti: warning: --showallservers is accepted for Jamulus compatibility but has no effect",
+                "tutti: warning: --showanalyzerconsole is accepted for Jamulus compatibility but has no effect",
+                "tutti: warning: --cleanuplegacyfadersettings is accepted for Jamulus compatibility but has no effect");
+    }
+
+    @Test
+    void aServerStartedWithJamulus312NamesBindsWhereAskedAndWarnsOnce() throws Exception {
+        int port;
+        try (var probe = new java.net.DatagramSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path out = Files.createTempFile("tutti-server", ".txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "-s", "-n", "--noraw", "--noipv6", "--serverbindip4", "127.0.0.1", "-p",
+                String.valueOf(port)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(out).contains("server on UDP port " + port) && p.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            String text = Files.readString(out);
+            assertThat(p.isAlive()).as("server running; output:%n%s", text).isTrue();
+            assertThat(text).contains("server on UDP port " + port);
+            assertThat(text.lines().filter(l -> l.contains("warning")).toList()).containsExactly(
+                    "tutti: warning: --noipv6 is accepted for Jamulus compatibility but has no effect",
+                    "tutti: warning: --noraw is accepted for Jamulus compatibility but has no effect");
+            // --serverbindip4 is --serverbindip: the port is taken on 127.0.0.1 and free on another address.
+            assertThat(udpPortFree("127.0.0.1", port)).as("127.0.0.1:%d taken by the server", port).isFalse();
+            String other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                    .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+                    .map(java.net.InetAddress::getHostAddress).findFirst().orElse(null);
+            if (other != null) {
+                assertThat(udpPortFree(other, port)).as("%s:%d left free", other, port).isTrue();
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean udpPortFree(String host, int port) {
+        try (var s = new java.net.DatagramSocket(new java.net.InetSocketAddress(host, port))) {
+            return true;
+        } catch (java.net.SocketException e) {
+            return false;
+        }
+    }
+
+    @Test
     void theJarCarriesTheOpusLibrary() throws Exception {
         try (var zip = new java.util.zip.ZipFile(JAR.toFile())) {
             assertThat(zip.getEntry("native/linux-x86-64/libtuttiopus.so")).isNotNull();

@@ -19,7 +19,8 @@ public final class JamulusOptions {
             new OptionSpec(null, "jsonrpcbindip", "IP", COMMON, "JSON-RPC bind address (default 127.0.0.1)"),
             new OptionSpec("Q", "qos", "TOS", COMMON, "IP type-of-service byte, 0..255 (default 128)"),
             new OptionSpec("t", "notranslation", null, COMMON, "English only"),
-            new OptionSpec("6", "enableipv6", null, COMMON, "enable IPv6"),
+            new OptionSpec("6", "enableipv6", null, COMMON, "enable IPv6 (server)"),
+            new OptionSpec(null, "noipv6", null, COMMON, "Jamulus 3.12: disable IPv6 (accepted, no effect)"),
             new OptionSpec("s", "server", null, COMMON, "run as server"),
             new OptionSpec(null, "audiobackend", "jack|portaudio|javasound", COMMON, "audio backend (default: the first available, in that order)"),
             new OptionSpec(null, "audiodevice", "NAME", COMMON, "audio device of that backend (JACK: server name; PortAudio: \"Host API: device\")"),
@@ -39,26 +40,41 @@ public final class JamulusOptions {
             new OptionSpec("R", "recording", "DIR", SERVER, "record sessions into this directory"),
             new OptionSpec(null, "norecord", null, SERVER, "start with recording off"),
             new OptionSpec(null, "serverbindip", "IP", SERVER, "bind the server to this address"),
+            new OptionSpec(null, "serverbindip4", "IP", SERVER, "Jamulus 3.12 name of --serverbindip"),
+            new OptionSpec(null, "serverbindip6", "IP", SERVER, "Jamulus 3.12: IPv6 bind address (accepted, no effect)"),
+            new OptionSpec(null, "noraw", null, SERVER, "Jamulus 3.12: disable raw audio (accepted, no effect)"),
             new OptionSpec("T", "multithreading", null, SERVER, "spread mixing over all cores (by itself from 120 musicians)"),
             new OptionSpec("u", "numchannels", "N", SERVER, "maximum number of musicians, 1..150 (default 10)"),
             new OptionSpec("w", "welcomemessage", "TEXT|FILE", SERVER, "welcome message (HTML allowed), or a file holding it"),
-            new OptionSpec("z", "startminimized", null, SERVER, "start the window minimised"),
+            new OptionSpec("z", "startminimized", null, SERVER, "start the window minimised (accepted, no effect)"),
             new OptionSpec("c", "connect", "HOST[:PORT]", CLIENT, "connect to this server on start"),
             new OptionSpec("j", "nojackconnect", null, CLIENT, "do not connect JACK ports automatically"),
             new OptionSpec("M", "mutestream", null, CLIENT, "send silence (mute myself)"),
-            new OptionSpec(null, "mutemyown", null, CLIENT, "set my own fader to 0 in my mix (headless)"),
+            new OptionSpec(null, "mutemyown", null, CLIENT, "set my own fader to 0 in my mix"),
             new OptionSpec(null, "clientname", "NAME", CLIENT, "musician name, window title and JACK client name"),
-            new OptionSpec(null, "ctrlmidich", "SPEC", CLIENT, "MIDI controller setup"),
-            new OptionSpec(null, "showallservers", null, CLIENT, "list servers that did not answer pings too"),
-            new OptionSpec(null, "showanalyzerconsole", null, CLIENT, "show the analyzer console"),
-            new OptionSpec(null, "cleanuplegacyfadersettings", null, CLIENT, "forget fader settings of old versions"));
+            new OptionSpec(null, "ctrlmidich", "SPEC", CLIENT, "MIDI controller setup (accepted, no effect)"),
+            new OptionSpec(null, "showallservers", null, CLIENT, "list servers that did not answer pings too (accepted, no effect)"),
+            new OptionSpec(null, "showanalyzerconsole", null, CLIENT, "show the analyzer console (accepted, no effect)"),
+            new OptionSpec(null, "cleanuplegacyfadersettings", null, CLIENT, "forget fader settings of old versions (accepted, no effect)"));
 
     private JamulusOptions() {
     }
 
+    /** Accepted so start scripts for Jamulus keep working, but Tutti does nothing with them (in any mode). */
+    private static final List<String> NEVER_IMPLEMENTED = List.of("noipv6", "serverbindip6", "noraw", "startminimized",
+            "ctrlmidich", "showallservers", "showanalyzerconsole", "cleanuplegacyfadersettings");
+
     /** Parses {@code args} and applies Jamulus's rule that server options need {@code -s} and client options forbid it. */
     public static ParsedOptions parse(String... args) throws UsageException {
-        ParsedOptions options = new CommandLine(ALL).parse(args);
+        String[] named = args.clone();
+        for (int i = 0; i < named.length; i++) {
+            if (named[i].equals("-?")) {
+                named[i] = "--help"; // Jamulus's third name for help; OptionSpec has room for one short name
+            } else if (named[i].equals("--serverbindip4") || named[i].startsWith("--serverbindip4=")) {
+                named[i] = "--serverbindip" + named[i].substring("--serverbindip4".length()); // same option in 3.12
+            }
+        }
+        ParsedOptions options = new CommandLine(ALL).parse(named);
         boolean server = options.has("server");
         for (OptionSpec spec : ALL) {
             if (!options.has(spec.longName())) {
@@ -72,6 +88,37 @@ public final class JamulusOptions {
             }
         }
         return options;
+    }
+
+    /**
+     * One warning line for every option given that has no effect in the mode chosen ({@code -s}, {@code -n}), so an
+     * option Tutti accepts for compatibility is never ignored silently.
+     */
+    public static List<String> ineffectiveWarnings(ParsedOptions options) {
+        boolean server = options.has("server");
+        boolean gui = !options.has("nogui");
+        List<String> names = new java.util.ArrayList<>();
+        for (OptionSpec spec : ALL) {
+            String name = spec.longName();
+            if (!options.has(name)) {
+                continue;
+            }
+            boolean ineffective = NEVER_IMPLEMENTED.contains(name)
+                    // the client's socket uses the fixed type of service; only the server reads -Q and -6
+                    || !server && (name.equals("qos") || name.equals("enableipv6"))
+                    // audio is the client's; the server has none
+                    || server && (name.equals("audiobackend") || name.equals("audiodevice"))
+                    // the server takes its settings from the command line only
+                    || server && name.equals("inifile")
+                    // the desktop client has no JSON-RPC server yet (the headless client and the server do)
+                    || !server && gui && name.startsWith("jsonrpc");
+            if (ineffective) {
+                names.add("tutti: warning: --" + name + " is accepted for Jamulus compatibility but has no effect"
+                        + (NEVER_IMPLEMENTED.contains(name) ? "" : server ? " with -s" : gui ? " in the desktop client"
+                        : " in the headless client"));
+            }
+        }
+        return names;
     }
 
     public static String usage() {
@@ -88,6 +135,7 @@ public final class JamulusOptions {
                 }
             }
         }
+        sb.append("\n-? is also help; options marked \"accepted, no effect\" print a warning and change nothing.\n");
         sb.append("\nExample: tutti -s -n -u 20 -o \"My Server;Berlin;82\"\n");
         return sb.toString();
     }

@@ -80,8 +80,8 @@ public final class HeadlessClient implements AutoCloseable {
     // created sees the client before it connects, so a shutdown hook can close a client still connecting.
     private static HeadlessClient start(ParsedOptions options, PrintStream out, PrintStream err,
                                         Consumer<HeadlessClient> created) throws UsageException, IOException {
-        SettingsStore store = options.has("inifile") ? new SettingsStore(Path.of(options.value("inifile", "")))
-                : SettingsStore.atDefaultLocation();
+        ClientCommandLine commandLine = ClientCommandLine.from(options);
+        SettingsStore store = commandLine.settingsStore();
         SettingsStore.Loaded loaded = store.load();
         if (loaded.hadProblem()) {
             err.println("tutti: " + loaded.problem());
@@ -90,17 +90,16 @@ public final class HeadlessClient implements AutoCloseable {
         String device = options.has("audiodevice") ? options.value("audiodevice", "")
                 : settings.audio.device;
         AudioBackendProvider backend = chooseBackend(options.value("audiobackend", ""), device, settings);
-        String clientName = options.value("clientname", "");
-        String name = !clientName.isBlank() ? clientName
-                : !settings.profile.name.isBlank() ? settings.profile.name : "Tutti";
+        String name = !settings.profile.name.isBlank() ? settings.profile.name : "Tutti";
         ChannelInfo profile = new ChannelInfo(Math.max(0, Math.min(261, settings.profile.country)),
                 settings.profile.instrument, Math.max(0, Math.min(3, settings.profile.skill)),
                 StringLimits.truncate(name, StringLimits.NAME), StringLimits.truncate(settings.profile.city, StringLimits.CITY));
-        ClientOptions clientOptions = new ClientOptions(backend, clientName.isBlank() ? "Tutti" : clientName,
-                device.isBlank() ? null : device, settings.audio.bufferFrames,
-                settings.audio.autoConnect && !options.has("nojackconnect"), profile, settings.audio.opusQuality(),
-                settings.audio.channelMode(), settings.audio.smallNetworkBuffers, options.has("mutestream"),
-                options.has("mutemyown"), options.intValue("port", 0, 0, 65535));
+        // Without -p the headless client takes any free port (the settings' port is the desktop's).
+        ClientOptions clientOptions = commandLine.applyTo(new ClientOptions(backend, "Tutti",
+                device.isBlank() ? null : device, settings.audio.bufferFrames, settings.audio.autoConnect, profile,
+                settings.audio.opusQuality(), settings.audio.channelMode(), settings.audio.smallNetworkBuffers,
+                false, false, 0));
+        profile = clientOptions.profile();
 
         JsonRpcServer rpc = null;
         List<ClientListener> listeners = new ArrayList<>(List.of(new ConsoleListener(out)));

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import org.tutti.backend.AudioBackendProvider;
+import org.tutti.client.cli.ClientCommandLine;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.model.GainSink;
 import org.tutti.client.model.MixerModel;
@@ -25,15 +26,19 @@ public final class DesktopApp {
     private DesktopApp() {
     }
 
-    /** Opens the window and waits for it to close; returns the exit code. */
-    public static int run(boolean forceEnglish, String connectAddress, PrintStream err) {
+    /**
+     * Opens the window and waits for it to close; returns the exit code. {@code commandLine} is the one given to
+     * {@link EngineFactory#useCommandLine}: its settings file is loaded and saved, its other options shape the engine.
+     */
+    public static int run(boolean forceEnglish, String connectAddress, ClientCommandLine commandLine, PrintStream err) {
         if (GraphicsEnvironment.isHeadless()) {
             err.println("tutti: no display available; use -n to run without a window");
             return 1;
         }
-        SettingsStore store = SettingsStore.atDefaultLocation();
+        SettingsStore store = commandLine.settingsStore();
         SettingsStore.Loaded loaded = store.load();
         ClientSettings settings = loaded.settings();
+        EngineFactory.profileNameAtStart(settings.profile.name);
         UiPrefs prefs = UiPrefs.load();
         I18n.use(prefs.language, forceEnglish);
         Theme theme = prefs.theme.resolve();
@@ -85,6 +90,13 @@ public final class DesktopApp {
                     });
                 }
             });
+            if (commandLine.hasClientName()) {
+                // As Jamulus: the app's name first (scripts look for it), then --clientname.
+                w.setTitle(I18n.tr("main.title") + " - " + commandLine.clientName());
+            }
+            if (engine != null && commandLine.muteStream()) {
+                w.status.muteMyself.doClick(); // -M: the engine starts muted; the box and the banner show it
+            }
             if (!w.placedFromSettings()) {
                 w.setLocationByPlatform(true);
             }

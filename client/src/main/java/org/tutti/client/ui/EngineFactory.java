@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.tutti.backend.AudioBackendProvider;
 import org.tutti.backend.AudioBackends;
 import org.tutti.backend.BackendChoice;
+import org.tutti.client.cli.ClientCommandLine;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientOptions;
 import org.tutti.client.settings.ClientSettings;
@@ -15,14 +16,28 @@ public final class EngineFactory {
     /** {@code --audiobackend} and {@code --audiodevice} (null when not given); they win over the settings. */
     private static volatile String commandLineBackend;
     private static volatile String commandLineDevice;
+    /** -i, --clientname, -M, --mutemyown, -j, -p as the headless client applies them. */
+    private static volatile ClientCommandLine commandLine = ClientCommandLine.NONE;
+    /** The profile name loaded at start: --clientname stands in for it until the musician edits their name. */
+    private static volatile String startProfileName;
 
     private EngineFactory() {
     }
 
     /** Called once by the launcher before the window starts. */
-    public static void useCommandLine(String backend, String device) {
+    public static void useCommandLine(String backend, String device, ClientCommandLine clientOptions) {
         commandLineBackend = backend == null || backend.isBlank() ? null : backend;
         commandLineDevice = device == null || device.isBlank() ? null : device;
+        commandLine = clientOptions;
+    }
+
+    public static ClientCommandLine commandLine() {
+        return commandLine;
+    }
+
+    /** Called with the settings as loaded, before the first engine is built. */
+    static void profileNameAtStart(String name) {
+        startProfileName = name;
     }
 
     private static String device(ClientSettings s) {
@@ -51,13 +66,18 @@ public final class EngineFactory {
     }
 
     public static ClientOptions options(ClientSettings s, AudioBackendProvider backend, boolean muteMyself) {
-        return new ClientOptions(backend, "Tutti", device(s),
+        ClientOptions fromSettings = new ClientOptions(backend, "Tutti", device(s),
                 s.audio.bufferFrames, s.audio.autoConnect, profile(s), s.audio.opusQuality(), s.audio.channelMode(),
                 s.audio.smallNetworkBuffers, muteMyself, false, s.network.localPort);
+        return commandLine.applyTo(fromSettings).withProfile(profile(s));
     }
 
     public static ChannelInfo profile(ClientSettings s) {
         String name = s.profile.name.isBlank() ? "" : s.profile.name;
+        ClientCommandLine cl = commandLine;
+        if (cl.hasClientName() && name.equals(startProfileName)) {
+            name = cl.musicianName(name); // a name edited in the profile dialog wins over --clientname
+        }
         return new ChannelInfo(Math.max(0, Math.min(261, s.profile.country)), Math.max(0, s.profile.instrument),
                 Math.max(0, Math.min(3, s.profile.skill)), StringLimits.truncate(name, StringLimits.NAME),
                 StringLimits.truncate(s.profile.city, StringLimits.CITY));

@@ -151,8 +151,11 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
                 // keep what the settings had
             }
             userLeft = true;
+            boolean muted = current.muteMyself();
             current.close();
-            engine = EngineFactory.create(s, backend.get(), this);
+            ClientEngine next = EngineFactory.create(s, backend.get(), this);
+            next.setMuteMyself(muted); // the "mute myself" box keeps its state over the new engine
+            engine = next;
             if (reconnect != null) {
                 SwingUtilities.invokeLater(() -> connect(reconnect));
             }
