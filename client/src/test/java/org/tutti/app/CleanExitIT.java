@@ -1,10 +1,12 @@
 package org.tutti.app;
 
+import static org.tutti.app.ProcessOutput.awaitOrFail;
+import static org.tutti.app.ProcessOutput.read;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,24 +97,5 @@ class CleanExitIT {
         JsonArray clients = rpc.result("jamulusserver/getClients", new JsonObject()).getAsJsonObject()
                 .getAsJsonArray("clients");
         return clients.asList().stream().map(c -> c.getAsJsonObject().get("name").getAsString()).toList();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    // Neither the client's console nor the server's JSON-RPC pushes these events: poll them.
-    private static void awaitOrFail(BooleanSupplier condition, Duration timeout, String what, Path out) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what + "; client output:\n" + read(out));
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
     }
 }

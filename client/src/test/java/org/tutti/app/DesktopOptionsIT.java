@@ -1,5 +1,8 @@
 package org.tutti.app;
 
+import static org.tutti.app.ProcessOutput.awaitOrFail;
+import static org.tutti.app.ProcessOutput.read;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.interop.DummyJack;
@@ -165,25 +167,6 @@ class DesktopOptionsIT {
         app.toHandle().destroy(); // SIGTERM: the shutdown hook closes JACK and leaves the server
         if (!app.waitFor(20, TimeUnit.SECONDS)) {
             app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    // The server pushes nothing to the test; poll.
-    private static void awaitOrFail(BooleanSupplier condition, Duration timeout, String what, Path out) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what + "; app output:\n" + read(out));
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 }
