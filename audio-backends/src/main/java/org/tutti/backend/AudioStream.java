@@ -7,7 +7,10 @@ public interface AudioStream extends AutoCloseable {
 
     void start() throws AudioBackendException;
 
-    /** Stops calling the callback; the stream can be started again. */
+    /**
+     * Stops calling the callback; the stream can be started again. When it returns, no callback is running (unless
+     * called from the callback itself), so the caller may free what the callback uses; {@link #close} likewise.
+     */
     void stop();
 
     boolean isRunning();

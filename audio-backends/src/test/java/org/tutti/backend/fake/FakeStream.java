@@ -36,8 +36,11 @@ public final class FakeStream implements AudioStream {
         this.source = source;
     }
 
-    /** Runs {@code n} cycles on the caller's thread if the stream is started; returns the cycles run. */
-    public int runCycles(int n) {
+    /**
+     * Runs {@code n} cycles on the caller's thread if the stream is started; returns the cycles run. Synchronized with
+     * stop and close, as a real device's stop waits for its callback to return.
+     */
+    public synchronized int runCycles(int n) {
         int done = 0;
         int frames = format.bufferFrames();
         for (; done < n && running; done++) {
@@ -59,7 +62,7 @@ public final class FakeStream implements AudioStream {
     }
 
     /** Simulates the device disappearing. */
-    public void unplug(String reason) {
+    public synchronized void unplug(String reason) {
         if (running) {
             running = false;
             callback.streamFailed(reason);
@@ -79,7 +82,7 @@ public final class FakeStream implements AudioStream {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
     }
 
@@ -94,7 +97,7 @@ public final class FakeStream implements AudioStream {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
         closed = true;
     }
