@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientStatus;
@@ -16,6 +16,7 @@ import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.MessageCodec;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
+import org.tutti.testing.Await;
 
 /**
  * Spoofed connection-less floods against a real Tutti server over real UDP (issue #10), while a real Tutti client
@@ -109,14 +110,8 @@ class ClmFloodTest {
         }
     }
 
-    private static ClientStatus awaitPing(ClientEngine engine) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        ClientStatus s = engine.status();
-        while (s.pingMs() < 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            s = engine.status();
-        }
-        return s;
+    private static ClientStatus awaitPing(ClientEngine engine) {
+        return Await.value("a ping time", Duration.ofSeconds(10), engine::status, s -> s.pingMs() >= 0);
     }
 
     interface SourceIp {

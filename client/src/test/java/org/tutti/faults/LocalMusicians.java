@@ -1,14 +1,16 @@
 package org.tutti.faults;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.tutti.client.ui.PacedFakeBackend;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientListener;
 import org.tutti.client.engine.ClientOptions;
+import org.tutti.client.ui.PacedFakeBackend;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.server.engine.ClientSnapshot;
 import org.tutti.server.engine.ServerEngine;
+import org.tutti.testing.Await;
 
 /** Real Tutti client engines (paced fake audio) joining an in-process server, for the fault tests. */
 final class LocalMusicians {
@@ -24,17 +26,8 @@ final class LocalMusicians {
     }
 
     /** The server's clients once {@code n} of them have sent their names (fails after 10 s). */
-    static List<ClientSnapshot> awaitNamed(ServerEngine server, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            List<ClientSnapshot> clients = server.clients();
-            if (clients.stream().filter(c -> !c.info().name().isEmpty()).count() >= n) {
-                return clients;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("clients did not connect");
-            }
-            Thread.sleep(50);
-        }
+    static List<ClientSnapshot> awaitNamed(ServerEngine server, int n) {
+        return Await.value(n + " named clients", Duration.ofSeconds(10), server::clients,
+                clients -> clients.stream().filter(c -> !c.info().name().isEmpty()).count() >= n);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientListener;
@@ -20,6 +19,7 @@ import org.tutti.client.ui.PacedFakeBackend;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
+import org.tutti.testing.Await;
 
 /**
  * Issue #10, network faults end to end: two Tutti client engines (paced fake audio) talk to a real Tutti server
@@ -71,7 +71,7 @@ class NetworkFaultsTest {
             Peer a = connect(proxy, "Alice");
             Peer b = connect(proxy, "Bob");
             try {
-                await(() -> a.channels.size() == 2 && b.channels.size() == 2, "both see two channels");
+                Await.until("both see two channels", SETTLE, () -> a.channels.size() == 2 && b.channels.size() == 2);
                 int idA = a.engine.status().channelId();
                 int idB = b.engine.status().channelId();
                 ClientStatus aBefore = a.engine.status();
@@ -100,15 +100,14 @@ class NetworkFaultsTest {
                 boolean finalMute = (round - 1) % 2 == 0;
 
                 // Reliable messages: every chat line exactly once at both peers; names and mutes converge.
-                await(() -> tokens.stream().allMatch(t -> a.count(t) >= 1 && b.count(t) >= 1), "all chats arrive");
+                Await.until("all chats arrive", SETTLE, () -> tokens.stream().allMatch(t -> a.count(t) >= 1 && b.count(t) >= 1));
                 for (String t : tokens) {
                     assertThat(a.count(t)).as("chat %s at Alice", t).isEqualTo(1);
                     assertThat(b.count(t)).as("chat %s at Bob", t).isEqualTo(1);
                 }
-                await(() -> b.channels.stream().anyMatch(c -> c.name().equals(finalName)), "Bob sees the last name");
-                await(() -> server.clients().stream().anyMatch(c -> c.info().name().equals(finalName)),
-                        "the server has the last name");
-                await(() -> Boolean.valueOf(finalMute).equals(b.mutedBy.get(idA)), "Bob's muted-by state converges");
+                Await.until("Bob sees the last name", SETTLE, () -> b.channels.stream().anyMatch(c -> c.name().equals(finalName)));
+                Await.until("the server has the last name", SETTLE, () -> server.clients().stream().anyMatch(c -> c.info().name().equals(finalName)));
+                Await.until("Bob's muted-by state converges", SETTLE, () -> Boolean.valueOf(finalMute).equals(b.mutedBy.get(idA)));
 
                 // Audio kept flowing; the losses were concealed (counted), not a stop.
                 assertThat(aDuring.packetsReceived() - aBefore.packetsReceived())
@@ -119,7 +118,7 @@ class NetworkFaultsTest {
 
                 // No stuck send queue: a chat on the clean network arrives at once.
                 a.engine.sendChat("after-faults-x");
-                await(() -> b.count("after-faults-x") == 1, "chat after the faults");
+                Await.until("chat after the faults", SETTLE, () -> b.count("after-faults-x") == 1);
                 System.out.printf("network faults: %d s, %d rounds, to server %s; to clients %s; Alice frames lost %d"
                         + " of %d packets%n", seconds, round, proxy.toServer(), proxy.toClient(),
                         aDuring.framesLost() - aBefore.framesLost(),
@@ -129,7 +128,7 @@ class NetworkFaultsTest {
                 b.engine.close();
             }
             // No channel leak: both channels are freed (disconnect, or time-out when the goodbye was lost).
-            await(() -> server.clients().isEmpty(), "server frees both channels");
+            Await.until("server frees both channels", SETTLE, () -> server.clients().isEmpty());
         }
     }
 
@@ -140,15 +139,5 @@ class NetworkFaultsTest {
         p.engine = new ClientEngine(options, p);
         p.engine.connect("127.0.0.1:" + proxy.port()).get(10, TimeUnit.SECONDS);
         return p;
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.interop.DummyJack;
@@ -20,6 +19,7 @@ import org.tutti.server.engine.EngineCounters;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
+import org.tutti.testing.Await;
 
 /**
  * Network faults with the real Jamulus 3.9.1 headless client (on a dummy jackd) behind {@link ImpairmentProxy}
@@ -48,10 +48,9 @@ class JamulusClientFaultsTest {
             try {
                 RpcTestClient rpc = jamulus.rpc();
                 rpc.result("jamulusclient/setName", Json.object("name", "Real"));
-                await(() -> server.clients().stream().anyMatch(c -> c.info().name().equals("Real")), "connected");
+                Await.until("connected", SETTLE, () -> server.clients().stream().anyMatch(c -> c.info().name().equals("Real")));
                 // The real client calls itself connected only once the server's audio streams back.
-                await(() -> !rpc.call("jamulusclient/sendChatText", Json.object("chatText", "hello")).has("error"),
-                        "the Jamulus client reports itself connected");
+                Await.until("the Jamulus client reports itself connected", SETTLE, () -> !rpc.call("jamulusclient/sendChatText", Json.object("chatText", "hello")).has("error"));
                 EngineCounters.Snapshot before = server.counters().snapshot();
 
                 proxy.set(Impairment.HOSTILE_NETWORK);
@@ -79,15 +78,15 @@ class JamulusClientFaultsTest {
                 proxy.set(Impairment.NONE);
                 String finalName = "Real" + (round - 1);
 
-                await(() -> toServer.stream().allMatch(t -> count(serverChats, t) >= 1), "client chats reach the server");
-                await(() -> toClient.stream().allMatch(t -> countNotifications(rpc, t) >= 1), "server chats reach Jamulus");
+                Await.until("client chats reach the server", SETTLE, () -> toServer.stream().allMatch(t -> count(serverChats, t) >= 1));
+                Await.until("server chats reach Jamulus", SETTLE, () -> toClient.stream().allMatch(t -> countNotifications(rpc, t) >= 1));
                 for (String t : toServer) {
                     assertThat(count(serverChats, t)).as("chat %s at the server", t).isEqualTo(1);
                 }
                 for (String t : toClient) {
                     assertThat(countNotifications(rpc, t)).as("chat %s at the Jamulus client", t).isEqualTo(1);
                 }
-                await(() -> server.clients().stream().anyMatch(c -> c.info().name().equals(finalName)), "name");
+                Await.until("name", SETTLE, () -> server.clients().stream().anyMatch(c -> c.info().name().equals(finalName)));
                 assertThat(during.audioPacketsIn() - before.audioPacketsIn()).as("audio from the Jamulus client")
                         .isGreaterThan(seconds * 100);
                 assertThat(server.clients()).hasSize(1);
@@ -99,7 +98,7 @@ class JamulusClientFaultsTest {
             } finally {
                 jamulus.close();
             }
-            await(() -> server.clients().isEmpty(), "channel freed after the client left");
+            Await.until("channel freed after the client left", SETTLE, () -> server.clients().isEmpty());
         }
     }
 
@@ -117,15 +116,5 @@ class JamulusClientFaultsTest {
             return false;
         }, Duration.ofMillis(1));
         return n[0];
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.interop.Json;
 import org.tutti.interop.RpcTestClient;
+import org.tutti.testing.Await;
 
 /** The JSON-RPC transport against Jamulus's observed behaviour (protocol doc §9.1–9.2), over real TCP. */
 class JsonRpcServerTest {
@@ -151,12 +152,8 @@ class JsonRpcServerTest {
         }
     }
 
-    private static void awaitClosedByPeer(RpcTestClient c) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!c.isClosedByPeer() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(c.isClosedByPeer()).isTrue();
+    private static void awaitClosedByPeer(RpcTestClient c) {
+        Await.until("the server to close the connection", WAIT, c::isClosedByPeer);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.cli.JamulusOptions;
@@ -22,6 +21,7 @@ import org.tutti.interop.Json;
 import org.tutti.interop.Peers;
 import org.tutti.interop.RpcTestClient;
 import org.tutti.interop.Secrets;
+import org.tutti.testing.Await;
 
 /**
  * The headless client as started from the command line ({@code -n -c … --clientname … --mutemyown -j --jsonrpcport
@@ -30,16 +30,6 @@ import org.tutti.interop.Secrets;
 class HeadlessClientTest {
     @TempDir
     Path dir;
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     static boolean lists(JsonElement result, String name) {
         JsonArray clients = result.getAsJsonObject().getAsJsonArray("clients");
@@ -82,13 +72,13 @@ class HeadlessClientTest {
                 assertThat(info.get("name").getAsString()).isEqualTo("Headless");
                 assertThat(info.get("city").getAsString()).isEqualTo("Köln");
                 assertThat(info.get("countryId").getAsInt()).isEqualTo(82);
-                await("connected", () -> rpc.result("jamulusclient/getClientInfo", Json.object())
+                Await.until("connected", () -> rpc.result("jamulusclient/getClientInfo", Json.object())
                         .getAsJsonObject().get("connected").getAsBoolean());
-                await("Headless on the real server",
+                Await.until("Headless on the real server",
                         () -> lists(server.rpc().result("jamulusserver/getClients", Json.object()), "Headless"));
 
                 // --mutemyown: our gain for ourselves is 0, so the server reports us as muted by ourselves
-                await("muted by own gain", () -> client.engine().channels().join().stream()
+                Await.until("muted by own gain", () -> client.engine().channels().join().stream()
                         .anyMatch(MixerChannel::mutedByOther));
 
                 try (JamulusClient real = JamulusClient.start(dir, jack, "127.0.0.1:" + server.udpPort(), "real")) {
@@ -98,7 +88,7 @@ class HeadlessClientTest {
                     assertThat(list).isNotNull();
                     assertThat(lists(rpc.result("jamulusclient/getClientList", Json.object()), "RealBot")).isTrue();
                     // same shapes as the real client's answers
-                    await("the real client sees Headless", () -> {
+                    Await.until("the real client sees Headless", () -> {
                         try {
                             return lists(real.rpc().result("jamulusclient/getClientList", Json.object()), "Headless");
                         } catch (IllegalStateException notConnectedYet) { // Jamulus answers an error until connected
@@ -125,13 +115,13 @@ class HeadlessClientTest {
                             p -> p.getAsJsonArray("channelLevelList").size() == 2, Duration.ofSeconds(10))).isNotNull();
 
                     rpc.result("jamulusclient/setName", Json.object("name", "Renamed"));
-                    await("the new name on the server",
+                    Await.until("the new name on the server",
                             () -> lists(server.rpc().result("jamulusserver/getClients", Json.object()), "Renamed"));
                 }
             } finally {
                 client.close();
             }
-            await("gone from the server",
+            Await.until("gone from the server",
                     () -> !lists(server.rpc().result("jamulusserver/getClients", Json.object()), "Renamed"));
             assertThat(console.toString()).contains("connected, channel", "musicians:");
         }

@@ -15,9 +15,11 @@ import org.tutti.backend.fake.FakeBackendProvider;
 import org.tutti.client.cli.ClientRpc;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientOptions;
+import org.tutti.interop.FreePorts;
 import org.tutti.interop.Json;
 import org.tutti.interop.RpcTestClient;
 import org.tutti.rpc.JsonRpcServer;
+import org.tutti.testing.Await;
 
 /**
  * The 3.12 client JSON-RPC methods over a real TCP connection: pollServerList against a real directory on
@@ -87,7 +89,7 @@ class ClientRpcDirectoryAndMidiTest {
     @Test
     void pollServerListReportsARealJamulusDirectorysList() throws Exception {
         JamulusProcess.binary();
-        int port = JamulusProcess.freeUdpPort();
+        int port = FreePorts.udp();
         try (JamulusProcess directory = JamulusProcess.start(work, "-s", "-n", "-p", "" + port, "-e", "localhost",
                 "-o", "JamDir;Köln;82")) {
             String address = "127.0.0.1:" + port;
@@ -127,10 +129,10 @@ class ClientRpcDirectoryAndMidiTest {
         JsonObject params = new JsonObject();
         params.addProperty("muted", true);
         assertThat(rpc.result("jamulusclient/setMuted", params).getAsString()).isEqualTo("ok");
-        assertThat(JamulusProcess.await(engine::muteMyself, 5_000)).isTrue();
+        assertThat(Await.holdsWithin(Duration.ofMillis(5_000), engine::muteMyself)).isTrue();
         params.addProperty("muted", false);
         rpc.result("jamulusclient/setMuted", params);
-        assertThat(JamulusProcess.await(() -> !engine.muteMyself(), 5_000)).isTrue();
+        assertThat(Await.holdsWithin(Duration.ofMillis(5_000), () -> !engine.muteMyself())).isTrue();
         JsonObject wrong = rpc.call("jamulusclient/setMuted", Json.object("muted", "yes"));
         assertThat(wrong.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32602);
     }

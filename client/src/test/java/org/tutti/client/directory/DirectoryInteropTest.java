@@ -6,11 +6,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tutti.interop.FreePorts;
 import org.tutti.server.directory.DirectoryEntry;
 import org.tutti.server.directory.DirectoryFile;
 import org.tutti.server.directory.DirectoryService;
@@ -20,6 +22,7 @@ import org.tutti.server.directory.RateLimiter;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.directory.ServerInfo;
 import org.tutti.server.directory.ServerRegistrar;
+import org.tutti.testing.Await;
 
 /**
  * Tutti's directory components against the real Jamulus 3.9.1 on 127.0.0.1: a Jamulus server in a Tutti
@@ -51,7 +54,7 @@ class DirectoryInteropTest {
             ServerListQuery q = client.call(() -> new ServerListQuery(directory, client.sink(), null));
             client.host(q);
             client.run(() -> q.start(ClmLoop.nowMs()));
-            assertThat(JamulusProcess.await(q::fullListReceived, WAIT_MS)).as("list from " + directory).isTrue();
+            assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), q::fullListReceived)).as("list from " + directory).isTrue();
             return q.snapshot();
         }
     }
@@ -69,16 +72,16 @@ class DirectoryInteropTest {
              var tutti = org.tutti.server.cli.HeadlessServer.start(
                      org.tutti.server.cli.ServerOptions.toConfig(options), null, log, options)) {
             InetSocketAddress directory = new InetSocketAddress(InetAddress.getLoopbackAddress(), tutti.udpPort());
-            int port = JamulusProcess.freeUdpPort();
+            int port = FreePorts.udp();
             try (JamulusProcess server = JamulusProcess.start(work, "-s", "-n", "-p", "" + port, "-u", "7",
                     "-e", "127.0.0.1:" + tutti.udpPort(), "-o", "Jam Srv;Köln;82")) {
-                assertThat(JamulusProcess.await(() -> {
+                assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), () -> {
                     try {
                         return named(queryList(directory), "Jam Srv").isPresent();
                     } catch (Exception e) {
                         return false;
                     }
-                }, WAIT_MS)).as("registration; Jamulus said:\n%s", server.output()).isTrue();
+                })).as("registration; Jamulus said:\n%s", server.output()).isTrue();
                 List<ListedServer> list = queryList(directory);
                 assertThat(list.getFirst().name()).isEqualTo("TuttiDir");
                 assertThat(list.getFirst().country()).isEqualTo(74);
@@ -87,13 +90,13 @@ class DirectoryInteropTest {
                 assertThat(listed.country()).isEqualTo(82);
                 assertThat(listed.maxClients()).isEqualTo(7);
                 server.stop(); // SIGTERM: Jamulus unregisters
-                assertThat(JamulusProcess.await(() -> {
+                assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), () -> {
                     try {
                         return named(queryList(directory), "Jam Srv").isEmpty();
                     } catch (Exception e) {
                         return false;
                     }
-                }, WAIT_MS)).as("unregistered").isTrue();
+                })).as("unregistered").isTrue();
             }
         }
     }
@@ -102,11 +105,11 @@ class DirectoryInteropTest {
     void aJamulusServerRegistersWithTuttiIsListedAndUnregistersOnSigterm() throws Exception {
         try (ClmLoop dirLoop = new ClmLoop(); ClmLoop client = new ClmLoop()) {
             DirectoryService directory = directoryOn(dirLoop, ListFilter.NONE, null);
-            int port = JamulusProcess.freeUdpPort();
+            int port = FreePorts.udp();
             // 3.9.1 maps only lower-case ISO codes, so the numeric code is the portable choice (doc §7.2)
             try (JamulusProcess server = JamulusProcess.start(work, "-s", "-n", "-p", "" + port, "-u", "7",
                     "-e", "127.0.0.1:" + dirLoop.port(), "-o", "Jam Srv;Köln;82")) {
-                assertThat(JamulusProcess.await(() -> !directory.entries().isEmpty(), WAIT_MS))
+                assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), () -> !directory.entries().isEmpty()))
                         .as("registration; Jamulus said:\n%s", server.output()).isTrue();
                 DirectoryEntry entry = directory.entries().getFirst();
                 assertThat(entry.source()).isEqualTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -117,8 +120,8 @@ class DirectoryInteropTest {
                 client.host(q);
                 client.run(() -> q.start(ClmLoop.nowMs()));
                 // the real server answers our pings and version request
-                assertThat(JamulusProcess.await(() -> named(q.snapshot(), "Jam Srv")
-                        .filter(s -> s.answered() && s.version().equals("3.9.1")).isPresent(), WAIT_MS)).isTrue();
+                assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), () -> named(q.snapshot(), "Jam Srv")
+                        .filter(s -> s.answered() && s.version().equals("3.9.1")).isPresent())).isTrue();
                 ListedServer listed = named(q.snapshot(), "Jam Srv").orElseThrow();
                 assertThat(listed.address()).isEqualTo(entry.source());
                 assertThat(listed.city()).isEqualTo("Köln");
@@ -133,7 +136,7 @@ class DirectoryInteropTest {
                 });
 
                 server.stop(); // SIGTERM: Jamulus sends CLM_UNREGISTER_SERVER
-                assertThat(JamulusProcess.await(() -> directory.entries().isEmpty(), WAIT_MS)).isTrue();
+                assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), () -> directory.entries().isEmpty())).isTrue();
             }
             assertThat(named(queryList(dirLoop.address()), "Jam Srv")).isEmpty();
         }
@@ -141,7 +144,7 @@ class DirectoryInteropTest {
 
     @Test
     void aTuttiServerRegistersWithAJamulusDirectoryIsListedAndUnregisters() throws Exception {
-        int dirPort = JamulusProcess.freeUdpPort();
+        int dirPort = FreePorts.udp();
         InetSocketAddress dirAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), dirPort);
         // The filter proves Jamulus accepts our address and our version text ("3.9.1-tutti…" ≥ 3.6.0).
         try (JamulusProcess jamulusDir = JamulusProcess.start(work, "-s", "-n", "-p", "" + dirPort,
@@ -150,7 +153,7 @@ class DirectoryInteropTest {
             assertThat(named(queryList(dirAddress), "JamDir")).isPresent(); // the directory is up
 
             ServerRegistrar registrar = register(serverLoop, dirAddress, "Tutti Srv;Lyon;fr");
-            assertThat(JamulusProcess.await(() -> registrar.status() == RegistrationStatus.REGISTERED, WAIT_MS))
+            assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), () -> registrar.status() == RegistrationStatus.REGISTERED))
                     .as("status %s; Jamulus said:\n%s", registrar.status(), jamulusDir.output()).isTrue();
 
             ListedServer listed = named(queryList(dirAddress), "Tutti Srv").orElseThrow();
@@ -161,13 +164,13 @@ class DirectoryInteropTest {
 
             serverLoop.run(registrar::shutdown);
             assertThat(registrar.status()).isEqualTo(RegistrationStatus.NOT_REGISTERED);
-            assertThat(JamulusProcess.await(() -> {
+            assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), () -> {
                 try {
                     return named(queryList(dirAddress), "Tutti Srv").isEmpty();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            }, WAIT_MS)).isTrue();
+            })).isTrue();
         }
     }
 
@@ -182,7 +185,7 @@ class DirectoryInteropTest {
     @Test
     void directoryFilesPassBetweenJamulusAndTuttiAndSurviveRestarts() throws Exception {
         Path file = work.resolve("servers.txt");
-        int dirPort = JamulusProcess.freeUdpPort();
+        int dirPort = FreePorts.udp();
         InetSocketAddress jamulusDirAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), dirPort);
         int serverPort;
         // 1. A Jamulus directory with a Tutti server in it writes its file at SIGTERM.
@@ -192,7 +195,7 @@ class DirectoryInteropTest {
             queryList(jamulusDirAddress);
             serverPort = serverLoop.port();
             ServerRegistrar registrar = register(serverLoop, jamulusDirAddress, "Persistent;Wien;14");
-            assertThat(JamulusProcess.await(() -> registrar.status() == RegistrationStatus.REGISTERED, WAIT_MS))
+            assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), () -> registrar.status() == RegistrationStatus.REGISTERED))
                     .isTrue();
             jamulusDir.stop();
         }
@@ -218,7 +221,7 @@ class DirectoryInteropTest {
             assertThat(s.city()).isEqualTo("Wien");
         }
         // 4. ... and so does a Jamulus directory reading the file Tutti wrote.
-        int dirPort2 = JamulusProcess.freeUdpPort();
+        int dirPort2 = FreePorts.udp();
         try (JamulusProcess jamulusDir = JamulusProcess.start(work, "-s", "-n", "-p", "" + dirPort2,
                 "-e", "localhost", "--directoryfile", file.toString())) {
             ListedServer s = named(queryList(new InetSocketAddress(InetAddress.getLoopbackAddress(), dirPort2)),
@@ -233,19 +236,19 @@ class DirectoryInteropTest {
         try (ClmLoop dirLoop = new ClmLoop(); ClmLoop serverLoop = new ClmLoop()) {
             DirectoryService directory = directoryOn(dirLoop, ListFilter.parse("192.0.2.99;[3.6.0]"), null);
             ServerRegistrar registrar = register(serverLoop, dirLoop.address(), "Refused;Oslo;161");
-            assertThat(JamulusProcess.await(
-                    () -> registrar.status() == RegistrationStatus.REQUIREMENTS_NOT_FULFILLED, WAIT_MS)).isTrue();
+            assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS),
+                    () -> registrar.status() == RegistrationStatus.REQUIREMENTS_NOT_FULFILLED)).isTrue();
 
-            int port = JamulusProcess.freeUdpPort();
-            int rpcPort = JamulusProcess.freeTcpPort();
+            int port = FreePorts.udp();
+            int rpcPort = FreePorts.tcp();
             Path secret = work.resolve("secret");
             Files.writeString(secret, "0123456789abcdef-interop\n");
             try (JamulusProcess server = JamulusProcess.start(work, "-s", "-n", "-p", "" + port,
                     "-e", "127.0.0.1:" + dirLoop.port(), "-o", "RefusedJam;Oslo;161",
                     "--jsonrpcport", "" + rpcPort, "--jsonrpcsecretfile", secret.toString())) {
-                assertThat(JamulusProcess.await(() -> directory.refusedRegistrations() >= 2, WAIT_MS)).isTrue();
-                assertThat(JamulusProcess.await(() -> JsonRpc.registrationStatus(rpcPort, "0123456789abcdef-interop")
-                        .equals("requirements_not_fulfilled"), WAIT_MS)).isTrue();
+                assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), () -> directory.refusedRegistrations() >= 2)).isTrue();
+                assertThat(Await.holdsWithin(Duration.ofMillis(WAIT_MS), () -> JsonRpc.registrationStatus(rpcPort, "0123456789abcdef-interop")
+                        .equals("requirements_not_fulfilled"))).isTrue();
             }
             assertThat(directory.entries()).isEmpty();
         }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
 
 /** A real Jamulus 3.9.1 process for interop tests (headless server or directory; no JACK needed). */
@@ -76,29 +71,5 @@ final class JamulusProcess implements AutoCloseable {
         if (process.isAlive()) {
             stop();
         }
-    }
-
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
-    }
-
-    static int freeTcpPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** Waits (generously: the machine is shared) until {@code condition} holds; false on time-out. */
-    static boolean await(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        long end = System.nanoTime() + timeoutMs * 1_000_000;
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return condition.getAsBoolean();
     }
 }

@@ -2,6 +2,7 @@ package org.tutti.client.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.tutti.client.ui.PacedFakeBackend;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
+import org.tutti.testing.Await;
 
 /**
  * An Error escaping the client engine's periodic tick (issue #10): here a listener that overflows its stack when the
@@ -60,19 +62,11 @@ class ControlThreadFailureTest {
     }
 
 
-    private static void awaitChannel(ClientEngine client) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (client.status().channelId() < 0) {
-            assertThat(System.nanoTime()).as("connected").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void awaitChannel(ClientEngine client) {
+        Await.until("connected", Duration.ofSeconds(10), () -> client.status().channelId() >= 0);
     }
 
-    private static void awaitDisconnected(ClientEngine client) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (client.status().connected()) {
-            assertThat(System.nanoTime()).as("disconnected").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void awaitDisconnected(ClientEngine client) {
+        Await.until("disconnected", Duration.ofSeconds(10), () -> !client.status().connected());
     }
 }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,6 +39,8 @@ import org.tutti.interop.Peers;
  * <p>{@code -Dtutti.fidelity.runs=N} repeats each set-up N times (the figures in the docs use 5), and
  * {@code -Dtutti.fidelity.setups=A,B} picks set-ups; every path's line is appended to {@code target/fidelity.txt}.
  */
+// Each set-up records several paths for tutti.fidelity.runs runs: minutes, not the default limit.
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
 class FidelityIT {
     static final double SNR_MARGIN_DB = 1.0;
     static final int DROPOUT_MARGIN = 1;

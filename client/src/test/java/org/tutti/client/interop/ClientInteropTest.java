@@ -12,7 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,6 +29,7 @@ import org.tutti.interop.JamulusClient;
 import org.tutti.interop.Json;
 import org.tutti.interop.Peers;
 import org.tutti.interop.RpcTestClient;
+import org.tutti.testing.Await;
 
 /**
  * Tutti's client engine with the JACK backend on a dummy jackd joins a server (the real Jamulus 3.9.1, or Tutti's
@@ -61,16 +61,6 @@ class ClientInteropTest {
         }
     };
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     static JsonObject clientNamed(RpcTestClient rpc, String name) {
         try {
             JsonArray clients = rpc.result("jamulusserver/getClients", new JsonObject()).getAsJsonObject()
@@ -101,20 +91,20 @@ class ClientInteropTest {
                 jack.connect("tone:output right", "TuttiBot:input right");
 
                 // the server lists us with our name and a mono stream (mono is the default, as in Jamulus)
-                await("TuttiBot on the server", Duration.ofSeconds(15),
+                Await.until("TuttiBot on the server", Duration.ofSeconds(15),
                         () -> clientNamed(server.rpc(), "TuttiBot") != null);
                 assertThat(clientNamed(server.rpc(), "TuttiBot").get("channels").getAsInt()).isEqualTo(1);
-                await("server audio and version", Duration.ofSeconds(10),
+                Await.until("server audio and version", Duration.ofSeconds(10),
                         () -> tutti.status().packetsReceived() > 100 && !tutti.status().serverVersion().isEmpty());
                 assertThat(tutti.status().serverVersion()).startsWith("3.9.1");
                 assertThat(tutti.status().inputPeakLeft()).as("our input meter sees the tone").isGreaterThan(0.4f);
                 // the server's mix contains our own tone (fading in over 3 s)
-                await("our tone back from the server", Duration.ofSeconds(10), () -> tutti.status().outputPeak() > 0.1f);
-                await("a ping reply", Duration.ofSeconds(5), () -> tutti.status().pingMs() >= 0);
+                Await.until("our tone back from the server", Duration.ofSeconds(10), () -> tutti.status().outputPeak() > 0.1f);
+                Await.until("a ping reply", Duration.ofSeconds(5), () -> tutti.status().pingMs() >= 0);
 
                 try (JamulusClient real = JamulusClient.start(dir, jack, "127.0.0.1:" + server.udpPort(), "real")) {
                     real.rpc().result("jamulusclient/setName", Json.object("name", "RealBot"));
-                    await("RealBot in Tutti's mixer", Duration.ofSeconds(15),
+                    Await.until("RealBot in Tutti's mixer", Duration.ofSeconds(15),
                             () -> clientList.get().stream().anyMatch(c -> "RealBot".equals(c.name())));
 
                     // chat: real → Tutti
@@ -153,13 +143,13 @@ class ClientInteropTest {
                     // the real client's audio output carries the tone (it plays the server's mix)
                     try (JackTone.PeakMeter meter = JackTone.meter(jack.serverName(), "meter")) {
                         jack.connect(real.outputPorts().get(0), "meter:input left");
-                        await("tone in the real client's output", Duration.ofSeconds(15), () -> meter.peak() > 0.1f);
+                        Await.until("tone in the real client's output", Duration.ofSeconds(15), () -> meter.peak() > 0.1f);
                     }
                     assertThat(levels.get()).isNotEmpty();
                 }
 
                 tutti.disconnect().get(5, TimeUnit.SECONDS);
-                await("TuttiBot gone from the server", Duration.ofSeconds(10),
+                Await.until("TuttiBot gone from the server", Duration.ofSeconds(10),
                         () -> clientNamed(server.rpc(), "TuttiBot") == null);
             } finally {
                 tone.close();
@@ -181,9 +171,9 @@ class ClientInteropTest {
                 tutti.connect("127.0.0.1:" + server.udpPort()).get(10, TimeUnit.SECONDS);
                 jackd.run("jack_connect", "tone" + period + ":output left", "PeriodBot:input left");
                 assertThat(tutti.status().bufferFrames()).isEqualTo(period);
-                await("PeriodBot on the server", Duration.ofSeconds(15),
+                Await.until("PeriodBot on the server", Duration.ofSeconds(15),
                         () -> clientNamed(server.rpc(), "PeriodBot") != null);
-                await("our tone back from the server", Duration.ofSeconds(10),
+                Await.until("our tone back from the server", Duration.ofSeconds(10),
                         () -> tutti.status().outputPeak() > 0.1f);
                 // mono, normal quality: (22 + 1 + 77) bytes × 750/s, and (2 × (45 + 1) + 77) bytes × 187.5/s
                 assertThat(tutti.status().uploadKbps()).isEqualTo(period == 64 ? 600 : 253);

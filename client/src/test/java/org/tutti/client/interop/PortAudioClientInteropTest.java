@@ -20,6 +20,7 @@ import org.tutti.interop.DummyJack;
 import org.tutti.interop.JamulusClient;
 import org.tutti.interop.JamulusServer;
 import org.tutti.interop.Peers;
+import org.tutti.testing.Await;
 
 /**
  * The headless client started with {@code --audiobackend portaudio --audiodevice system}: PortAudio's JACK host API
@@ -59,13 +60,13 @@ class PortAudioClientInteropTest {
                 jack.connect("tone:output left", "PaBot:in_0");
                 jack.connect("tone:output right", "PaBot:in_1");
 
-                ClientInteropTest.await("PaBot on the server", Duration.ofSeconds(15),
+                Await.until("PaBot on the server", Duration.ofSeconds(15),
                         () -> ClientInteropTest.clientNamed(server.rpc(), "PaBot") != null);
-                ClientInteropTest.await("the server's mix coming back", Duration.ofSeconds(10),
+                Await.until("the server's mix coming back", Duration.ofSeconds(10),
                         () -> tutti.engine().status().packetsReceived() > 100);
 
                 try (JamulusClient real = JamulusClient.start(dir, jack, address, "real")) {
-                    ClientInteropTest.await("PaBot in the real client's list", Duration.ofSeconds(15),
+                    Await.until("PaBot in the real client's list", Duration.ofSeconds(15),
                             () -> indexOf(real, "PaBot") >= 0);
                     int at = indexOf(real, "PaBot");
                     // awaitNotification returns null on timeout, so the result must be checked
@@ -76,7 +77,7 @@ class PortAudioClientInteropTest {
             } finally {
                 tone.close();
             }
-            ClientInteropTest.await("PaBot gone from the server", Duration.ofSeconds(10),
+            Await.until("PaBot gone from the server", Duration.ofSeconds(10),
                     () -> ClientInteropTest.clientNamed(server.rpc(), "PaBot") == null);
         }
     }

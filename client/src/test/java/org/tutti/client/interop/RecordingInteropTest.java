@@ -1,7 +1,7 @@
 package org.tutti.client.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tutti.client.interop.ClientInteropTest.await;
+
 import static org.tutti.client.interop.ClientInteropTest.clientNamed;
 
 import java.io.File;
@@ -33,6 +33,7 @@ import org.tutti.interop.Secrets;
 import org.tutti.interop.ToneSource;
 import org.tutti.server.cli.HeadlessServer;
 import org.tutti.server.cli.ServerOptions;
+import org.tutti.testing.Await;
 
 /**
  * A Tutti server with {@code -R} records a session played by a real Jamulus 3.9.1 client and a Tutti client: one WAV
@@ -69,7 +70,7 @@ class RecordingInteropTest {
                 tutti.connect(address).get(10, TimeUnit.SECONDS);
                 jack.connect("tone440:output left", "TuttiBot:input left");
                 jack.connect("tone440:output right", "TuttiBot:input right");
-                await("both musicians on the server", Duration.ofSeconds(20),
+                Await.until("both musicians on the server", Duration.ofSeconds(20),
                         () -> clientNamed(rpc, "RealBot") != null && clientNamed(rpc, "TuttiBot") != null);
                 assertThat(rpc.result("jamulusserver/getRecorderStatus", new com.google.gson.JsonObject())
                         .getAsJsonObject().get("enabled").getAsBoolean()).isTrue();

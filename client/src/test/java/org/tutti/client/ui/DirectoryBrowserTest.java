@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.tutti.interop.FreePorts;
+import org.tutti.testing.Await;
 
 /** The Connection Setup list against a real Jamulus 3.9.1 directory on 127.0.0.1 (it lists and answers for itself). */
 class DirectoryBrowserTest {
@@ -39,14 +41,6 @@ class DirectoryBrowserTest {
         }
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier ok) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!ok.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(end);
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void listsARealJamulusDirectoryWithPingAndMusicians() throws Exception {
         if (!"true".equals(System.getenv("CI"))) {
@@ -58,7 +52,7 @@ class DirectoryBrowserTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Rows rows = new Rows();
         try (DirectoryBrowser browser = DirectoryBrowser.start("127.0.0.1:" + port, rows)) {
-            await("the directory lists itself with a ping", () -> rows.last().stream()
+            Await.until("the directory lists itself with a ping", () -> rows.last().stream()
                     .anyMatch(r -> r.name().equals("UiDirectory") && r.pingMs() >= 0));
             ServerRow row = rows.last().stream().filter(r -> r.name().equals("UiDirectory")).findFirst().orElseThrow();
             assertThat(row.address()).isEqualTo("127.0.0.1:" + port);
@@ -71,7 +65,7 @@ class DirectoryBrowserTest {
 
             // A Tutti client joins the Jamulus server: its CLM_CONN_CLIENTS_LIST answer names her ("show all musicians")
             try (var ann = FakeMusician.connect("127.0.0.1:" + port, "Ann", 4, 82, "Köln")) {
-                await("Jamulus lists Ann", () -> rows.last().stream().anyMatch(r -> r.name().equals("UiDirectory")
+                Await.until("Jamulus lists Ann", () -> rows.last().stream().anyMatch(r -> r.name().equals("UiDirectory")
                         && r.musicianList().stream().anyMatch(m -> m.name().equals("Ann"))));
                 var musician = rows.last().stream().filter(r -> r.name().equals("UiDirectory")).findFirst()
                         .orElseThrow().musicianList().getFirst();
@@ -90,7 +84,7 @@ class DirectoryBrowserTest {
     void anUnknownHostIsReportedPlainly() throws Exception {
         Rows rows = new Rows();
         try (DirectoryBrowser browser = DirectoryBrowser.start("no-such-host.invalid:22124", rows)) {
-            await("problem shown", () -> !rows.problems.isEmpty());
+            Await.until("problem shown", () -> !rows.problems.isEmpty());
         }
         assertThat(rows.problems.getFirst()).contains("no-such-host.invalid");
     }

@@ -2,6 +2,7 @@ package org.tutti.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.server.engine.ScriptedClientAccess;
+import org.tutti.testing.Await;
 
 /**
  * The headless server as a process with Jamulus's options: -w from a file, -l log, -m HTML status, -d, JSON-RPC;
@@ -89,16 +91,15 @@ class HeadlessServerProcessTest {
         }
     }
 
-    private static void awaitFile(Path file, String expected) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String text = "";
-        while (System.nanoTime() < deadline) {
-            text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-            if (text.equals(expected)) {
-                return;
-            }
-            Thread.sleep(50);
+    private static void awaitFile(Path file, String expected) {
+        Await.value(file + " to read " + expected, WAIT, () -> read(file), expected::equals);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
-        assertThat(text).isEqualTo(expected);
     }
 }

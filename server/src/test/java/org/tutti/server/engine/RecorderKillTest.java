@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tutti.cli.JamulusOptions;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.server.cli.HeadlessServer;
+import org.tutti.testing.Await;
 
 /**
  * Recorder durability (issue #10): the headless server with {@code -R} runs in a child JVM, a musician streams a
@@ -83,11 +86,15 @@ class RecorderKillTest {
         }
     }
 
-    private static void awaitWavBytes(Path dir, long bytes) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (wavs(dir).stream().mapToLong(p -> p.toFile().length()).sum() < bytes) {
-            assertThat(System.nanoTime()).as("recording grows to %d bytes within 30 s", bytes).isLessThan(deadline);
-            Thread.sleep(100);
+    private static void awaitWavBytes(Path dir, long bytes) {
+        Await.value("a recording of " + bytes + " bytes", Duration.ofSeconds(30), () -> wavBytes(dir), n -> n >= bytes);
+    }
+
+    private static long wavBytes(Path dir) {
+        try {
+            return wavs(dir).stream().mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

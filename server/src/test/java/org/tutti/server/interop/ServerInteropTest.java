@@ -20,6 +20,7 @@ import org.tutti.interop.Json;
 import org.tutti.interop.Peers;
 import org.tutti.interop.RpcTestClient;
 import org.tutti.interop.ToneSource;
+import org.tutti.testing.Await;
 
 /**
  * Two real headless Jamulus 3.9.1 clients, each on its own dummy jackd, jam on a server. The same test runs against
@@ -87,33 +88,22 @@ class ServerInteropTest {
 
     /** Waits until the server's getClients lists exactly these names (any order); at most 30 s (the timeout). */
     private static void awaitServerNames(RpcTestClient rpc, List<String> expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<String> names = List.of();
-        while (System.nanoTime() < deadline) {
-            names = names(rpc.result("jamulusserver/getClients", Json.object()).getAsJsonObject().getAsJsonArray("clients"));
-            if (names.size() == expected.size() && names.containsAll(expected)) {
-                return;
-            }
-            sleep(200);
-        }
-        assertThat(names).as("names in jamulusserver/getClients").containsExactlyInAnyOrderElementsOf(expected);
+        Await.value("names " + expected + " in jamulusserver/getClients", Duration.ofSeconds(30),
+                () -> names(rpc.result("jamulusserver/getClients", Json.object()).getAsJsonObject().getAsJsonArray("clients")),
+                names -> names.size() == expected.size() && names.containsAll(expected));
     }
 
     /** Waits until the client's own client list has {@code count} named entries, and returns the names. */
     private static List<String> awaitClientListNames(RpcTestClient rpc, int count) {
-        long deadline = System.nanoTime() + CONNECT.toNanos();
-        JsonObject reply = null;
-        while (System.nanoTime() < deadline) {
-            reply = rpc.call("jamulusclient/getClientList", Json.object());
-            if (reply.has("result")) {
-                List<String> names = names(reply.getAsJsonObject("result").getAsJsonArray("clients"));
-                if (names.size() == count && !names.contains("")) {
-                    return names;
-                }
-            }
-            sleep(200);
-        }
-        throw new AssertionError("client list never had " + count + " named entries; last reply " + reply);
+        JsonObject reply = Await.value(count + " named entries in the client's list", CONNECT,
+                () -> rpc.call("jamulusclient/getClientList", Json.object()), r -> r.has("result")
+                        && namedEntries(r) == count);
+        return names(reply.getAsJsonObject("result").getAsJsonArray("clients"));
+    }
+
+    private static long namedEntries(JsonObject reply) {
+        List<String> names = names(reply.getAsJsonObject("result").getAsJsonArray("clients"));
+        return names.contains("") ? -1 : names.size();
     }
 
     private static List<String> names(JsonArray clients) {
@@ -132,11 +122,4 @@ class ServerInteropTest {
         return max;
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

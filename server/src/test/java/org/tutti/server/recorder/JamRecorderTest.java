@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tutti.testing.Await;
 
 class JamRecorderTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T19:22:18.181Z"), ZoneOffset.UTC);
@@ -220,12 +222,14 @@ class JamRecorderTest {
         boolean holds() throws Exception;
     }
 
-    private static void awaitCondition(Condition c) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!c.holds()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+    private static void awaitCondition(Condition c) {
+        Await.until("the recorder's condition", Duration.ofSeconds(10), () -> {
+            try {
+                return c.holds();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     private static long framesIn(Path wav) {
