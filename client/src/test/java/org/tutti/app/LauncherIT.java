@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.tutti.testing.Await;
 
 /** Runs the packaged {@code tutti.jar} as a user would: {@code java -jar client/target/tutti.jar ...}. */
 class LauncherIT {
@@ -122,11 +124,7 @@ class LauncherIT {
                 JAR.toString(), "-s", "-n", "--noraw", "--noipv6", "--serverbindip4", "127.0.0.1", "-p",
                 String.valueOf(port)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!Files.readString(out).contains("server on UDP port " + port) && p.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.holdsWithin(Duration.ofSeconds(30), () -> !p.isAlive() || ProcessOutput.read(out).contains("server on UDP port " + port));
             String text = Files.readString(out);
             assertThat(p.isAlive()).as("server running; output:%n%s", text).isTrue();
             assertThat(text).contains("server on UDP port " + port);

@@ -87,11 +87,7 @@ class JsonRpcServerTest {
             assertThat(reply.has("id")).isFalse();
             assertThat(reply.getAsJsonObject("error").get("message").getAsString())
                     .isEqualTo("Parse error: Invalid JSON received");
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!c.isClosedByPeer() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(c.isClosedByPeer()).isTrue();
+            awaitClosedByPeer(c);
         }
         // The server still serves new connections.
         try (RpcTestClient c = RpcTestClient.connectAndAuth(server.port(), SECRET, WAIT)) {
@@ -123,11 +119,8 @@ class JsonRpcServerTest {
             assertThat(open.getFirst().result("jamulus/apiAuth", Json.object("secret", SECRET)))
                     .isEqualTo(new JsonPrimitive("ok"));
             open.removeLast().close();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (server.openConnections() >= JsonRpcServer.MAX_CONNECTIONS) { // it notices the close a moment later
-                assertThat(System.nanoTime()).as("a place frees up").isLessThan(deadline);
-                Thread.sleep(10);
-            }
+            // it notices the close a moment later
+            Await.until("a place frees up", WAIT, () -> server.openConnections() < JsonRpcServer.MAX_CONNECTIONS);
             try (RpcTestClient again = raw()) {
                 assertThat(again.result("jamulus/apiAuth", Json.object("secret", SECRET)))
                         .isEqualTo(new JsonPrimitive("ok"));

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
+import org.tutti.testing.Await;
 
 /**
  * The load generator against the real Tutti server engine on 127.0.0.1: every emulated client completes the
@@ -25,11 +27,7 @@ class LoadGeneratorTest {
             assertThat(report.namesAtWindowEnd).hasSize(3).allSatisfy(names ->
                     assertThat(names).containsExactlyInAnyOrder("load0", "load1", "load2"));
             // CLM_DISCONNECTION at the end: the server drops all three.
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!server.clients().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(server.clients()).isEmpty();
+            Await.until("the server to drop all three", Duration.ofSeconds(5), () -> server.clients().isEmpty());
         }
     }
 

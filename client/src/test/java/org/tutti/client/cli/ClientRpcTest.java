@@ -14,6 +14,7 @@ import org.tutti.client.engine.ClientOptions;
 import org.tutti.interop.Json;
 import org.tutti.interop.RpcTestClient;
 import org.tutti.rpc.JsonRpcServer;
+import org.tutti.testing.Await;
 
 /** The headless client's JSON-RPC methods while not connected: Jamulus's shapes, codes and quirks (doc §9). */
 class ClientRpcTest {
@@ -81,14 +82,9 @@ class ClientRpcTest {
         JsonObject instrument = new JsonObject();
         instrument.addProperty("instrumentCode", 10);
         rpc.result("jamulusclient/setInstrumentCode", instrument);
-        JsonObject info = null;
-        for (int i = 0; i < 50; i++) { // commands run on the engine thread
-            info = rpc.result("jamulusclient/getChannelInfo", Json.object()).getAsJsonObject();
-            if (info.get("instrumentId").getAsInt() == 10) {
-                break;
-            }
-            Thread.sleep(20);
-        }
+        JsonObject info = Await.value("the new instrument", // commands run on the engine thread
+                () -> rpc.result("jamulusclient/getChannelInfo", Json.object()).getAsJsonObject(),
+                i -> i.get("instrumentId").getAsInt() == 10);
         assertThat(info.get("name").getAsString()).isEqualTo("A very long musi"); // cut to 16
         assertThat(info.get("skillLevel").getAsString()).isEqualTo("expert");
         assertThat(info.get("instrumentId").getAsInt()).isEqualTo(10);

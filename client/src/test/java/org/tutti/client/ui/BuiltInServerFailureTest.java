@@ -2,11 +2,12 @@ package org.tutti.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.ui.ServerPanelSettings;
+import org.tutti.testing.Await;
 
 /**
  * The built-in server's engine gives up after a crash loop (three Errors on its thread within a minute): the server
@@ -32,11 +33,9 @@ class BuiltInServerFailureTest {
                 });
             }
             String stopped = I18n.tr("server.failed", "").substring(0, 20);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!GuiActionRunner.execute(() -> own.serverPanel().statusText()).contains(stopped)
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50); // the panel says it once the failed engine is closed (off the EDT)
-            }
+            // the panel says it once the failed engine is closed (off the EDT)
+            Await.holdsWithin(Duration.ofSeconds(20),
+                    () -> GuiActionRunner.execute(() -> own.serverPanel().statusText()).contains(stopped));
             assertThat(GuiActionRunner.execute(own::engine)).as("the failed engine is let go").isNull();
             assertThat(GuiActionRunner.execute(() -> own.serverPanel().statusText()))
                     .contains(stopped).contains("StackOverflowError");
@@ -44,11 +43,8 @@ class BuiltInServerFailureTest {
 
             assertThat(GuiActionRunner.execute(own::start)).as("server mode switched on again").isEmpty();
             assertThat(own.engine().port()).as("the failed engine released its port").isEqualTo(port);
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (GuiActionRunner.execute(() -> own.serverPanel().statusText()).contains("StackOverflow")
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.holdsWithin(Duration.ofSeconds(10),
+                    () -> !GuiActionRunner.execute(() -> own.serverPanel().statusText()).contains("StackOverflow"));
             assertThat(GuiActionRunner.execute(() -> own.serverPanel().statusText())).doesNotContain("StackOverflow");
         } finally {
             GuiActionRunner.execute(own::stop);

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.assertj.swing.edt.GuiActionRunner;
@@ -18,6 +20,7 @@ import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.settings.SettingsStore;
 import org.tutti.server.cli.HeadlessServer;
+import org.tutti.testing.Await;
 
 /**
  * "Run my own server" with everything real: the built-in server registers with a Tutti directory chosen in the
@@ -54,19 +57,16 @@ class ServerModeGuiTest extends GuiTestSupport {
         }
     }
 
-    /** What the directory lists now, asked as the Connection Setup asks. */
+    /**
+     * Whether the directory lists {@code name}, asked as the Connection Setup asks: rows arrive one by one as each
+     * server answers, so "not listed" means not within a few seconds of asking.
+     */
     private static boolean listed(String directoryAddress, String name) throws Exception {
         DirectoryBrowserTest.Rows rows = new DirectoryBrowserTest.Rows();
         try (DirectoryBrowser browser = DirectoryBrowser.start(directoryAddress, rows)) {
-            long end = System.nanoTime() + 5_000_000_000L;
-            while (System.nanoTime() < end) {
-                if (rows.last().stream().anyMatch(r -> r.name().equals("Tutti Dir") && r.pingMs() >= 0)) {
-                    return rows.last().stream().anyMatch(r -> r.name().equals(name));
-                }
-                Thread.sleep(50);
-            }
+            return Await.holdsWithin(Duration.ofSeconds(5),
+                    () -> rows.lists.stream().flatMap(List::stream).anyMatch(r -> r.name().equals(name)));
         }
-        return false;
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.tutti.protocol.MessageCodec;
 import org.tutti.protocol.ServerListEntry;
 import org.tutti.server.cli.HeadlessServer;
 import org.tutti.server.cli.ServerOptions;
+import org.tutti.testing.Await;
 
 /**
  * The engine hosts the directory role of {@code -e}: a Tutti headless server registers with a real Jamulus 3.9.1
@@ -51,14 +52,9 @@ class DirectoryHostingTest {
                     new HeadlessServer.RpcSettings(0, secrets.file(), null),
                     new PrintStream(OutputStream.nullOutputStream()), options);
                  RpcTestClient rpc = RpcTestClient.connectAndAuth(server.rpcPort(), secrets.secret(), Duration.ofSeconds(5))) {
-                String status = "";
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (System.nanoTime() < deadline && !status.equals("registered")) {
-                    var profile = rpc.result("jamulusserver/getServerProfile", Json.object()).getAsJsonObject();
-                    status = profile.get("registrationStatus").getAsString();
-                    Thread.sleep(200);
-                }
-                assertThat(status).as("registrationStatus with a real Jamulus directory").isEqualTo("registered");
+                Await.value("registrationStatus \"registered\" with a real Jamulus directory", () -> rpc
+                        .result("jamulusserver/getServerProfile", Json.object()).getAsJsonObject()
+                        .get("registrationStatus").getAsString(), "registered"::equals);
                 var profile = rpc.result("jamulusserver/getServerProfile", Json.object()).getAsJsonObject();
                 assertThat(profile.get("directoryServer").getAsString()).isEqualTo("127.0.0.1:" + directory.udpPort());
                 assertThat(profile.get("name").getAsString()).isEqualTo("Tutti Test");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +17,7 @@ import org.tutti.interop.ManagedProcess;
 import org.tutti.interop.Peers;
 import org.tutti.server.cli.ServerMainForTests;
 import org.tutti.server.engine.StreamingClients;
+import org.tutti.testing.Await;
 
 /**
  * The same load on the real Jamulus server and on Tutti's headless server, each in its own process: N scripted
@@ -55,7 +55,8 @@ class ServerCpuComparisonTest {
                     System.getProperty("java.class.path"), ServerMainForTests.class.getName(), "-s", "-n",
                     "-p", Integer.toString(port), "-u", Integer.toString(CLIENTS + 2)), Map.of(),
                     dir.resolve("tutti-server.log"));
-            Thread.sleep(1500);
+            ManagedProcess started = process;
+            Await.until("the Tutti server to listen", () -> started.logText().contains("server on UDP port " + port));
         }
         try (StreamingClients clients = StreamingClients.start(port, CLIENTS)) {
             Thread.sleep(4000); // connect, fade in, JIT warm-up

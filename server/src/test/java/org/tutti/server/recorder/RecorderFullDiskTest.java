@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,6 +17,7 @@ import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tutti.testing.Await;
 
 /**
  * A full disk (issue #10): the recorder writes onto a real 256 KiB tmpfs until it is full. Recording must stop
@@ -49,10 +51,7 @@ class RecorderFullDiskTest {
                         Thread.sleep(5); // let the writer keep up, as a real-time engine would
                     }
                 }
-                long deadline = System.nanoTime() + 10_000_000_000L;
-                while (recorder.isRecording() && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                Await.holdsWithin(Duration.ofSeconds(10), () -> !recorder.isRecording());
                 assertThat(recorder.state()).as("recording stopped").isEqualTo(RecorderState.NOT_ENABLED);
                 assertThat(recorder.errorMessage()).as("reason given").isNotBlank();
                 System.out.println("full disk: recorder says: " + recorder.errorMessage());

@@ -17,6 +17,7 @@ import org.tutti.protocol.ConnectedMessage;
 import org.tutti.server.cli.HeadlessServer;
 import org.tutti.server.engine.ScriptedClientAccess;
 import org.tutti.server.engine.ServerConfig;
+import org.tutti.testing.Await;
 
 /** The server's JSON-RPC methods and notifications have Jamulus's shapes (protocol doc §9.3, §9.5). */
 class ServerRpcTest {
@@ -42,8 +43,9 @@ class ServerRpcTest {
             assertThat(connected.get("id").getAsInt()).isEqualTo(id);
             assertThat(connected.get("address").getAsString()).isEqualTo("127.0.0.1");
             client.send(new ConnectedMessage.ChannelInfos(new ChannelInfo(82, 10, 3, "Alice", "Berlin")));
-            Thread.sleep(200);
-            JsonObject clients = rpc.result("jamulusserver/getClients", Json.object()).getAsJsonObject();
+            JsonObject clients = Await.value("Alice's profile in getClients",
+                    () -> rpc.result("jamulusserver/getClients", Json.object()).getAsJsonObject(),
+                    c -> c.toString().contains("\"Alice\""));
             assertThat(clients.get("connections").getAsInt()).isEqualTo(1);
             JsonObject alice = clients.getAsJsonArray("clients").get(0).getAsJsonObject();
             assertThat(alice.keySet()).contains("id", "address", "name", "jitterBufferSize", "channels",
