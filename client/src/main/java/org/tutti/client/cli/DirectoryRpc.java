@@ -14,7 +14,7 @@ import org.tutti.client.engine.ServerAddress;
 import org.tutti.net.AddressText;
 import org.tutti.rpc.JsonRpcException;
 import org.tutti.rpc.JsonRpcServer;
-import org.tutti.server.directory.Countries;
+import org.tutti.protocol.Countries;
 import org.tutti.server.directory.KnownDirectory;
 
 /**

@@ -126,7 +126,7 @@ public final class ChannelStrip extends JPanel {
             you.setVisible(v.own());
             instrument.setIcon(Icons.instrument(v.instrument(), 26));
             instrument.setToolTipText(Instruments.name(v.instrument()));
-            country.setText(Countries.name(v.country()));
+            country.setText(CountryNames.name(v.country()));
             String tip = tooltip(v);
             tag.setToolTipText(tip);
             name.setToolTipText(tip);
@@ -157,8 +157,8 @@ public final class ChannelStrip extends JPanel {
         if (v.instrument() > 0) {
             sb.append(" — ").append(Instruments.name(v.instrument()));
         }
-        String where = v.city().isBlank() ? Countries.name(v.country())
-                : Countries.name(v.country()).isBlank() ? v.city() : v.city() + ", " + Countries.name(v.country());
+        String where = v.city().isBlank() ? CountryNames.name(v.country())
+                : CountryNames.name(v.country()).isBlank() ? v.city() : v.city() + ", " + CountryNames.name(v.country());
         if (!where.isBlank()) {
             sb.append(" — ").append(where);
         }

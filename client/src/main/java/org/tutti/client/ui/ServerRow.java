@@ -31,7 +31,7 @@ public record ServerRow(String address, String name, int pingMs, int musicians, 
     }
 
     public String location() {
-        String c = Countries.name(country);
+        String c = CountryNames.name(country);
         return city.isBlank() ? c : c.isBlank() ? city : city + ", " + c;
     }
 
@@ -50,7 +50,7 @@ public record ServerRow(String address, String name, int pingMs, int musicians, 
         String needle = f.toLowerCase(java.util.Locale.ROOT);
         return name.toLowerCase(java.util.Locale.ROOT).contains(needle)
                 || city.toLowerCase(java.util.Locale.ROOT).contains(needle)
-                || Countries.name(country).toLowerCase(java.util.Locale.ROOT).contains(needle)
+                || CountryNames.name(country).toLowerCase(java.util.Locale.ROOT).contains(needle)
                 || musicianList.stream().anyMatch(m -> m.name().toLowerCase(java.util.Locale.ROOT).contains(needle));
     }
 }

@@ -146,7 +146,7 @@ final class ServerTableModel extends AbstractTableModel {
     }
 
     private static String musicianLocation(ChannelInfo m) {
-        String c = m.country() == 0 ? "" : Countries.name(m.country());
+        String c = m.country() == 0 ? "" : CountryNames.name(m.country());
         return m.city().isBlank() ? c : c.isBlank() ? m.city() : m.city() + ", " + c;
     }
 

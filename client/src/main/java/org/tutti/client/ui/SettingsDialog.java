@@ -56,7 +56,7 @@ public final class SettingsDialog extends JDialog {
         super(owner, I18n.text("settings.title"), ModalityType.APPLICATION_MODAL);
         setName("settingsDialog");
         this.backends = backends;
-        int[] known = Countries.known();
+        int[] known = CountryNames.known();
         countryCodes = new int[known.length + 1];
         System.arraycopy(known, 0, countryCodes, 1, known.length);
         fillChoices();
@@ -106,7 +106,7 @@ public final class SettingsDialog extends JDialog {
         }
         country.addItem(I18n.tr("settings.country.any"));
         for (int i = 1; i < countryCodes.length; i++) {
-            country.addItem(Countries.name(countryCodes[i]));
+            country.addItem(CountryNames.name(countryCodes[i]));
         }
         for (int i = 0; i <= 3; i++) {
             skill.addItem(I18n.tr("skill." + i));

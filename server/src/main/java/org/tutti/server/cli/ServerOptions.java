@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
-import org.tutti.server.directory.Countries;
+import org.tutti.protocol.Countries;
 import org.tutti.server.directory.ServerInfo;
 import org.tutti.server.engine.ServerConfig;
 

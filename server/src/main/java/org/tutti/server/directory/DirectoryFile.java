@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.tutti.net.AddressText;
+import org.tutti.protocol.Countries;
 
 /**
  * The {@code --directoryfile} format of Jamulus (protocol doc §7.5), one registered server per line:

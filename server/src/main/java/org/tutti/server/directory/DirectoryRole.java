@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
 import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.protocol.Countries;
 
 /**
  * What a server does about directories, decided from its command line as Jamulus does: nothing (no {@code -e}),

@@ -20,6 +20,7 @@ import org.tutti.protocol.ConnectionlessMessage.ReqServerList;
 import org.tutti.protocol.ConnectionlessMessage.SendEmptyMessage;
 import org.tutti.protocol.ConnectionlessMessage.ServerList;
 import org.tutti.protocol.ConnectionlessMessage.UnregisterServer;
+import org.tutti.protocol.Countries;
 import org.tutti.protocol.Ipv4;
 import org.tutti.protocol.ReducedServerListEntry;
 import org.tutti.protocol.RegistrationResult;

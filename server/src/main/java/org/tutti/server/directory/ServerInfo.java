@@ -1,5 +1,6 @@
 package org.tutti.server.directory;
 
+import org.tutti.protocol.Countries;
 import org.tutti.protocol.StringLimits;
 
 /**

@@ -6,7 +6,7 @@ import javax.swing.DefaultComboBoxModel;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.JComboBox;
 import javax.swing.JList;
-import org.tutti.server.directory.Countries;
+import org.tutti.protocol.Countries;
 
 /**
  * The server's country as a list of country names in the UI language (Jamulus's server window has the same), while

@@ -1,4 +1,4 @@
-package org.tutti.server.directory;
+package org.tutti.protocol;
 
 import java.util.Locale;
 
