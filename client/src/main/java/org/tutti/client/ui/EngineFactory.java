@@ -85,7 +85,7 @@ public final class EngineFactory {
 
     /** Creates the engine with {@code session} as its listener and applies the runtime settings. */
     public static ClientEngine create(ClientSettings s, AudioBackendProvider backend, EngineSession session) {
-        ClientEngine engine = new ClientEngine(options(s, backend, false), session);
+        ClientEngine engine = new ClientEngine(options(s, backend, false), session.listener());
         engine.mixer(m -> m.loadStoredSettings(s.faders));
         applyRuntime(engine, s);
         return engine;

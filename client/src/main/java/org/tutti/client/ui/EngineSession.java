@@ -34,6 +34,19 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     /** Control thread only: the strips in server order, for levels and mute-state updates. */
     private List<StripView> strips = List.of();
     private int ownChannel = -1;
+    /** Told every engine event after this session (the JSON-RPC server); kept over engine rebuilds. */
+    private volatile ClientListener alsoNotified;
+
+    /** Call before the first engine is built: every engine of this session reports to {@code listener} too. */
+    public void alsoNotify(ClientListener listener) {
+        this.alsoNotified = listener;
+    }
+
+    /** The listener this session's engines are built with: the session first, then whoever asked to be told. */
+    ClientListener listener() {
+        ClientListener also = alsoNotified;
+        return also == null ? this : new org.tutti.client.cli.ListenerFanout(List.of(this, also));
+    }
 
     /** {@code engine} must have been created with this object as (or behind) its listener. */
     public void bind(ClientEngine engine, ClientWindowEvents events, org.tutti.client.settings.ClientSettings settings) {

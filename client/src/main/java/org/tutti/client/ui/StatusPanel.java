@@ -70,6 +70,12 @@ public final class StatusPanel extends JPanel {
         render(ClientStatus.IDLE);
     }
 
+    /** Shows "mute myself" as set from elsewhere (JSON-RPC); the engine has been told already. */
+    void showMuteMyself(boolean on) {
+        muteMyself.setSelected(on);
+        muted.setVisible(on);
+    }
+
     /** Renders a counter snapshot. */
     public void render(ClientStatus s) {
         left.setLevel(LevelMeter.stepsFromDb(s.inputLeftDb()));
