@@ -93,6 +93,11 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     }
 
     @Override
+    public void hearMyself(boolean on) {
+        engine.setHearMyself(on);
+    }
+
+    @Override
     public void inputBalance(int balance) {
         engine.setInputPan(balance);
     }
@@ -116,7 +121,9 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     public ClientStatus status() {
         org.tutti.client.engine.ClientStatus s = engine.status();
         if (!s.connected()) {
-            return ClientStatus.IDLE;
+            // the sound check: the input meters move before connecting as well
+            return new ClientStatus(false, dbfs(engine.inputPeakLeft()), dbfs(engine.inputPeakRight()), -1, -1, true,
+                    0);
         }
         boolean jitterOk = s.framesLost() == lastLost;
         lastLost = s.framesLost();
@@ -165,9 +172,11 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
             }
             userLeft = true;
             boolean muted = current.muteMyself();
-            current.close();
+            boolean hear = current.hearMyself();
+            current.close(); // the old engine's sound check frees the device before the new one opens it
             ClientEngine next = EngineFactory.create(s, backend.get(), this);
             next.setMuteMyself(muted); // the "mute myself" box keeps its state over the new engine
+            next.setHearMyself(hear); // and so does "hear myself"
             engine = next;
             if (reconnect != null) {
                 SwingUtilities.invokeLater(() -> connect(reconnect));
