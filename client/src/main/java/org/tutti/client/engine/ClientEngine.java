@@ -197,11 +197,6 @@ public final class ClientEngine implements AutoCloseable {
         return p != null ? p.inputPeakRight : stream != null ? monitor.inputPeakRight : 0f;
     }
 
-    /** Cycles the sound check has processed (for tests: proves the card runs without a server). */
-    public long soundCheckCycles() {
-        return monitor.cycles;
-    }
-
     /** Whether "mute myself" is on (the last setting applied by the control thread). */
     public boolean muteMyself() {
         return options.muteMyself();

@@ -21,7 +21,6 @@ final class LocalMonitor {
     // written by the audio thread, read by the meters
     volatile float inputPeakLeft;
     volatile float inputPeakRight;
-    volatile long cycles;
 
     void process(float[][] in, float[][] out, int frames) {
         float boost = inputBoost;
@@ -50,7 +49,6 @@ final class LocalMonitor {
         }
         inputPeakLeft = Math.min(1f, peakL);
         inputPeakRight = Math.min(1f, peakR);
-        cycles++;
     }
 
     /** A new stream starts with quiet meters (the last connection's peaks are not this input's). */
