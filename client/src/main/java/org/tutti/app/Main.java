@@ -1,5 +1,6 @@
 package org.tutti.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import org.tutti.Version;
 import org.tutti.backend.BackendChoice;
@@ -8,6 +9,8 @@ import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
 import org.tutti.client.cli.ClientCommandLine;
 import org.tutti.client.cli.HeadlessClient;
+import org.tutti.client.cli.RpcOptions;
+import org.tutti.rpc.JsonRpcServer;
 import org.tutti.server.cli.HeadlessServer;
 
 /** The one launcher of {@code tutti.jar}: desktop client, headless client, server, or directory. */
@@ -71,9 +74,20 @@ public final class Main {
             err.println("tutti: " + e.getMessage());
             return EXIT_USAGE;
         }
+        // Checked before the window opens, as Jamulus does: a bad secret file ends the program with the reason.
+        JsonRpcServer rpc;
+        try {
+            rpc = RpcOptions.open(options);
+        } catch (UsageException e) {
+            err.println("tutti: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (IOException e) {
+            err.println("tutti: " + e.getMessage());
+            return 1;
+        }
         org.tutti.client.ui.EngineFactory.useCommandLine(options.value("audiobackend", null),
                 options.value("audiodevice", null), commandLine);
         return org.tutti.client.ui.DesktopApp.run(options.has("notranslation"), options.value("connect", null),
-                commandLine, err);
+                commandLine, rpc, err);
     }
 }

@@ -109,9 +109,7 @@ public final class JamulusOptions {
                     // audio is the client's; the server has none
                     || server && (name.equals("audiobackend") || name.equals("audiodevice"))
                     // the server takes its settings from the command line only
-                    || server && name.equals("inifile")
-                    // the desktop client has no JSON-RPC server yet (the headless client and the server do)
-                    || !server && gui && name.startsWith("jsonrpc");
+                    || server && name.equals("inifile");
             if (ineffective) {
                 names.add("tutti: warning: --" + name + " is accepted for Jamulus compatibility but has no effect"
                         + (NEVER_IMPLEMENTED.contains(name) ? "" : server ? " with -s" : gui ? " in the desktop client"

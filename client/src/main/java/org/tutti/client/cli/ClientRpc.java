@@ -27,7 +27,7 @@ public final class ClientRpc implements ClientListener {
     private final JsonRpcServer rpc;
     private final DirectoryRpc directory;
     private final MidiRpc midi;
-    private ClientEngine engine;
+    private ClientControl control;
     private volatile List<MixerChannel> channels = List.of();
     private volatile boolean connected;
 
@@ -42,33 +42,38 @@ public final class ClientRpc implements ClientListener {
         directory.close();
     }
 
-    /** Registers the methods; call before the server starts accepting. */
+    /** Registers the methods, acting on the engine directly; call before the server starts accepting. */
     public void bind(ClientEngine clientEngine) {
-        this.engine = clientEngine;
+        bind(ClientControl.of(clientEngine));
+    }
+
+    /** Registers the methods, acting on {@code control}; call before the server starts accepting. */
+    public void bind(ClientControl control) {
+        this.control = control;
         rpc.handle("jamulus/getMode", p -> object("mode", new JsonPrimitive("client")));
         rpc.handle("jamulus/getVersion", p -> object("version", new JsonPrimitive(Version.version())));
         rpc.handle("jamulusclient/getClientInfo", p -> object("connected", new JsonPrimitive(connected)));
-        rpc.handle("jamulusclient/getChannelInfo", p -> channelInfo(engine.currentProfile()));
+        rpc.handle("jamulusclient/getChannelInfo", p -> channelInfo(control.profile()));
         rpc.handle("jamulusclient/getClientList", p -> {
             requireConnected();
             return clientList(channels);
         });
         rpc.handle("jamulusclient/setName", p -> {
             String name = StringLimits.truncate(string(p, "name"), StringLimits.NAME);
-            engine.updateProfile(i -> new ChannelInfo(i.country(), i.instrument(), i.skill(), name, i.city()));
+            control.updateProfile(i -> new ChannelInfo(i.country(), i.instrument(), i.skill(), name, i.city()));
             return new JsonPrimitive("ok");
         });
         rpc.handle("jamulusclient/setSkillLevel", p -> {
             JsonElement level = p.get("skillLevel");
             SkillLevel skill = level == null || level.isJsonNull() ? SkillLevel.NOT_SET : skill(level.getAsString());
-            engine.updateProfile(i -> new ChannelInfo(i.country(), i.instrument(), skill.code(), i.name(), i.city()));
+            control.updateProfile(i -> new ChannelInfo(i.country(), i.instrument(), skill.code(), i.name(), i.city()));
             // 3.9.1 answers a null level with neither result nor error (protocol doc §9.3)
             return skill == SkillLevel.NOT_SET ? null : new JsonPrimitive("ok");
         });
         rpc.handle("jamulusclient/setInstrumentCode", p -> {
             // Jamulus names the parameter instrCode; instrumentCode (an earlier Tutti spelling) is accepted too
             int code = integer(p, p.has("instrCode") ? "instrCode" : "instrumentCode");
-            engine.updateProfile(i -> new ChannelInfo(i.country(), code, i.skill(), i.name(), i.city()));
+            control.updateProfile(i -> new ChannelInfo(i.country(), code, i.skill(), i.name(), i.city()));
             return new JsonPrimitive("ok");
         });
         rpc.handle("jamulusclient/setFaderLevel", p -> {
@@ -80,23 +85,23 @@ public final class ClientRpc implements ClientListener {
                 throw JsonRpcException.invalidParams("channelIndex out of range");
             }
             int id = list.get(index).channelId();
-            engine.mixer(m -> m.setFader(id, level));
+            control.setFader(id, level);
             return new JsonPrimitive("ok");
         });
-        rpc.handle("jamulusclient/getCounters", p -> counters(engine.status()));
+        rpc.handle("jamulusclient/getCounters", p -> counters(control.status()));
         rpc.handle("jamulusclient/setMuted", p -> {
             JsonElement muted = p.get("muted");
             if (muted == null || !muted.isJsonPrimitive() || !muted.getAsJsonPrimitive().isBoolean()) {
                 throw JsonRpcException.invalidParams("muted is not a boolean");
             }
-            engine.setMuteMyself(muted.getAsBoolean());
+            control.setMuteMyself(muted.getAsBoolean());
             return new JsonPrimitive("ok");
         });
         directory.bind();
         midi.bind();
         rpc.handle("jamulusclient/sendChatText", p -> {
             requireConnected();
-            engine.sendChat(string(p, "chatText"));
+            control.sendChat(string(p, "chatText"));
             return new JsonPrimitive("ok");
         });
     }

@@ -2,8 +2,6 @@ package org.tutti.client.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +23,6 @@ import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.settings.SettingsStore;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.StringLimits;
-import org.tutti.rpc.JsonRpcSecret;
 import org.tutti.rpc.JsonRpcServer;
 
 /**
@@ -101,19 +98,13 @@ public final class HeadlessClient implements AutoCloseable {
                 false, false, 0));
         profile = clientOptions.profile();
 
-        JsonRpcServer rpc = null;
         List<ClientListener> listeners = new ArrayList<>(List.of(new ConsoleListener(out)));
         ClientRpc clientRpc = null;
-        if (options.has("jsonrpcport")) {
-            if (!options.has("jsonrpcsecretfile")) {
-                throw new UsageException("--jsonrpcport needs --jsonrpcsecretfile");
-            }
-            String secret = JsonRpcSecret.load(Path.of(options.value("jsonrpcsecretfile", "")));
-            InetAddress bind = InetAddress.getByName(options.value("jsonrpcbindip", "127.0.0.1"));
-            rpc = new JsonRpcServer(bind, options.intValue("jsonrpcport", 0, 0, 65535), secret);
+        JsonRpcServer rpc = RpcOptions.open(options);
+        if (rpc != null) {
             clientRpc = new ClientRpc(rpc);
             listeners.add(clientRpc);
-            out.println("- JSON-RPC: listening on " + bind.getHostAddress() + ":" + rpc.port());
+            out.println(RpcOptions.listening(rpc));
         }
         ClientEngine engine = new ClientEngine(clientOptions, new ListenerFanout(listeners));
         engine.mixer(m -> m.loadStoredSettings(settings.faders));

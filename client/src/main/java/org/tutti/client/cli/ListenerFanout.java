@@ -7,10 +7,10 @@ import org.tutti.protocol.LicenceType;
 import org.tutti.protocol.RecorderState;
 
 /** Passes every engine event to several listeners in order. */
-final class ListenerFanout implements ClientListener {
+public final class ListenerFanout implements ClientListener {
     private final List<ClientListener> targets;
 
-    ListenerFanout(List<ClientListener> targets) {
+    public ListenerFanout(List<ClientListener> targets) {
         this.targets = List.copyOf(targets);
     }
 

@@ -53,6 +53,10 @@ public final class ClientEngine implements AutoCloseable {
     private final JitterControl jitter = new JitterControl();
     private final AudioCallback audio = new SwitchingCallback();
     private volatile AudioPath path;
+    /** Plays the input back (and feeds the meters) while no server is connected: the sound check. */
+    private final LocalMonitor monitor = new LocalMonitor();
+    /** Control thread: keep the sound card open between connections ({@link #setSoundCheck}). */
+    private boolean soundCheck;
     // per connection, control thread only
     private UdpTransport transport;
     private ReliableChannel link;
@@ -81,6 +85,7 @@ public final class ClientEngine implements AutoCloseable {
         this.silenceTimeoutNanos = silenceTimeoutNanos;
         this.options = options;
         this.listener = listener;
+        this.monitor.channelMode = options.channelMode();
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tutti-client-control");
             t.setDaemon(true);
@@ -151,8 +156,45 @@ public final class ClientEngine implements AutoCloseable {
     public void setStreamFormat(org.tutti.codec.OpusQuality quality, ChannelMode mode, boolean smallNetworkBuffers) {
         post(() -> {
             options = options.withStream(quality, mode, smallNetworkBuffers);
+            monitor.channelMode = mode;
             rebuildPath();
         });
+    }
+
+    /**
+     * The sound check: while no server is connected, keep the sound card open so the input meters move (and, with
+     * {@link #setHearMyself}, the input plays back). Connecting takes the running stream over; disconnecting goes
+     * back to the sound check. Off by default (the headless client opens the card only to connect).
+     */
+    public void setSoundCheck(boolean on) {
+        post(() -> {
+            soundCheck = on;
+            if (on) {
+                openSoundCheck();
+            } else {
+                closeSoundCheck();
+            }
+        });
+    }
+
+    /** "Hear myself" during the sound check: the input, mixed as it would be sent, on the output. */
+    public void setHearMyself(boolean on) {
+        monitor.hearMyself = on;
+    }
+
+    public boolean hearMyself() {
+        return monitor.hearMyself;
+    }
+
+    /** Peak of the left input after the boost, 0..1: connected or in the sound check; 0 with the card closed. */
+    public float inputPeakLeft() {
+        AudioPath p = path;
+        return p != null ? p.inputPeakLeft : stream != null ? monitor.inputPeakLeft : 0f;
+    }
+
+    public float inputPeakRight() {
+        AudioPath p = path;
+        return p != null ? p.inputPeakRight : stream != null ? monitor.inputPeakRight : 0f;
     }
 
     /** Whether "mute myself" is on (the last setting applied by the control thread). */
@@ -172,12 +214,18 @@ public final class ClientEngine implements AutoCloseable {
 
     /** Input boost factor 1..10. */
     public void setInputBoost(int factor) {
-        post(() -> jitter.inputBoost = Math.max(1, Math.min(10, factor)));
+        post(() -> {
+            jitter.inputBoost = Math.max(1, Math.min(10, factor));
+            monitor.inputBoost = jitter.inputBoost;
+        });
     }
 
     /** Input balance −50 (left) .. 50 (right). */
     public void setInputPan(int pan) {
-        post(() -> jitter.inputPan = Math.max(-50, Math.min(50, pan)));
+        post(() -> {
+            jitter.inputPan = Math.max(-50, Math.min(50, pan));
+            monitor.inputPan = jitter.inputPan;
+        });
     }
 
     /** Local jitter buffer: automatic, or a fixed size 1..20. Rebuilds the audio path when connected. */
@@ -224,11 +272,53 @@ public final class ClientEngine implements AutoCloseable {
     @Override
     public void close() {
         try {
-            disconnect().get(5, TimeUnit.SECONDS);
+            call(() -> {
+                soundCheck = false; // first, or leaving the server would open the sound check again
+                stopConnection("disconnected by user", true);
+                closeSoundCheck();
+                return null;
+            }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             // closing anyway
         }
         control.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------ sound check (control thread)
+
+    private AudioRequest audioRequest() {
+        return new AudioRequest(options.audioClientName(), options.audioDevice(), 48_000, options.bufferFrames(),
+                options.autoConnect());
+    }
+
+    // No path is set, so the switching callback runs the monitor on this stream.
+    private void openSoundCheck() {
+        if (!soundCheck || active || stream != null) {
+            return;
+        }
+        AudioStream s;
+        try {
+            s = options.backend().open(audioRequest(), audio);
+        } catch (AudioBackendException e) {
+            return; // the meters stay still; connecting reports the device's problem
+        }
+        monitor.resetMeters();
+        stream = s;
+        try {
+            s.start();
+        } catch (AudioBackendException e) {
+            stream = null;
+            s.close();
+        }
+    }
+
+    private void closeSoundCheck() {
+        if (active || stream == null) {
+            return;
+        }
+        AudioStream s = stream;
+        stream = null;
+        s.close(); // waits for a running cycle
     }
 
     // ------------------------------------------------------------------ connection life cycle (control thread)
@@ -240,23 +330,27 @@ public final class ClientEngine implements AutoCloseable {
                 m -> ProtocolReplies.handle(this, m, System.nanoTime()));
         transport = new UdpTransport(server, options.localPort(), ring,
                 frame -> post(() -> onProtocolFrame(frame)), this::onAudioArrived);
-        AudioRequest request = new AudioRequest(options.audioClientName(), options.audioDevice(), 48_000,
-                options.bufferFrames(), options.autoConnect());
-        try {
-            stream = options.backend().open(request, audio);
-        } catch (AudioBackendException e) {
-            transport.close();
-            transport = null;
-            throw e;
+        // The sound check's running stream is taken over as it is: setting the path below switches its callback from
+        // the monitor to the connection, without reopening the device (JACK connections and buffer size stay).
+        if (stream == null) {
+            try {
+                stream = options.backend().open(audioRequest(), audio);
+            } catch (AudioBackendException e) {
+                transport.close();
+                transport = null;
+                throw e;
+            }
         }
-        path = newPath(stream.format().bufferFrames());
         active = true;
         connected = true;
         sequenceNumbers = false;
         firstAudioPending = true;
         connectStartNanos = System.nanoTime();
         mixer.clear();
-        stream.start(); // audio now flows: the first packet makes the server create our channel
+        path = newPath(stream.format().bufferFrames()); // last: a running stream sends from here on
+        if (!stream.isRunning()) {
+            stream.start(); // audio now flows: the first packet makes the server create our channel
+        }
     }
 
     private AudioPath newPath(int bufferFrames) {
@@ -315,6 +409,7 @@ public final class ClientEngine implements AutoCloseable {
         if (reason != null) {
             listener.disconnected(reason);
         }
+        openSoundCheck(); // the path's stream is closed (no cycle of it can send after the goodbye): a fresh one
     }
 
     private void onAudioArrived() {
@@ -530,19 +625,27 @@ public final class ClientEngine implements AutoCloseable {
         return internalErrors;
     }
 
-    /** Forwards backend cycles to the current audio path, or plays silence between connections. */
+    /** Forwards backend cycles to the current audio path, or to the sound check between connections. */
     private final class SwitchingCallback implements AudioCallback {
         @Override
         public void process(float[][] in, float[][] out, int frames) {
             AudioPath p = path;
             if (p != null) {
                 p.process(in, out, frames);
+            } else {
+                monitor.process(in, out, frames);
             }
         }
 
         @Override
         public void streamFailed(String reason) {
-            post(() -> stopConnection("audio device stopped: " + reason, true));
+            post(() -> {
+                if (active) {
+                    stopConnection("audio device stopped: " + reason, true);
+                } else {
+                    closeSoundCheck(); // not reopened at once: a failing device would fail again and again
+                }
+            });
         }
 
         // JACK changed its period: choose the codec for the new size (§4.3) and tell the server.

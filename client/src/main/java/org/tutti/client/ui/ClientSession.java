@@ -15,6 +15,10 @@ public interface ClientSession {
     /** Stop sending our audio (others are not told), as Jamulus's "Mute Myself". */
     void muteMyself(boolean muted);
 
+    /** The sound check's "hear myself": the input played back while no server is connected. */
+    default void hearMyself(boolean on) {
+    }
+
     /** Balance between our two inputs, −50 (left) .. 50 (right). */
     void inputBalance(int balance);
 

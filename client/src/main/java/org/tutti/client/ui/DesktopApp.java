@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import org.tutti.backend.AudioBackendProvider;
@@ -16,6 +17,7 @@ import org.tutti.client.model.GainSink;
 import org.tutti.client.model.MixerModel;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.settings.SettingsStore;
+import org.tutti.rpc.JsonRpcServer;
 import org.tutti.server.ui.ServerPanelSettings;
 
 /**
@@ -29,10 +31,21 @@ public final class DesktopApp {
     /**
      * Opens the window and waits for it to close; returns the exit code. {@code commandLine} is the one given to
      * {@link EngineFactory#useCommandLine}: its settings file is loaded and saved, its other options shape the engine.
+     * {@code rpc} (from {@code --jsonrpcport}, bound but not accepting yet) or null: it serves the window's session.
      */
-    public static int run(boolean forceEnglish, String connectAddress, ClientCommandLine commandLine, PrintStream err) {
+    public static int run(boolean forceEnglish, String connectAddress, ClientCommandLine commandLine,
+                          JsonRpcServer rpc, PrintStream err) {
+        return run(forceEnglish, connectAddress, commandLine, rpc, err, EngineFactory::backend);
+    }
+
+    /** As above, with the audio backend chosen by {@code backends} (tests give a paced fake one). */
+    static int run(boolean forceEnglish, String connectAddress, ClientCommandLine commandLine, JsonRpcServer rpc,
+                   PrintStream err, Function<ClientSettings, Optional<AudioBackendProvider>> chooseBackend) {
         if (GraphicsEnvironment.isHeadless()) {
             err.println("tutti: no display available; use -n to run without a window");
+            if (rpc != null) {
+                rpc.close();
+            }
             return 1;
         }
         SettingsStore store = commandLine.settingsStore();
@@ -50,8 +63,14 @@ public final class DesktopApp {
                 err.println("tutti: cannot save settings: " + e.getMessage());
             }
         };
-        Optional<AudioBackendProvider> backend = EngineFactory.backend(settings);
+        Optional<AudioBackendProvider> backend = chooseBackend.apply(settings);
         EngineSession engineSession = new EngineSession();
+        engineSession.backends = chooseBackend;
+        DesktopRpc desktopRpc = rpc != null && backend.isPresent() ? new DesktopRpc(rpc, engineSession) : null;
+        if (rpc != null && desktopRpc == null) {
+            err.println("tutti: warning: no audio backend is installed, so JSON-RPC is off");
+            rpc.close();
+        }
         ClientEngine engine = backend.map(b -> EngineFactory.create(settings, b, engineSession)).orElse(null);
         MainWindow[] window = new MainWindow[1];
         // SIGTERM or logout: close the audio device before the JVM goes (the window-close path does the same).
@@ -59,6 +78,9 @@ public final class DesktopApp {
             ClientEngine current = engine == null ? null : engineSession.engine();
             if (current != null) {
                 current.close();
+            }
+            if (desktopRpc != null) {
+                desktopRpc.close();
             }
         }, "tutti-desktop-shutdown"));
         SwingUtilities.invokeLater(() -> {
@@ -85,6 +107,9 @@ public final class DesktopApp {
                             }
                             current.close();
                         }
+                        if (desktopRpc != null) {
+                            desktopRpc.close();
+                        }
                         save.run();
                         closed.countDown();
                     });
@@ -102,6 +127,10 @@ public final class DesktopApp {
             }
             w.setVisible(true);
             window[0] = w;
+            if (desktopRpc != null) {
+                desktopRpc.start(w);
+                err.println(org.tutti.client.cli.RpcOptions.listening(rpc));
+            }
             if (loaded.hadProblem()) {
                 JOptionPane.showMessageDialog(w, loaded.problem(), I18n.tr("main.title"), JOptionPane.WARNING_MESSAGE);
             }

@@ -83,11 +83,15 @@ public final class EngineFactory {
                 StringLimits.truncate(s.profile.city, StringLimits.CITY));
     }
 
-    /** Creates the engine with {@code session} as its listener and applies the runtime settings. */
+    /**
+     * Creates the engine with {@code session} as its listener, applies the runtime settings and starts the sound
+     * check, so the window's input meters move before connecting.
+     */
     public static ClientEngine create(ClientSettings s, AudioBackendProvider backend, EngineSession session) {
-        ClientEngine engine = new ClientEngine(options(s, backend, false), session);
+        ClientEngine engine = new ClientEngine(options(s, backend, false), session.listener());
         engine.mixer(m -> m.loadStoredSettings(s.faders));
         applyRuntime(engine, s);
+        engine.setSoundCheck(true);
         return engine;
     }
 

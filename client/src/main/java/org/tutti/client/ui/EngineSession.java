@@ -34,6 +34,19 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     /** Control thread only: the strips in server order, for levels and mute-state updates. */
     private List<StripView> strips = List.of();
     private int ownChannel = -1;
+    /** Told every engine event after this session (the JSON-RPC server); kept over engine rebuilds. */
+    private volatile ClientListener alsoNotified;
+
+    /** Call before the first engine is built: every engine of this session reports to {@code listener} too. */
+    public void alsoNotify(ClientListener listener) {
+        this.alsoNotified = listener;
+    }
+
+    /** The listener this session's engines are built with: the session first, then whoever asked to be told. */
+    ClientListener listener() {
+        ClientListener also = alsoNotified;
+        return also == null ? this : new org.tutti.client.cli.ListenerFanout(List.of(this, also));
+    }
 
     /** {@code engine} must have been created with this object as (or behind) its listener. */
     public void bind(ClientEngine engine, ClientWindowEvents events, org.tutti.client.settings.ClientSettings settings) {
@@ -80,6 +93,11 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     }
 
     @Override
+    public void hearMyself(boolean on) {
+        engine.setHearMyself(on);
+    }
+
+    @Override
     public void inputBalance(int balance) {
         engine.setInputPan(balance);
     }
@@ -103,7 +121,9 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     public ClientStatus status() {
         org.tutti.client.engine.ClientStatus s = engine.status();
         if (!s.connected()) {
-            return ClientStatus.IDLE;
+            // the sound check: the input meters move before connecting as well
+            return new ClientStatus(false, dbfs(engine.inputPeakLeft()), dbfs(engine.inputPeakRight()), -1, -1, true,
+                    0);
         }
         boolean jitterOk = s.framesLost() == lastLost;
         lastLost = s.framesLost();
@@ -152,9 +172,11 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
             }
             userLeft = true;
             boolean muted = current.muteMyself();
-            current.close();
+            boolean hear = current.hearMyself();
+            current.close(); // the old engine's sound check frees the device before the new one opens it
             ClientEngine next = EngineFactory.create(s, backend.get(), this);
             next.setMuteMyself(muted); // the "mute myself" box keeps its state over the new engine
+            next.setHearMyself(hear); // and so does "hear myself"
             engine = next;
             if (reconnect != null) {
                 SwingUtilities.invokeLater(() -> connect(reconnect));

@@ -218,6 +218,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         settings.network.recentServers = ConnectDialog.remember(settings.network.recentServers, address);
         saveSettings.run();
         connecting = true;
+        status.hearMyself.setEnabled(false); // the connection takes the sound check's stream over
         connect.setText(I18n.text("main.disconnect"));
         heading.setText(I18n.tr("main.connecting", address));
         session.connect(address);
@@ -260,6 +261,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     public void disconnected(String reason) {
         connected = false;
         connecting = false;
+        status.hearMyself.setEnabled(true);
         connect.setText(I18n.text("main.connect"));
         heading.setText(I18n.tr("main.notConnected"));
         recording.setVisible(false);

@@ -9,7 +9,8 @@ import javax.swing.SwingConstants;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * The local side of the main window: stereo input meters, Mute Myself, input balance, and the link figures with
+ * The local side of the main window: stereo input meters (moving before connecting too: the sound check), Mute
+ * Myself, Hear myself, input balance, and the link figures with
  * Jamulus's LEDs (overall delay, jitter buffer), ping and audio stream rate. {@link #render(ClientStatus)} is called by
  * the window's Swing timer with a snapshot of the engine counters.
  */
@@ -17,6 +18,8 @@ public final class StatusPanel extends JPanel {
     final LevelMeter left = new LevelMeter(SwingConstants.HORIZONTAL, I18n.tr("status.inputLeft.a11y"));
     final LevelMeter right = new LevelMeter(SwingConstants.HORIZONTAL, I18n.tr("status.inputRight.a11y"));
     final JCheckBox muteMyself = new JCheckBox(I18n.text("status.muteMyself"));
+    /** The sound check's play-back: only before connecting (connected, the server's mix is what you hear). */
+    final JCheckBox hearMyself = new JCheckBox(I18n.text("status.hearMyself"));
     final JSlider balance = new JSlider(-50, 50, 0);
     final Led delayLed = new Led(I18n.tr("status.delayLed.a11y"));
     final Led jitterLed = new Led(I18n.tr("status.jitterLed.a11y"));
@@ -34,6 +37,10 @@ public final class StatusPanel extends JPanel {
             session.muteMyself(muteMyself.isSelected());
             muted.setVisible(muteMyself.isSelected());
         });
+        hearMyself.setName("hearMyself");
+        hearMyself.setMnemonic(I18n.mnemonic("status.hearMyself"));
+        hearMyself.setToolTipText(I18n.tr("status.hearMyself.tip"));
+        hearMyself.addActionListener(e -> session.hearMyself(hearMyself.isSelected()));
         balance.setName("inputBalance");
         balance.getAccessibleContext().setAccessibleName(I18n.tr("status.balance.a11y"));
         balance.setToolTipText(I18n.tr("status.balance.tip"));
@@ -55,6 +62,7 @@ public final class StatusPanel extends JPanel {
         add(muteMyself, "wrap");
         add(new JLabel(I18n.tr("status.inputR")));
         add(right, "h 10!");
+        add(hearMyself, "split 2");
         add(muted, "wrap");
         add(new JLabel(I18n.tr("status.balanceL")));
         add(balance);
@@ -68,6 +76,12 @@ public final class StatusPanel extends JPanel {
         link.add(rate);
         add(link, "span 3");
         render(ClientStatus.IDLE);
+    }
+
+    /** Shows "mute myself" as set from elsewhere (JSON-RPC); the engine has been told already. */
+    void showMuteMyself(boolean on) {
+        muteMyself.setSelected(on);
+        muted.setVisible(on);
     }
 
     /** Renders a counter snapshot. */

@@ -17,6 +17,20 @@ import org.tutti.backend.fake.FakeStream;
  * server as it would from a sound card (with silence as input).
  */
 public final class PacedFakeBackend implements AudioBackendProvider {
+    private final FakeStream.InputSource input;
+    /** The streams opened so far, newest last (a test reads their output). */
+    public final java.util.List<FakeStream> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Silence on the input. */
+    public PacedFakeBackend() {
+        this((in, frames, index) -> { });
+    }
+
+    /** {@code input} fills every cycle's input, as a sound card's microphone would. */
+    public PacedFakeBackend(FakeStream.InputSource input) {
+        this.input = input;
+    }
+
     @Override
     public String name() {
         return "paced-fake";
@@ -40,6 +54,8 @@ public final class PacedFakeBackend implements AudioBackendProvider {
     @Override
     public AudioStream open(AudioRequest request, AudioCallback callback) throws AudioBackendException {
         FakeStream fake = FakeBackendProvider.openFake(request.bufferFrames(), callback);
+        fake.setInput(input);
+        opened.add(fake);
         return new AudioStream() {
             private volatile boolean closed;
             private Thread driver;
