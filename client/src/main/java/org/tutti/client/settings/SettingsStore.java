@@ -40,6 +40,14 @@ public final class SettingsStore {
         this.file = file;
     }
 
+    /**
+     * A deep copy, for work that leaves the thread owning {@code settings} (the EDT): the copy is the worker's, and
+     * what the worker learns goes back to the owner as a command.
+     */
+    public static ClientSettings copy(ClientSettings settings) {
+        return GSON.fromJson(GSON.toJsonTree(settings), ClientSettings.class);
+    }
+
     /** The store at the platform's default place. */
     public static SettingsStore atDefaultLocation() {
         return new SettingsStore(defaultDirectory(System.getenv(), System.getProperty("os.name", ""),

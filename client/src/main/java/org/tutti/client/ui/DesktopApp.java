@@ -96,21 +96,22 @@ public final class DesktopApp {
                             own.shutdown(); // unregisters and finishes the recording before the process exits
                         }
                         ClientEngine current = engine == null ? null : engineSession.engine();
+                        var faders = current == null ? java.util.Optional.<java.util.Map<String,
+                                org.tutti.client.model.FaderSettings>>empty() : EngineSession.storedFaders(current);
                         if (current != null) {
-                            var faders = new java.util.concurrent.CompletableFuture<java.util.Map<String,
-                                    org.tutti.client.model.FaderSettings>>();
-                            current.mixer(m -> faders.complete(m.storedSettings()));
-                            try {
-                                settings.faders = new LinkedHashMap<>(faders.get(2, java.util.concurrent.TimeUnit.SECONDS));
-                            } catch (Exception ignored) {
-                                // keep the faders loaded at start
-                            }
                             current.close();
                         }
                         if (desktopRpc != null) {
                             desktopRpc.close();
                         }
-                        save.run();
+                        try { // the settings are the EDT's: the faders go in, and the file is written, there
+                            SwingUtilities.invokeAndWait(() -> {
+                                faders.ifPresent(f -> settings.faders = new LinkedHashMap<>(f));
+                                save.run();
+                            });
+                        } catch (Exception edtGone) {
+                            save.run(); // the EDT is gone: no one else touches the settings any more
+                        }
                         closed.countDown();
                     });
                 }

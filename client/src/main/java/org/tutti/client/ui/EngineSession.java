@@ -157,24 +157,22 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
         }
         appliedFormat = formatKey(s);
         String reconnect = connectedNow ? address : null;
+        // The EDT owns s: the swap thread works on its own copy and hands the carried faders back to the EDT.
+        org.tutti.client.settings.ClientSettings forSwap = org.tutti.client.settings.SettingsStore.copy(s);
         Thread.ofPlatform().daemon().name("tutti-engine-swap").start(() -> {
-            var backend = backends.apply(s);
+            var backend = backends.apply(forSwap);
             if (backend.isEmpty()) {
                 return;
             }
-            var faders = new java.util.concurrent.CompletableFuture<java.util.Map<String,
-                    org.tutti.client.model.FaderSettings>>();
-            current.mixer(m -> faders.complete(m.storedSettings()));
-            try {
-                s.faders = new java.util.LinkedHashMap<>(faders.get(2, java.util.concurrent.TimeUnit.SECONDS));
-            } catch (Exception e) {
-                // keep what the settings had
-            }
+            storedFaders(current).ifPresent(faders -> {
+                forSwap.faders = faders;
+                SwingUtilities.invokeLater(() -> s.faders = new java.util.LinkedHashMap<>(faders));
+            });
             userLeft = true;
             boolean muted = current.muteMyself();
             boolean hear = current.hearMyself();
             current.close(); // the old engine's sound check frees the device before the new one opens it
-            ClientEngine next = EngineFactory.create(s, backend.get(), this);
+            ClientEngine next = EngineFactory.create(forSwap, backend.get(), this);
             next.setMuteMyself(muted); // the "mute myself" box keeps its state over the new engine
             next.setHearMyself(hear); // and so does "hear myself"
             engine = next;
@@ -182,6 +180,18 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
                 SwingUtilities.invokeLater(() -> connect(reconnect));
             }
         });
+    }
+
+    /** The fader memory of {@code engine}, read on its control thread; empty if it does not answer in 2 s. */
+    static java.util.Optional<java.util.Map<String, org.tutti.client.model.FaderSettings>> storedFaders(ClientEngine engine) {
+        var faders = new java.util.concurrent.CompletableFuture<java.util.Map<String,
+                org.tutti.client.model.FaderSettings>>();
+        engine.mixer(m -> faders.complete(new java.util.LinkedHashMap<>(m.storedSettings())));
+        try {
+            return java.util.Optional.of(faders.get(2, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (Exception e) {
+            return java.util.Optional.empty(); // keep what the settings had
+        }
     }
 
     static String formatKey(org.tutti.client.settings.ClientSettings s) {
