@@ -139,6 +139,7 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         add(cancel, "tag cancel");
         getRootPane().setDefaultButton(connect);
         pack();
+        OnScreen.limit(this);
         setLocationRelativeTo(owner);
     }
 
@@ -240,7 +241,11 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         status.setText(text);
     }
 
-    /** The status line's tooltip: its whole text. */
+    /** The status line's text and tooltip (its whole text). */
+    String statusText() {
+        return status.getText();
+    }
+
     String statusToolTip() {
         return status.getToolTipText();
     }

@@ -63,11 +63,12 @@ class WindowsFitGuiTest extends GuiTestSupport {
     @Test
     void aLongDirectoryProblemKeepsConnectionSetupButtonsInside() {
         Fixture f = window(ServerMode.NONE);
+        f.session().directoryProblem = I18n.tr("connect.unresolved", LONG_HOST);
         FrameFixture w = show(f);
         DialogFixture connect = openConnectDialog(w);
         ConnectDialog dialog = (ConnectDialog) connect.target();
-        GuiActionRunner.execute(() -> dialog.showProblem(I18n.tr("connect.unresolved", LONG_HOST)));
-        robot.waitForIdle();
+        GuiWait.waitFor("the directory's problem shown", () -> GuiActionRunner.execute(dialog::statusText)
+                .contains(LONG_HOST));
         for (String button : List.of("connect", "cancel")) {
             Component b = connect.button(button).target();
             Rectangle inPane = GuiActionRunner.execute(() ->
@@ -126,9 +127,10 @@ class WindowsFitGuiTest extends GuiTestSupport {
         check(f.window(), screen, problems);
 
         GuiActionRunner.execute(() -> f.window().disconnected(""));
+        f.session().directoryProblem = I18n.tr("connect.unresolved", LONG_HOST);
         DialogFixture connect = openConnectDialog(w);
-        GuiActionRunner.execute(() -> ((ConnectDialog) connect.target())
-                .showProblem(I18n.tr("connect.unresolved", LONG_HOST)));
+        GuiWait.waitFor("the directory's problem shown", () -> GuiActionRunner.execute(
+                ((ConnectDialog) connect.target())::statusText).contains(LONG_HOST));
         check(connect.target(), screen, problems);
         connect.close();
 
