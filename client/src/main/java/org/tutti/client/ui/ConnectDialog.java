@@ -130,7 +130,7 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         add(labelFor("connect.filter", filter));
         add(filter, "split 2, growx");
         add(showAll, "wrap");
-        add(new JScrollPane(table), "span 2, wrap, w 560:640, h 240:320");
+        add(new JScrollPane(table), "span 2, wrap, w 560:640, h 80:320"); // shrinks first on a small screen
         add(labelFor("connect.address", address));
         add(address, "wrap");
         // The status has a row of its own and takes only the width it is given: a long problem wraps, the buttons stay.

@@ -152,6 +152,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
             placed = true;
         } else {
             setSize(com.formdev.flatlaf.util.UIScale.scale(new java.awt.Dimension(1000, 640)));
+            OnScreen.limit(this);
         }
     }
 
