@@ -146,7 +146,7 @@ class ScreenshotsTest extends GuiTestSupport {
             Fixture f = mixerWindow(Theme.LIGHT, ServerMode.NONE);
             GuiActionRunner.execute(() -> f.window().disconnected(""));
             f.session().directoryProblem = I18n.tr("connect.unresolved",
-                    "rock-and-roll-jams.directory.example.org:22124");
+                    "friday-night-rock-and-roll-jams.community-directory.example.org:22124");
             robot.showWindow(f.window(), null, false);
             FrameFixture w = new FrameFixture(robot, f.window());
             w.button("connectButton").click();
