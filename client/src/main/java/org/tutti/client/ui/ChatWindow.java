@@ -72,6 +72,7 @@ public final class ChatWindow extends JDialog {
         add(clear);
         getRootPane().setDefaultButton(send);
         pack();
+        OnScreen.limit(this);
     }
 
     /** Adds a message (HTML from the server: sanitised here). */

@@ -39,7 +39,7 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
     private final JComboBox<String> address = new JComboBox<>();
     private final JButton connect = new JButton(I18n.text("connect.connect"));
     private final JButton cancel = new JButton(I18n.text("connect.cancel"));
-    private final JLabel status = new JLabel(" ");
+    private final StatusLine status = new StatusLine(2);
     private final JCheckBox showAll = new JCheckBox(I18n.text("connect.showAll"));
     private String chosen;
     private String chosenName = "";
@@ -123,20 +123,23 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         connect.addActionListener(e -> choose());
         cancel.addActionListener(e -> dispose());
 
-        getContentPane().setLayout(new MigLayout("insets dialog, fill", "[][grow,fill]", "[][][grow,fill][][]"));
+        status.setName("connectStatus");
+        getContentPane().setLayout(new MigLayout("insets dialog, fill", "[][grow,fill]", "[][][grow,fill][][][]"));
         add(labelFor("connect.directory", directory));
         add(directory, "wrap");
         add(labelFor("connect.filter", filter));
         add(filter, "split 2, growx");
         add(showAll, "wrap");
-        add(new JScrollPane(table), "span 2, wrap, w 560:640, h 240:320");
+        add(new JScrollPane(table), "span 2, wrap, w 560:640, h 80:320"); // shrinks first on a small screen
         add(labelFor("connect.address", address));
         add(address, "wrap");
-        add(status, "span 2, split 3, growx");
-        add(connect, "tag ok");
+        // The status has a row of its own and takes only the width it is given: a long problem wraps, the buttons stay.
+        add(status, "span 2, growx, wmin 0, wrap");
+        add(connect, "span 2, split 2, tag ok");
         add(cancel, "tag cancel");
         getRootPane().setDefaultButton(connect);
         pack();
+        OnScreen.limit(this);
         setLocationRelativeTo(owner);
     }
 
@@ -236,6 +239,15 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
     @Override
     public void showProblem(String text) {
         status.setText(text);
+    }
+
+    /** The status line's text and tooltip (its whole text). */
+    String statusText() {
+        return status.getText();
+    }
+
+    String statusToolTip() {
+        return status.getToolTipText();
     }
 
     private void choose() {

@@ -4,7 +4,6 @@ import java.awt.Window;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JDialog;
-import javax.swing.JLabel;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -32,7 +31,9 @@ public final class LicenceDialog extends JDialog {
         });
         decline.addActionListener(e -> dispose());
         getContentPane().setLayout(new MigLayout("insets dialog, wrap 1", "[fill, 360]"));
-        add(new JLabel("<html>" + ChatHtml.escape(I18n.tr("licence.text")) + "</html>"));
+        WrappedText text = new WrappedText(I18n.tr("licence.text"), 360);
+        text.setName("licenceText");
+        add(text);
         add(agree);
         add(accept, "split 2, tag ok");
         add(decline, "tag cancel");

@@ -151,7 +151,8 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
             setBounds(wanted);
             placed = true;
         } else {
-            setSize(1000, 640);
+            setSize(com.formdev.flatlaf.util.UIScale.scale(new java.awt.Dimension(1000, 640)));
+            OnScreen.limit(this);
         }
     }
 
@@ -323,7 +324,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
             JOptionPane.showMessageDialog(this, problem, I18n.tr("main.title"), JOptionPane.WARNING_MESSAGE);
             return false;
         }
-        tabs.addTab(I18n.text("main.tab.server"), serverMode.panel());
+        tabs.addTab(I18n.text("main.tab.server"), org.tutti.server.ui.ScrollingForm.wrap(serverMode.panel()));
         tabs.setSelectedIndex(tabs.getTabCount() - 1);
         return true;
     }

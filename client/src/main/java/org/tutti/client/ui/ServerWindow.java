@@ -18,6 +18,7 @@ import org.tutti.server.ui.ServerPanel;
 import org.tutti.server.ui.ServerPanelBinding;
 import org.tutti.server.ui.ServerPanelListener;
 import org.tutti.server.ui.ServerPanelSettings;
+import org.tutti.server.ui.ScrollingForm;
 import org.tutti.server.ui.ServerText;
 
 /**
@@ -39,7 +40,7 @@ public final class ServerWindow extends JFrame implements ServerPanelListener {
         panel.lockStartOptions(ServerText.tr("server.locked"));
         binding = new ServerPanelBinding(panel);
         binding.attach(server.engine());
-        setContentPane(panel);
+        setContentPane(ScrollingForm.wrap(panel)); // scrolls when the screen is smaller than the panel
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
@@ -49,6 +50,7 @@ public final class ServerWindow extends JFrame implements ServerPanelListener {
             }
         });
         pack();
+        OnScreen.limit(this);
     }
 
     private static String title(String name) {

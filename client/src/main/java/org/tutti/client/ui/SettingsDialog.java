@@ -63,9 +63,9 @@ public final class SettingsDialog extends JDialog {
         load(settings, prefs);
 
         JTabbedPane tabs = new JTabbedPane();
-        tabs.addTab(I18n.text("settings.tab.audio"), audioTab());
-        tabs.addTab(I18n.text("settings.tab.profile"), profileTab());
-        tabs.addTab(I18n.text("settings.tab.interface"), interfaceTab());
+        tabs.addTab(I18n.text("settings.tab.audio"), org.tutti.server.ui.ScrollingForm.wrap(audioTab()));
+        tabs.addTab(I18n.text("settings.tab.profile"), org.tutti.server.ui.ScrollingForm.wrap(profileTab()));
+        tabs.addTab(I18n.text("settings.tab.interface"), org.tutti.server.ui.ScrollingForm.wrap(interfaceTab()));
         tabs.setMnemonicAt(0, I18n.mnemonic("settings.tab.audio"));
         tabs.setMnemonicAt(1, I18n.mnemonic("settings.tab.profile"));
         tabs.setMnemonicAt(2, I18n.mnemonic("settings.tab.interface"));
@@ -85,6 +85,7 @@ public final class SettingsDialog extends JDialog {
         add(cancel, "tag cancel");
         getRootPane().setDefaultButton(ok);
         pack();
+        OnScreen.limit(this); // the tabs scroll, OK and Cancel stay
         setLocationRelativeTo(owner);
     }
 

@@ -82,6 +82,8 @@ abstract class GuiTestSupport {
         volatile ClientWindowEvents events;
         volatile ClientStatus status = ClientStatus.IDLE;
         volatile List<ServerRow> directoryRows = List.of();
+        /** When set, the directory query reports this problem instead of a list. */
+        volatile String directoryProblem;
 
         @Override
         public void connect(String address) {
@@ -118,7 +120,14 @@ abstract class GuiTestSupport {
         public void queryDirectory(String directoryAddress, ServerListSink sink) {
             calls.add("query " + directoryAddress);
             List<ServerRow> rows = directoryRows;
-            javax.swing.SwingUtilities.invokeLater(() -> sink.showServers(rows));
+            String problem = directoryProblem;
+            javax.swing.SwingUtilities.invokeLater(() -> {
+                if (problem != null) {
+                    sink.showProblem(problem);
+                } else {
+                    sink.showServers(rows);
+                }
+            });
         }
     }
 

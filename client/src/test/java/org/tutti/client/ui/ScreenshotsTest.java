@@ -14,10 +14,6 @@ import org.assertj.swing.image.ScreenshotTaker;
 import org.junit.jupiter.api.Test;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.client.model.ChannelProfile;
-import org.tutti.server.ui.ServerClientRow;
-import org.tutti.server.ui.ServerPanel;
-import org.tutti.server.ui.ServerPanelListener;
-import org.tutti.server.ui.ServerPanelSettings;
 
 /**
  * Renders the README screenshots (light and dark, English and French, a mixer with five musicians, server mode and
@@ -115,60 +111,7 @@ class ScreenshotsTest extends GuiTestSupport {
 
     @Test
     void serverMode() throws Exception {
-        ServerPanel[] panel = new ServerPanel[1];
-        ServerMode demo = new ServerMode() {
-            @Override
-            public boolean available() {
-                return true;
-            }
-
-            @Override
-            public String start() {
-                return "";
-            }
-
-            @Override
-            public void stop() {
-            }
-
-            @Override
-            public javax.swing.JComponent panel() {
-                panel[0] = new ServerPanel(new ServerPanelSettings("Friday Night Jam", "Lyon", 74,
-                        "<b>Welcome!</b> Be kind, tune up before joining.", 10, false, true, 22124, "/home/camille/jams",
-                        true, "anygenre1.jamulus.app:22124"),
-                        new ServerPanelListener() {
-                            @Override
-                            public void settingsApplied(ServerPanelSettings settings) {
-                            }
-
-                            @Override
-                            public void recorderChanged(String folder, boolean enabled) {
-                            }
-
-                            @Override
-                            public void newRecording() {
-                            }
-
-                            @Override
-                            public void joinOwnServer() {
-                            }
-                        });
-                panel[0].setClients(List.of(
-                        new ServerClientRow("127.0.0.1:50344", "Camille", 4, 2),
-                        new ServerClientRow("192.0.2.17:22134", "Alice", 6, 1),
-                        new ServerClientRow("198.51.100.4:22134", "Bob", 5, 2)));
-                panel[0].setRegistration("anygenre1.jamulus.app:22124",
-                        org.tutti.server.directory.RegistrationStatus.REGISTERED);
-                panel[0].setRecorderState(org.tutti.server.recorder.RecorderState.RECORDING,
-                        java.nio.file.Path.of("/home/camille/jams/Jam-20261121-203000000"), "");
-                return panel[0];
-            }
-
-            @Override
-            public String joinAddress() {
-                return "127.0.0.1:22124";
-            }
-        };
+        ServerMode demo = new DemoServerMode();
         Fixture f = mixerWindow(Theme.LIGHT, demo);
         robot.showWindow(f.window(), null, false);
         FrameFixture w = new FrameFixture(robot, f.window());
@@ -176,6 +119,45 @@ class ScreenshotsTest extends GuiTestSupport {
         w.menuItem("menuRunServer").click();
         w.panel("serverPanel").requireVisible();
         shoot(f.window(), "server-mode-light-en");
+    }
+
+    /** The "My server" tab in a 1280×720 window, as on a small laptop screen (English and French). */
+    @Test
+    void serverTabAt1280x720() throws Exception {
+        for (String lang : List.of("en", "fr")) {
+            I18n.use(lang, false);
+            Fixture f = mixerWindow(Theme.LIGHT, new DemoServerMode());
+            GuiActionRunner.execute(() -> f.window().setSize(1280, 720));
+            robot.showWindow(f.window(), null, false);
+            FrameFixture w = new FrameFixture(robot, f.window());
+            w.menuItem("menu.server").click();
+            w.menuItem("menuRunServer").click();
+            w.panel("serverPanel").requireVisible();
+            shoot(f.window(), "server-tab-1280x720-light-" + lang);
+            w.close();
+        }
+    }
+
+    /** Connection Setup when the directory cannot be found: the long problem wraps, the buttons stay (EN and FR). */
+    @Test
+    void connectDialogWithADirectoryProblem() throws Exception {
+        for (String lang : List.of("en", "fr")) {
+            I18n.use(lang, false);
+            Fixture f = mixerWindow(Theme.LIGHT, ServerMode.NONE);
+            GuiActionRunner.execute(() -> f.window().disconnected(""));
+            f.session().directoryProblem = I18n.tr("connect.unresolved",
+                    "friday-night-rock-and-roll-jams.community-directory.example.org:22124");
+            robot.showWindow(f.window(), null, false);
+            FrameFixture w = new FrameFixture(robot, f.window());
+            w.button("connectButton").click();
+            DialogFixture connect = WindowFinder.findDialog("connectDialog").using(robot);
+            ConnectDialog dialog = (ConnectDialog) connect.target();
+            GuiWait.waitFor("the problem shown", () -> GuiActionRunner.execute(dialog::statusText)
+                    .contains("rock-and-roll"));
+            shoot(dialog, "connect-dialog-problem-light-" + lang);
+            connect.close();
+            w.close();
+        }
     }
 
     @Test

@@ -77,6 +77,7 @@ class ServerWindowGuiTest extends GuiTestSupport {
         org.assertj.swing.edt.GuiActionRunner.execute(() -> javax.swing.ToolTipManager.sharedInstance().setEnabled(false));
         FrameFixture w = WindowFinder.findFrame("serverWindow").withTimeout(30, TimeUnit.SECONDS).using(robot);
         w.requireTitle("Tutti server: Window Jam");
+        Fits.assertFits(w.target(), new java.awt.Rectangle(1280, 720));
         w.textBox("server.name").requireText("Window Jam");
         w.textBox("server.city").requireText("Lyon");
         w.textBox("serverWelcome").requireText("Hello there");

@@ -94,7 +94,8 @@ public final class ServerPanel extends JPanel {
         side.add(recorder.enabled, "skip");
         side.add(recorder.newRecording, "skip");
         side.add(recorder.status, "skip, wmax 260");
-        add(side, "top, wrap");
+        // The form spans the table's and the welcome message's rows: the panel is only as tall as the form.
+        add(side, "top, spany 2, wrap");
 
         JLabel welcomeLabel = new JLabel(ServerText.text("server.welcome"));
         welcomeLabel.setDisplayedMnemonic(ServerText.mnemonic("server.welcome"));
@@ -104,8 +105,8 @@ public final class ServerPanel extends JPanel {
         welcome.setToolTipText(ServerText.tr("server.welcome.tip"));
         JScrollPane ws = new JScrollPane(welcome);
         ws.setBorder(BorderFactory.createTitledBorder(ServerText.text("server.welcome")));
-        add(ws, "span 2, split 2, growx, h 80:120");
-        add(apply, "bottom");
+        add(ws, "split 2, growx, h 80:120");
+        add(apply, "bottom, wrap");
 
         apply.addActionListener(e -> listener.settingsApplied(settings()));
         recorder.enabled.addActionListener(e -> listener.recorderChanged(recorder.folder.getText().strip(),
