@@ -2,7 +2,6 @@ package org.tutti.client.engine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -13,13 +12,11 @@ import org.tutti.backend.AudioBackendException;
 import org.tutti.backend.AudioCallback;
 import org.tutti.backend.AudioRequest;
 import org.tutti.backend.AudioStream;
-import org.tutti.client.model.ChannelProfile;
 import org.tutti.client.model.GainSink;
 import org.tutti.client.model.MixerModel;
 import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.ChannelInfo;
-import org.tutti.protocol.ClientListEntry;
 import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectedMessage.ChatText;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
@@ -37,8 +34,10 @@ import org.tutti.protocol.NetworkTransportProps;
  * methods post commands to it and may be called from any thread. The audio thread only runs {@link AudioPath}.
  *
  * <p>This is the control thread's "conductor" and is longer than most files on purpose: every piece of session
- * state it touches is owned by that one thread, and keeping it in one class keeps that rule visible. Pieces without
- * such state live beside it ({@link ProtocolReplies}, {@link GainPacer}, {@link UdpTransport}, {@link AudioPath}).
+ * state it touches is owned by that one thread, and keeping it in one class keeps that rule visible. The session state
+ * the server's messages change is {@link ServerReplies}'s, which reaches the engine only through a narrow
+ * {@link ServerReplies.Stream}; other pieces live beside it ({@link GainPacer}, {@link UdpTransport},
+ * {@link AudioPath}, {@link LocalMonitor}).
  */
 public final class ClientEngine implements AutoCloseable {
     static final long SILENCE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -65,15 +64,13 @@ public final class ClientEngine implements AutoCloseable {
     private volatile AudioStream stream;
     private PacketRing ring;
     private boolean active;
-    private boolean sequenceNumbers;
+    /** The connection's protocol state; replaced per connection, read by other threads for the status. */
+    private volatile ServerReplies replies;
     private long lastPingNanos;
     private long connectStartNanos;
     private final GainPacer gains = new GainPacer();
     private volatile boolean firstAudioPending;
     // read by other threads
-    private volatile int channelId = -1;
-    private volatile int pingMs = -1;
-    private volatile String serverVersion = "";
     private volatile boolean connected;
 
     public ClientEngine(ClientOptions options, ClientListener listener) {
@@ -253,13 +250,14 @@ public final class ClientEngine implements AutoCloseable {
 
     public ClientStatus status() {
         AudioPath p = path;
-        if (!connected || p == null) {
+        ServerReplies r = replies;
+        if (!connected || p == null || r == null) {
             return ClientStatus.IDLE;
         }
         AudioStream s = stream;
-        return new ClientStatus(true, channelId, pingMs, p.config().uploadKbps(p.withSequenceNumber),
+        return new ClientStatus(true, r.channelId(), r.pingMs(), p.config().uploadKbps(p.withSequenceNumber),
                 s == null ? 0 : s.format().bufferFrames(), p.jitterSize, p.packetsSent, p.packetsReceived,
-                p.framesConcealed, serverVersion, p.inputPeakLeft, p.inputPeakRight, p.outputPeak,
+                p.framesConcealed, r.serverVersion(), p.inputPeakLeft, p.inputPeakRight, p.outputPeak,
                 p.dropouts, p.underruns, p.lateFrames, p.playoutDelayFrames, p.holds, p.skips,
                 p.playbackRatioPpm, p.lateCallbacks);
     }
@@ -327,7 +325,8 @@ public final class ClientEngine implements AutoCloseable {
         stopConnection(null, true);
         ring = new PacketRing(256);
         link = new ReliableChannel((buf, off, len) -> transport.sendFrame(buf, off, len),
-                m -> ProtocolReplies.handle(this, m, System.nanoTime()));
+                m -> replies.handle(m, System.nanoTime()));
+        replies = new ServerReplies(link, mixer, listener, new ConnectionStream(), startNanos);
         transport = new UdpTransport(server, options.localPort(), ring,
                 frame -> post(() -> onProtocolFrame(frame)), this::onAudioArrived);
         // The sound check's running stream is taken over as it is: setting the path below switches its callback from
@@ -343,7 +342,6 @@ public final class ClientEngine implements AutoCloseable {
         }
         active = true;
         connected = true;
-        sequenceNumbers = false;
         firstAudioPending = true;
         connectStartNanos = System.nanoTime();
         mixer.clear();
@@ -358,7 +356,7 @@ public final class ClientEngine implements AutoCloseable {
                 options.channelMode());
         AudioPath p = new AudioPath(config, ring, transport, jitter.localAuto ? 0 : jitter.localBlocks);
         p.muteMyself = options.muteMyself();
-        p.withSequenceNumber = sequenceNumbers;
+        p.withSequenceNumber = replies.sequenceNumbers();
         p.inputBoost = jitter.inputBoost;
         p.inputPan = jitter.inputPan;
         return p;
@@ -374,7 +372,8 @@ public final class ClientEngine implements AutoCloseable {
         path = newPath(stream.format().bufferFrames());
         control.schedule(() -> guard(old::close), 500, TimeUnit.MILLISECONDS);
         if (!path.config().equals(old.config())) {
-            link.send(new ConnectedMessage.TransportProps(transportProps()), System.nanoTime());
+            link.send(new ConnectedMessage.TransportProps(transportProps(replies.sequenceNumbers())),
+                    System.nanoTime());
         }
     }
 
@@ -403,7 +402,6 @@ public final class ClientEngine implements AutoCloseable {
             p.close();
         }
         link.reset();
-        channelId = -1;
         gains.clear();
         mixer.clear();
         if (reason != null) {
@@ -439,7 +437,7 @@ public final class ClientEngine implements AutoCloseable {
         link.poll(now);
         if (now - lastPingNanos >= PING_INTERVAL_NANOS) {
             lastPingNanos = now;
-            byte[] ping = MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(elapsedMs(now)), 0);
+            byte[] ping = MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(replies.clockMs(now)), 0);
             transport.sendFrame(ping, 0, ping.length);
         }
         flushGains(now);
@@ -453,10 +451,6 @@ public final class ClientEngine implements AutoCloseable {
         if (since > silenceTimeoutNanos) {
             stopConnection("the server did not send audio for 30 seconds", true);
         }
-    }
-
-    private int elapsedMs(long now) {
-        return (int) TimeUnit.NANOSECONDS.toMillis(now - startNanos);
     }
 
     // ------------------------------------------------------------------ protocol (control thread)
@@ -473,90 +467,55 @@ public final class ClientEngine implements AutoCloseable {
         try {
             Message m = MessageCodec.decodeFrame(frame, 0, frame.length);
             if (m instanceof ConnectionlessMessage clm) {
-                ProtocolReplies.handle(this, clm, now);
+                replies.handle(clm, now);
             }
         } catch (MalformedMessageException e) {
             malformedFrames++;
         }
     }
 
-    void onPingEcho(int sentMs, long now) {
-        int rtt = elapsedMs(now) - sentMs;
-        if (rtt >= 0 && rtt < 60_000) {
-            pingMs = rtt;
-            listener.pingMeasured(rtt);
-        }
-    }
-
-    void onLevels(int[] levels) {
-        mixer.setLevels(levels, levels.length);
-        listener.levelsChanged(levels);
-    }
-
-    void onServerGone(String reason) {
-        stopConnection(reason, false);
-    }
-
-    // ------------------------------------------------------------------ used by ProtocolReplies
-
-    void send(ConnectedMessage m, long now) {
-        link.send(m, now);
-    }
-
-    void enableSplit() {
-        link.splitSupported(true);
-    }
-
-    NetworkTransportProps transportProps() {
+    private NetworkTransportProps transportProps(boolean sequenceNumbers) {
         StreamConfig c = path.config();
         return NetworkTransportProps.of(c.frameSamples() == 64 ? AudioCodec.OPUS64 : AudioCodec.OPUS,
                 c.networkChannels(), c.codedBytes(), c.blockFactor(), sequenceNumbers);
     }
 
-    int serverJitterWireValue() {
-        return jitter.serverWireValue();
-    }
-
-    ChannelInfo profile() {
-        return options.profile();
-    }
-
-    ClientListener listener() {
-        return listener;
-    }
-
-    void onClientId(int id) {
-        channelId = id;
-        mixer.setOwnChannel(id, options.muteMyOwn());
-        listener.connected(id);
-        publishMix();
-    }
-
-    void onClientList(List<ClientListEntry> list) {
-        List<ChannelProfile> profiles = new ArrayList<>(list.size());
-        for (ClientListEntry e : list) {
-            ChannelInfo i = e.info();
-            profiles.add(new ChannelProfile(e.channelId(), i.name(), i.instrument(), i.country(), i.city(), i.skill()));
+    /** The connection's side as the server's replies see it (control thread). */
+    private final class ConnectionStream implements ServerReplies.Stream {
+        @Override
+        public NetworkTransportProps transportProps(boolean sequenceNumbers) {
+            return ClientEngine.this.transportProps(sequenceNumbers);
         }
-        mixer.updateChannels(profiles);
-        publishMix();
-        listener.clientListChanged(mixer.channels());
-    }
 
-    void onMutedByOther(int id, boolean muted) {
-        mixer.setMutedByOther(id, muted);
-        listener.mutedByOtherChanged(id, muted);
-    }
-
-    /** VERSION_AND_OS: ≥ 3.6.0 turns sequence numbers on and re-sends the props (doc §4.4). */
-    void onServerVersion(String version, boolean supportsSequenceNumbers, long now) {
-        serverVersion = version;
-        if (supportsSequenceNumbers && !sequenceNumbers) {
-            sequenceNumbers = true;
+        @Override
+        public void useSequenceNumbers() {
             path.withSequenceNumber = true;
-            link.send(new ConnectedMessage.TransportProps(transportProps()), now);
         }
-        listener.serverVersion(version);
+
+        @Override
+        public ChannelInfo profile() {
+            return options.profile();
+        }
+
+        @Override
+        public int serverJitterWireValue() {
+            return jitter.serverWireValue();
+        }
+
+        @Override
+        public boolean muteMyOwn() {
+            return options.muteMyOwn();
+        }
+
+        @Override
+        public void publishMix() {
+            ClientEngine.this.publishMix();
+        }
+
+        @Override
+        public void serverGone(String reason) {
+            stopConnection(reason, false);
+        }
     }
 
     private void publishMix() {
@@ -578,7 +537,7 @@ public final class ClientEngine implements AutoCloseable {
     }
 
     private void flushGains(long now) {
-        gains.flush(now, pingMs, (id, wire) -> link.send(new ConnectedMessage.ChannelGain(id, wire), now));
+        gains.flush(now, replies.pingMs(), (id, wire) -> link.send(new ConnectedMessage.ChannelGain(id, wire), now));
     }
 
     // ------------------------------------------------------------------ plumbing
