@@ -30,51 +30,64 @@ import org.tutti.protocol.RecorderState;
  * The server's side of the Jamulus protocol (doc §5, §6.4–6.6): the connect sequence, ACKs and duplicates,
  * the client's requests and settings, chat, client lists, levels and the connection-less queries. Runs on the
  * engine thread; allocates only for control messages, never for audio.
+ *
+ * <p>It knows the engine only through narrow collaborators, all owned by the engine thread: the
+ * {@link ChannelTable} it reads (and whose channels' control state it writes), the {@link Outbox} it sends
+ * through (with the connection-less answer budget), the {@link EventPublisher} for the embedder, the
+ * {@link HostedRolesPort} (directory role and recorder), the {@link LiveSettings} and the {@link TickClock}.
  */
 final class ProtocolHandler {
-    private final ServerEngine engine;
+    private final ChannelTable channels;
+    private final Outbox outbox;
+    private final EventPublisher events;
+    private final HostedRolesPort roles;
+    private final LiveSettings settings;
+    private final TickClock clock;
     private final EngineCounters counters;
-    private final ClmAnswerBudget clmBudget;
     private final byte[] levelBody = new byte[(ServerConfig.MAX_CLIENTS_LIMIT + 1) / 2];
     private final byte[] levelFrame = new byte[levelBody.length + Frame.OVERHEAD_BYTES];
 
-    ProtocolHandler(ServerEngine engine, EngineCounters counters) {
-        this.engine = engine;
+    ProtocolHandler(ChannelTable channels, Outbox outbox, EventPublisher events, HostedRolesPort roles,
+            LiveSettings settings, TickClock clock, EngineCounters counters) {
+        this.channels = channels;
+        this.outbox = outbox;
+        this.events = events;
+        this.roles = roles;
+        this.settings = settings;
+        this.clock = clock;
         this.counters = counters;
-        this.clmBudget = new ClmAnswerBudget(engine.config().maxClients());
     }
 
     /** Queues the connect sequence of doc §5.2 for a channel just opened by its first audio packet. */
     void onNewConnection(ClientChannel c, long nowNs) {
-        engine.queue(c, new ConnectedMessage.ClientId(c.id), nowNs);
-        engine.queue(c, new ConnectedMessage.ConnClientsList(List.of()), nowNs);
-        engine.queue(c, new ConnectedMessage.ReqSplitMessSupport(), nowNs);
-        engine.queue(c, new ConnectedMessage.ReqTransportProps(), nowNs);
-        engine.queue(c, new ConnectedMessage.ReqJitterBufferSize(), nowNs);
-        engine.queue(c, new ConnectedMessage.ReqChannelInfos(), nowNs);
-        String welcome = engine.welcomeMessage();
+        outbox.queue(c, new ConnectedMessage.ClientId(c.id), nowNs);
+        outbox.queue(c, new ConnectedMessage.ConnClientsList(List.of()), nowNs);
+        outbox.queue(c, new ConnectedMessage.ReqSplitMessSupport(), nowNs);
+        outbox.queue(c, new ConnectedMessage.ReqTransportProps(), nowNs);
+        outbox.queue(c, new ConnectedMessage.ReqJitterBufferSize(), nowNs);
+        outbox.queue(c, new ConnectedMessage.ReqChannelInfos(), nowNs);
+        String welcome = settings.welcomeMessage();
         if (!welcome.isEmpty()) {
-            engine.queue(c, new ChatText(truncate(ChatFormat.WELCOME_PREFIX + welcome)), nowNs);
+            outbox.queue(c, new ChatText(truncate(ChatFormat.WELCOME_PREFIX + welcome)), nowNs);
         }
-        if (engine.config().licenceRequired()) {
-            engine.queue(c, new ConnectedMessage.LicenceRequired(LicenceType.CREATIVE_COMMONS), nowNs);
+        if (settings.licenceRequired()) {
+            outbox.queue(c, new ConnectedMessage.LicenceRequired(LicenceType.CREATIVE_COMMONS), nowNs);
         }
-        engine.queue(c, new ConnectedMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version()), nowNs);
-        engine.queue(c, new ConnectedMessage.RecorderStateMessage(recorderState()), nowNs);
+        outbox.queue(c, new ConnectedMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version()), nowNs);
+        outbox.queue(c, new ConnectedMessage.RecorderStateMessage(recorderState()), nowNs);
     }
 
     /** The recorder's state as RECORDER_STATE carries it (1 when no recorder is hosted). */
     RecorderState recorderState() {
-        org.tutti.server.recorder.JamRecorder r = engine.recorder();
-        return r == null ? RecorderState.NOT_INITIALISED : RecorderState.fromCode(r.state().wireValue());
+        return roles.recorderState();
     }
 
     /** Tells every client the recorder's state (after it changed). */
     void sendRecorderStateToAll(long nowNs) {
         RecorderState state = recorderState();
-        ClientChannel[] active = engine.active();
-        for (int i = 0; i < engine.activeCount(); i++) {
-            engine.queue(active[i], new ConnectedMessage.RecorderStateMessage(state), nowNs);
+        ClientChannel[] active = channels.active();
+        for (int i = 0; i < channels.activeCount(); i++) {
+            outbox.queue(active[i], new ConnectedMessage.RecorderStateMessage(state), nowNs);
         }
     }
 
@@ -86,11 +99,11 @@ final class ProtocolHandler {
 
     /** Wires a channel's reliable link to this handler and the engine's socket. */
     ReliableChannel newLink(ClientChannel c) {
-        return new ReliableChannel((buf, off, len) -> engine.sendFrame(c.endpoint, buf, off, len),
+        return new ReliableChannel((buf, off, len) -> outbox.sendFrame(c.endpoint, buf, off, len),
                 new ReliableChannel.Listener() {
                     @Override
                     public void onMessage(ConnectedMessage message) {
-                        handle(c, message, engine.nowNs());
+                        handle(c, message, clock.nowNs());
                     }
 
                     @Override
@@ -117,12 +130,12 @@ final class ProtocolHandler {
                 }
             }
             case ConnectedMessage.ReqConnClientsList r ->
-                    engine.queue(c, new ConnectedMessage.ConnClientsList(clientList()), nowNs);
+                    outbox.queue(c, new ConnectedMessage.ConnClientsList(clientList()), nowNs);
             case ChatText(String text) -> broadcastChat(
                     ChatFormat.line(c.id, c.info.name(), text, LocalTime.now()), c.id, nowNs);
             case TransportProps(var props) -> {
                 if (props.audioCodec() == AudioCodec.CELT || props.audioCodec() == AudioCodec.NONE) {
-                    engine.queue(c, new ConnectedMessage.OpusSupported(), nowNs);
+                    outbox.queue(c, new ConnectedMessage.OpusSupported(), nowNs);
                 } else if (props.codedBytes() >= 2 && props.codedBytes() <= ClientChannel.MAX_CODED_BYTES) {
                     c.setProps(props);
                 } else {
@@ -155,38 +168,38 @@ final class ProtocolHandler {
         float now = gain / 32768f;
         c.gains[channel] = now;
         c.recomputeDefaultMix();
-        ClientChannel other = engine.slot(channel);
-        if ((old == 0f) != (now == 0f) && other != null && other.connected) {
+        ClientChannel other = channels.connected(channel);
+        if ((old == 0f) != (now == 0f) && other != null) {
             // Tell the other client that this one muted (or unmuted) it in its own mix (doc §6.4).
-            engine.queue(other, new ConnectedMessage.MuteStateChanged(c.id, now == 0f), nowNs);
+            outbox.queue(other, new ConnectedMessage.MuteStateChanged(c.id, now == 0f), nowNs);
         }
     }
 
     /** Sends an already formatted chat line to every connected channel. */
     void broadcastChat(String html, int senderId, long nowNs) {
         String text = truncate(html);
-        ClientChannel[] active = engine.active();
-        for (int i = 0; i < engine.activeCount(); i++) {
-            engine.queue(active[i], new ChatText(text), nowNs);
+        ClientChannel[] active = channels.active();
+        for (int i = 0; i < channels.activeCount(); i++) {
+            outbox.queue(active[i], new ChatText(text), nowNs);
         }
-        engine.emitChat(senderId, text);
+        events.chatSent(senderId, text);
     }
 
     /** Sends the current client list to every connected channel (after a join, leave or profile change). */
     void sendClientListToAll(long nowNs) {
         List<ClientListEntry> list = clientList();
-        ClientChannel[] active = engine.active();
-        for (int i = 0; i < engine.activeCount(); i++) {
-            engine.queue(active[i], new ConnectedMessage.ConnClientsList(list), nowNs);
+        ClientChannel[] active = channels.active();
+        for (int i = 0; i < channels.activeCount(); i++) {
+            outbox.queue(active[i], new ConnectedMessage.ConnClientsList(list), nowNs);
         }
-        engine.emitListChanged();
+        events.clientListChanged(channels);
     }
 
     /** Connected channels in ascending ID order: the order of the level list too. */
     List<ClientListEntry> clientList() {
         List<ClientListEntry> list = new ArrayList<>();
-        ClientChannel[] active = engine.active();
-        for (int i = 0; i < engine.activeCount(); i++) {
+        ClientChannel[] active = channels.active();
+        for (int i = 0; i < channels.activeCount(); i++) {
             list.add(new ClientListEntry(active[i].id, active[i].info));
         }
         return list;
@@ -200,7 +213,7 @@ final class ProtocolHandler {
         int frames = Math.max(1, Math.min(20, c.jitterFrames()));
         if (frames != c.reportedJitterFrames) {
             c.reportedJitterFrames = frames;
-            engine.queue(c, new JitterBufferSize(frames), nowNs);
+            outbox.queue(c, new JitterBufferSize(frames), nowNs);
         }
     }
 
@@ -210,11 +223,11 @@ final class ProtocolHandler {
      * ~4 lists per second allocate nothing.
      */
     void sendLevels(long nowNs) {
-        int n = engine.activeCount();
+        int n = channels.activeCount();
         if (n == 0) {
             return;
         }
-        ClientChannel[] active = engine.active();
+        ClientChannel[] active = channels.active();
         int bodyBytes = 0;
         for (int i = 0; i < n; i += 2) {
             int low = level(active, i);
@@ -223,7 +236,7 @@ final class ProtocolHandler {
         }
         int length = Frame.write(MessageId.CLM_CHANNEL_LEVEL_LIST, 0, levelBody, 0, bodyBytes, levelFrame, 0);
         for (int i = 0; i < n; i++) {
-            engine.sendFrame(active[i].endpoint, levelFrame, 0, length);
+            outbox.sendFrame(active[i].endpoint, levelFrame, 0, length);
             reportAutoJitterSize(active[i], nowNs);
         }
     }
@@ -243,7 +256,7 @@ final class ProtocolHandler {
             counters.malformedMessages++;
             return;
         }
-        if (message instanceof ConnectionlessMessage clm && engine.offerToDirectory(clm, from, nowNs)) {
+        if (message instanceof ConnectionlessMessage clm && roles.offerToDirectory(clm, from, nowNs)) {
             return;
         }
         if (message instanceof ConnectionlessMessage.Disconnection) {
@@ -252,30 +265,27 @@ final class ProtocolHandler {
             }
             return;
         }
-        if (!clmBudget.sourceMayAsk(from, known, nowNs)) {
-            counters.clmAnswersDropped++; // checked before building the answer: a flood costs no encoding
-            return;
+        if (!outbox.mayAnswer(from, known, nowNs)) {
+            return; // checked before building the answer: a flood costs no encoding
         }
         Message answer = switch (message) {
             case ConnectionlessMessage.PingMs p -> p;
             case ConnectionlessMessage.PingMsWithNumClients(int time, int ignored) ->
-                    new ConnectionlessMessage.PingMsWithNumClients(time, engine.activeCount());
+                    new ConnectionlessMessage.PingMsWithNumClients(time, channels.activeCount());
             case ConnectionlessMessage.ReqVersionAndOs r ->
                     new ConnectionlessMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version());
             case ConnectionlessMessage.ReqConnClientsList r -> new ConnectionlessMessage.ConnClientsList(clientList());
             default -> null;
         };
         if (answer != null) {
-            send(from, known, MessageCodec.encodeFrame(answer, 0), nowNs);
+            outbox.sendAnswer(from, known, MessageCodec.encodeFrame(answer, 0), nowNs);
         }
     }
 
     /** CLM_SERVER_FULL for audio from a newcomer while every slot is taken. */
     void serverFull(InetSocketAddress from, long nowNs) {
-        if (clmBudget.sourceMayAsk(from, null, nowNs)) {
-            send(from, null, MessageCodec.encodeFrame(new ConnectionlessMessage.ServerFull(), 0), nowNs);
-        } else {
-            counters.clmAnswersDropped++;
+        if (outbox.mayAnswer(from, null, nowNs)) {
+            outbox.sendAnswer(from, null, MessageCodec.encodeFrame(new ConnectionlessMessage.ServerFull(), 0), nowNs);
         }
     }
 
@@ -291,18 +301,10 @@ final class ProtocolHandler {
                 || message instanceof ConnectionlessMessage.RegisterServerResp
                 || message instanceof ConnectionlessMessage.SendEmptyMessage;
         if (answer) {
-            send(to, null, frame, System.nanoTime());
+            outbox.sendAnswer(to, null, frame, System.nanoTime());
         } else {
-            engine.sendFrame(to, frame);
+            outbox.sendFrame(to, frame);
         }
-    }
-
-    private void send(InetSocketAddress to, ClientChannel known, byte[] frame, long nowNs) {
-        if (known == null && !clmBudget.globalAllows(frame.length, nowNs)) {
-            counters.clmAnswersDropped++;
-            return;
-        }
-        engine.sendFrame(to, frame);
     }
 
     private static String truncate(String text) {
