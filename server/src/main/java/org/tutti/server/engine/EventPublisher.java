@@ -42,7 +42,7 @@ final class EventPublisher implements AutoCloseable {
         List<String> names = new ArrayList<>();
         ClientChannel[] active = channels.active();
         for (int i = 0; i < channels.activeCount(); i++) {
-            names.add(active[i].info.name());
+            names.add(active[i].control.info.name());
         }
         thread.execute(() -> events.clientListChanged(names));
     }

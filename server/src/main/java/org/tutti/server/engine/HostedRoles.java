@@ -88,8 +88,9 @@ final class HostedRoles implements HostedRolesPort {
             ClientChannel c = active[i];
             // Until the client's transport properties arrive its channel count is unknown and nothing is decoded;
             // recording then would start a mono stub file that is replaced a few frames later.
-            if (c.props != null) {
-                r.frame(c.id, c.info.name(), c.address, c.audioChannels, c.decoded, 0, frameSamples);
+            if (c.control.props != null) {
+                r.frame(c.id, c.control.info.name(), c.address, c.control.audioChannels, c.input.decoded, 0,
+                        frameSamples);
             }
         }
         r.endOfTick();

@@ -117,22 +117,22 @@ final class ProtocolHandler {
         switch (message) {
             case JitterBufferSize(int blocks) -> {
                 c.setJitterRequest(blocks);
-                c.reportedJitterFrames = 0;
+                c.control.reportedJitterFrames = 0;
                 reportAutoJitterSize(c, nowNs);
             }
             case ChannelGain(int channel, int gain) -> setGain(c, channel, gain, nowNs);
             case ChannelPan(int channel, int pan) -> {
-                if (channel < c.pans.length) {
+                if (channel < c.control.pans.length) {
                     // The wire allows 0..65535 but pan means 0..1: beyond 1 the delay pan would reach past its
                     // 64-sample history and the level pan would invert the left side.
-                    c.pans[channel] = Math.min(pan, 32768) / 32768f;
-                    c.recomputeDefaultMix();
+                    c.control.pans[channel] = Math.min(pan, 32768) / 32768f;
+                    c.control.recomputeDefaultMix();
                 }
             }
             case ConnectedMessage.ReqConnClientsList r ->
                     outbox.queue(c, new ConnectedMessage.ConnClientsList(clientList()), nowNs);
             case ChatText(String text) -> broadcastChat(
-                    ChatFormat.line(c.id, c.info.name(), text, LocalTime.now()), c.id, nowNs);
+                    ChatFormat.line(c.id, c.control.info.name(), text, LocalTime.now()), c.id, nowNs);
             case TransportProps(var props) -> {
                 if (props.audioCodec() == AudioCodec.CELT || props.audioCodec() == AudioCodec.NONE) {
                     outbox.queue(c, new ConnectedMessage.OpusSupported(), nowNs);
@@ -143,12 +143,10 @@ final class ProtocolHandler {
                 }
             }
             case ChannelInfos(ChannelInfo info) -> {
-                boolean changed = !c.identified || !info.equals(c.info);
-                c.info = info;
-                if (!c.identified) {
-                    c.identified = true;
-                    c.fadeInSamples = 0;
-                }
+                ChannelControl settings = c.control;
+                boolean changed = !settings.identified || !info.equals(settings.info);
+                settings.info = info;
+                settings.identified = true; // the fade-in starts now: it only counts while identified
                 if (changed) {
                     sendClientListToAll(nowNs);
                 }
@@ -161,13 +159,14 @@ final class ProtocolHandler {
     }
 
     private void setGain(ClientChannel c, int channel, int gain, long nowNs) {
-        if (channel >= c.gains.length) {
+        ChannelControl settings = c.control;
+        if (channel >= settings.gains.length) {
             return;
         }
-        float old = c.gains[channel];
+        float old = settings.gains[channel];
         float now = gain / 32768f;
-        c.gains[channel] = now;
-        c.recomputeDefaultMix();
+        settings.gains[channel] = now;
+        settings.recomputeDefaultMix();
         ClientChannel other = channels.connected(channel);
         if ((old == 0f) != (now == 0f) && other != null) {
             // Tell the other client that this one muted (or unmuted) it in its own mix (doc §6.4).
@@ -200,19 +199,19 @@ final class ProtocolHandler {
         List<ClientListEntry> list = new ArrayList<>();
         ClientChannel[] active = channels.active();
         for (int i = 0; i < channels.activeCount(); i++) {
-            list.add(new ClientListEntry(active[i].id, active[i].info));
+            list.add(new ClientListEntry(active[i].id, active[i].control.info));
         }
         return list;
     }
 
     /** In auto mode the server tells the client whenever its side of the jitter buffer changes size (doc §3.1). */
     void reportAutoJitterSize(ClientChannel c, long nowNs) {
-        if (c.jitterRequest != JitterBufferSize.AUTO || c.jitter == null) {
+        if (c.control.jitterRequest != JitterBufferSize.AUTO || c.input.jitter == null) {
             return;
         }
         int frames = Math.max(1, Math.min(20, c.jitterFrames()));
-        if (frames != c.reportedJitterFrames) {
-            c.reportedJitterFrames = frames;
+        if (frames != c.control.reportedJitterFrames) {
+            c.control.reportedJitterFrames = frames;
             outbox.queue(c, new JitterBufferSize(frames), nowNs);
         }
     }
@@ -243,7 +242,7 @@ final class ProtocolHandler {
 
     /** The wire level of list entry {@code i}: 0..15 for even entries, 0..14 for odd ones (15 would end the list). */
     private static int level(ClientChannel[] active, int i) {
-        return Math.min(active[i].meter.wireLevel(), (i & 1) == 0 ? 15 : 14);
+        return Math.min(active[i].input.meter.wireLevel(), (i & 1) == 0 ? 15 : 14);
     }
 
     /** A connection-less message from anyone; answers are rate-limited per source address. */
@@ -261,7 +260,7 @@ final class ProtocolHandler {
         }
         if (message instanceof ConnectionlessMessage.Disconnection) {
             if (known != null) {
-                known.disconnectRequested = true;
+                known.control.disconnectRequested = true;
             }
             return;
         }

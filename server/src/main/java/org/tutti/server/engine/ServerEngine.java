@@ -17,6 +17,7 @@ import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.DatagramKind;
 import org.tutti.protocol.MessageCodec;
+import org.tutti.protocol.NetworkTransportProps;
 import org.tutti.server.directory.ClmSink;
 import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.directory.RegistrationStatus;
@@ -140,8 +141,9 @@ public final class ServerEngine implements AutoCloseable {
             ClientChannel[] active = channels.active();
             for (int i = 0; i < channels.activeCount(); i++) {
                 ClientChannel c = active[i];
+                ChannelControl s = c.control;
                 list.add(new ClientSnapshot(c.id, AddressText.format(c.address),
-                        c.info, c.jitterFrames(), c.props == null ? 0 : c.audioChannels, c.props, c.jitterCounters()));
+                        s.info, c.jitterFrames(), s.props == null ? 0 : s.audioChannels, s.props, c.jitterCounters()));
             }
             return list;
         });
@@ -351,19 +353,20 @@ public final class ServerEngine implements AutoCloseable {
             connect(c, from, nowNs);
         }
         counters.audioPacketsIn++;
-        c.timeoutSamples = ClientChannel.TIMEOUT_SAMPLES;
-        if (c.props == null || len != c.props.packetBytes()) {
+        c.input.timeoutSamples = ChannelInput.TIMEOUT_SAMPLES;
+        NetworkTransportProps props = c.control.props;
+        if (props == null || len != props.packetBytes()) {
             counters.wrongSizeAudio++;
             return;
         }
-        int frameBytes = c.props.baseNetworkFrameBytes();
-        int coded = c.props.codedBytes();
-        boolean sequenced = c.props.withSequenceNumber();
+        int frameBytes = props.baseNetworkFrameBytes();
+        int coded = props.codedBytes();
+        boolean sequenced = props.withSequenceNumber();
         long arrivalNs = System.nanoTime();
-        for (int k = 0; k < c.props.blockFactor(); k++) {
+        for (int k = 0; k < props.blockFactor(); k++) {
             int at = k * frameBytes;
             int seq = sequenced ? rx[at + coded] & 0xFF : 0;
-            if (!c.jitter.put(rx, at, coded, seq, arrivalNs)) {
+            if (!c.input.jitter.put(rx, at, coded, seq, arrivalNs)) {
                 counters.jitterOverruns++;
             }
         }
@@ -372,9 +375,7 @@ public final class ServerEngine implements AutoCloseable {
     private void connect(ClientChannel c, UdpEndpoint from, long nowNs) {
         c.open(from);
         for (ClientChannel other : channels.slots()) {
-            other.gains[c.id] = ClientChannel.UNITY_GAIN;
-            other.pans[c.id] = ClientChannel.CENTRE_PAN;
-            other.recomputeDefaultMix();
+            other.control.resetColumn(c.id);
         }
         channels.rebuildActive();
         protocol.onNewConnection(c, nowNs);
@@ -401,8 +402,8 @@ public final class ServerEngine implements AutoCloseable {
         ClientChannel[] active = channels.active();
         for (int i = channels.activeCount() - 1; i >= 0; i--) {
             ClientChannel c = active[i];
-            c.timeoutSamples -= n;
-            if (c.timeoutSamples <= 0 || c.disconnectRequested) {
+            c.input.timeoutSamples -= n;
+            if (c.input.timeoutSamples <= 0 || c.control.disconnectRequested) {
                 disconnect(c, nowNs);
             }
         }
