@@ -423,6 +423,11 @@ public final class ServerEngine implements AutoCloseable {
         counters.ticks++;
     }
 
+    /** Slot {@code id} or null, on the engine thread: for {@code ServerPeek} in the client module's tests. */
+    ClientChannel slot(int id) {
+        return channels.slot(id);
+    }
+
     // ------------------------------------------------------------------ shutdown
 
     /** Stops the engine; with {@code -d} every client first gets CLM_DISCONNECTION. */
