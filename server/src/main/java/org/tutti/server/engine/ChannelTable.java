@@ -1,6 +1,9 @@
 package org.tutti.server.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.tutti.net.BatchUdpSocket;
+import org.tutti.protocol.ClientListEntry;
 
 /**
  * The server's slots and the list of connected ones, in channel order, with the table that finds a datagram's
@@ -60,6 +63,15 @@ final class ChannelTable {
     /** The connected channel that sent datagram {@code i} of the socket's last batch, or null for a stranger. */
     ClientChannel sender(BatchUdpSocket socket, int i) {
         return senders.find(socket, i);
+    }
+
+    /** The connected channels' IDs and profiles in ascending ID order (CONN_CLIENTS_LIST; the level list's order). */
+    List<ClientListEntry> clientList() {
+        List<ClientListEntry> list = new ArrayList<>();
+        for (int i = 0; i < activeCount; i++) {
+            list.add(new ClientListEntry(active[i].id, active[i].control.info));
+        }
+        return list;
     }
 
     /** Recomputes the connected list and the sender lookup after a slot opened or closed. */

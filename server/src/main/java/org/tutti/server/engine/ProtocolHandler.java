@@ -1,8 +1,6 @@
 package org.tutti.server.engine;
 
-import java.net.InetSocketAddress;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.tutti.Version;
 import org.tutti.net.ReliableChannel;
@@ -16,25 +14,24 @@ import org.tutti.protocol.ConnectedMessage.ChannelPan;
 import org.tutti.protocol.ConnectedMessage.ChatText;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
 import org.tutti.protocol.ConnectedMessage.TransportProps;
-import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.Frame;
 import org.tutti.protocol.LicenceType;
 import org.tutti.protocol.MessageId;
 import org.tutti.protocol.MalformedMessageException;
 import org.tutti.protocol.Message;
-import org.tutti.protocol.MessageCodec;
 import org.tutti.protocol.OperatingSystem;
 import org.tutti.protocol.RecorderState;
 
 /**
  * The server's side of the Jamulus protocol (doc §5, §6.4–6.6): the connect sequence, ACKs and duplicates,
- * the client's requests and settings, chat, client lists, levels and the connection-less queries. Runs on the
- * engine thread; allocates only for control messages, never for audio.
+ * the client's requests and settings, chat, client lists and levels. Runs on the engine thread; allocates only
+ * for control messages, never for audio.
  *
  * <p>It knows the engine only through narrow collaborators, all owned by the engine thread: the
  * {@link ChannelTable} it reads (and whose channels' control state it writes), the {@link Outbox} it sends
- * through (with the connection-less answer budget), the {@link EventPublisher} for the embedder, the
- * {@link HostedRolesPort} (directory role and recorder), the {@link LiveSettings} and the {@link TickClock}.
+ * through, the {@link EventPublisher} for the embedder, the
+ * {@link HostedRolesPort} (recorder), the {@link LiveSettings} and the {@link TickClock}. Connection-less
+ * messages are the {@link ConnectionlessHandler}'s.
  */
 final class ProtocolHandler {
     private final ChannelTable channels;
@@ -130,7 +127,7 @@ final class ProtocolHandler {
                 }
             }
             case ConnectedMessage.ReqConnClientsList r ->
-                    outbox.queue(c, new ConnectedMessage.ConnClientsList(clientList()), nowNs);
+                    outbox.queue(c, new ConnectedMessage.ConnClientsList(channels.clientList()), nowNs);
             case ChatText(String text) -> broadcastChat(
                     ChatFormat.line(c.id, c.control.info.name(), text, LocalTime.now()), c.id, nowNs);
             case TransportProps(var props) -> {
@@ -186,22 +183,12 @@ final class ProtocolHandler {
 
     /** Sends the current client list to every connected channel (after a join, leave or profile change). */
     void sendClientListToAll(long nowNs) {
-        List<ClientListEntry> list = clientList();
+        List<ClientListEntry> list = channels.clientList();
         ClientChannel[] active = channels.active();
         for (int i = 0; i < channels.activeCount(); i++) {
             outbox.queue(active[i], new ConnectedMessage.ConnClientsList(list), nowNs);
         }
         events.clientListChanged(channels);
-    }
-
-    /** Connected channels in ascending ID order: the order of the level list too. */
-    List<ClientListEntry> clientList() {
-        List<ClientListEntry> list = new ArrayList<>();
-        ClientChannel[] active = channels.active();
-        for (int i = 0; i < channels.activeCount(); i++) {
-            list.add(new ClientListEntry(active[i].id, active[i].control.info));
-        }
-        return list;
     }
 
     /** In auto mode the server tells the client whenever its side of the jitter buffer changes size (doc §3.1). */
@@ -243,67 +230,6 @@ final class ProtocolHandler {
     /** The wire level of list entry {@code i}: 0..15 for even entries, 0..14 for odd ones (15 would end the list). */
     private static int level(ClientChannel[] active, int i) {
         return Math.min(active[i].input.meter.wireLevel(), (i & 1) == 0 ? 15 : 14);
-    }
-
-    /** A connection-less message from anyone; answers are rate-limited per source address. */
-    void onConnectionless(InetSocketAddress from, ClientChannel known, byte[] buf, int len, long nowNs) {
-        counters.protocolMessagesIn++;
-        Message message;
-        try {
-            message = MessageCodec.decodeFrame(buf, 0, len);
-        } catch (MalformedMessageException e) {
-            counters.malformedMessages++;
-            return;
-        }
-        if (message instanceof ConnectionlessMessage clm && roles.offerToDirectory(clm, from, nowNs)) {
-            return;
-        }
-        if (message instanceof ConnectionlessMessage.Disconnection) {
-            if (known != null) {
-                known.control.disconnectRequested = true;
-            }
-            return;
-        }
-        if (!outbox.mayAnswer(from, known, nowNs)) {
-            return; // checked before building the answer: a flood costs no encoding
-        }
-        Message answer = switch (message) {
-            case ConnectionlessMessage.PingMs p -> p;
-            case ConnectionlessMessage.PingMsWithNumClients(int time, int ignored) ->
-                    new ConnectionlessMessage.PingMsWithNumClients(time, channels.activeCount());
-            case ConnectionlessMessage.ReqVersionAndOs r ->
-                    new ConnectionlessMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version());
-            case ConnectionlessMessage.ReqConnClientsList r -> new ConnectionlessMessage.ConnClientsList(clientList());
-            default -> null;
-        };
-        if (answer != null) {
-            outbox.sendAnswer(from, known, MessageCodec.encodeFrame(answer, 0), nowNs);
-        }
-    }
-
-    /** CLM_SERVER_FULL for audio from a newcomer while every slot is taken. */
-    void serverFull(InetSocketAddress from, long nowNs) {
-        if (outbox.mayAnswer(from, null, nowNs)) {
-            outbox.sendAnswer(from, null, MessageCodec.encodeFrame(new ConnectionlessMessage.ServerFull(), 0), nowNs);
-        }
-    }
-
-    /**
-     * The hosted directory's sends. Its answers to requests (server lists, registration results, hole-punch
-     * requests to listed servers) pass the global budget; the directory limits them per source IP itself. What it
-     * sends on its own timers (registrations, keep-alives, hole punches our directory asked for) always goes.
-     */
-    void sendForDirectory(ConnectionlessMessage message, InetSocketAddress to) {
-        byte[] frame = MessageCodec.encodeFrame(message, 0);
-        boolean answer = message instanceof ConnectionlessMessage.ServerList
-                || message instanceof ConnectionlessMessage.ReducedServerList
-                || message instanceof ConnectionlessMessage.RegisterServerResp
-                || message instanceof ConnectionlessMessage.SendEmptyMessage;
-        if (answer) {
-            outbox.sendAnswer(to, null, frame, System.nanoTime());
-        } else {
-            outbox.sendFrame(to, frame);
-        }
     }
 
     private static String truncate(String text) {

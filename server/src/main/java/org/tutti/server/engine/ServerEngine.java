@@ -31,7 +31,7 @@ import org.tutti.server.recorder.JamRecorder;
  *
  * <p>This is the conductor: the loop, connects and disconnects, and the documented control API other threads
  * use. It builds the engine thread's parts and wires them narrowly; none of them knows the engine. The work itself
- * is in {@link AudioTick} (audio), {@link ProtocolHandler} (messages, through {@link ChannelTable},
+ * is in {@link AudioTick} (audio), {@link ProtocolHandler} and {@link ConnectionlessHandler} (messages, through {@link ChannelTable},
  * {@link Outbox}, {@link EventPublisher}, {@link HostedRolesPort}, {@link LiveSettings} and {@link TickClock}),
  * {@link ServerSocket} (UDP) and {@link HostedRoles} (directory and recorder).
  */
@@ -48,6 +48,7 @@ public final class ServerEngine implements AutoCloseable {
     private final EngineCounters counters = new EngineCounters();
     private final AudioTick audio;
     private final ProtocolHandler protocol;
+    private final ConnectionlessHandler connectionless;
     private final Outbox outbox;
     private final EventPublisher events;
     private final LiveSettings settings;
@@ -70,6 +71,7 @@ public final class ServerEngine implements AutoCloseable {
         this.audio = new AudioTick(config, counters, socket::newSendBatch);
         this.outbox = new Outbox(socket, counters, new ClmAnswerBudget(config.maxClients()));
         this.protocol = new ProtocolHandler(channels, outbox, this.events, roles, settings, clock, counters);
+        this.connectionless = new ConnectionlessHandler(channels, outbox, roles, counters);
         for (ClientChannel c : channels.slots()) {
             c.link = protocol.newLink(c);
         }
@@ -171,7 +173,7 @@ public final class ServerEngine implements AutoCloseable {
 
     /** Sends connection-less messages through the server's socket (for the directory components; engine thread). */
     public ClmSink clmSink() {
-        return protocol::sendForDirectory; // its answers to requests pass the global anti-amplification budget
+        return connectionless::sendForDirectory; // its answers to requests pass the global anti-amplification budget
     }
 
     /** The engine's monotonic clock in milliseconds, as the directory components expect it. */
@@ -333,7 +335,7 @@ public final class ServerEngine implements AutoCloseable {
                     protocol.onConnected(known, rx, len, nowNs);
                 }
             }
-            case CONNECTIONLESS -> protocol.onConnectionless(known != null ? known.address : raw.sender(i).address(),
+            case CONNECTIONLESS -> connectionless.onConnectionless(known != null ? known.address : raw.sender(i).address(),
                     known, rx, len, nowNs);
         }
     }
@@ -347,7 +349,7 @@ public final class ServerEngine implements AutoCloseable {
             UdpEndpoint from = raw.sender(i);
             c = channels.lowestFreeSlot();
             if (c == null) {
-                protocol.serverFull(from.address(), nowNs);
+                connectionless.serverFull(from.address(), nowNs);
                 return;
             }
             connect(c, from, nowNs);
