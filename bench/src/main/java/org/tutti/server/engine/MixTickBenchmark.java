@@ -63,14 +63,14 @@ public class MixTickBenchmark {
             c.link = new ReliableChannel((d, off, len) -> { }, m -> { });
             c.open(org.tutti.net.UdpEndpoint.of(new InetSocketAddress("127.0.0.1", 20000 + i)));
             c.setProps(props);
-            c.identified = true;
-            c.fadeInSamples = 3 * 48000; // past the fade-in, as in a running session
+            c.control.identified = true;
+            c.input.fadeInSamples = 3 * 48000; // past the fade-in, as in a running session
             if (mixes.equals("distinct")) {
                 for (int j = 0; j < clients; j++) {
-                    c.gains[j] = 0.5f + 0.4f * (((i * 31 + j * 7) % 97) / 97f);
+                    c.control.gains[j] = 0.5f + 0.4f * (((i * 31 + j * 7) % 97) / 97f);
                 }
             }
-            c.recomputeDefaultMix();
+            c.control.recomputeDefaultMix();
             active[i] = c;
         }
         // Fill the jitter buffers so that decodeAll decodes real frames rather than concealing.
@@ -98,7 +98,7 @@ public class MixTickBenchmark {
         byte[] frame = frames[frameIndex];
         frame[CODED] = (byte) frameIndex;
         for (ClientChannel c : active) {
-            c.jitter.put(frame, 0, CODED, frameIndex & 0xFF, System.nanoTime());
+            c.input.jitter.put(frame, 0, CODED, frameIndex & 0xFF, System.nanoTime());
         }
         frameIndex = (frameIndex + 1) % frames.length;
     }
@@ -128,7 +128,7 @@ public class MixTickBenchmark {
     public long mixEncodeAll() {
         boolean anyDefault = false;
         for (ClientChannel c : active) {
-            anyDefault |= c.defaultMix;
+            anyDefault |= c.control.defaultMix;
         }
         if (anyDefault) {
             sums.prepare(active, clients);

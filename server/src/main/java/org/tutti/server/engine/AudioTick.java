@@ -65,8 +65,8 @@ final class AudioTick implements AutoCloseable {
         count = n;
         runPhase(decodeTask);
         for (int i = 0; i < n; i++) {
-            if (channels[i].identified) {
-                channels[i].fadeInSamples += frameSamples;
+            if (channels[i].control.identified) {
+                channels[i].input.fadeInSamples += frameSamples;
             }
         }
     }
@@ -75,7 +75,7 @@ final class AudioTick implements AutoCloseable {
     void mixAndSend() {
         boolean anyDefault = false;
         for (int i = 0; i < count; i++) {
-            anyDefault |= active[i].defaultMix && active[i].receivesAudio();
+            anyDefault |= active[i].control.defaultMix && active[i].receivesAudio();
         }
         anyDefaultMix = anyDefault;
         if (anyDefault) {
@@ -92,7 +92,7 @@ final class AudioTick implements AutoCloseable {
         }
         if (delayPan) {
             for (int i = 0; i < count; i++) {
-                active[i].rememberHistory(frameSamples);
+                active[i].input.frame.rememberHistory(frameSamples);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.tutti.server.engine;
 
 import java.net.InetSocketAddress;
 import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.protocol.RecorderState;
 import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.directory.ServerInfo;
@@ -12,7 +13,7 @@ import org.tutti.server.recorder.JamRecorder;
  * every CLM first, polled about every 10 ms) and the jam recorder of {@code -R} (fed each tick with every
  * channel's decoded input). Engine thread only, except {@link #recorder()} which any thread may read.
  */
-final class HostedRoles {
+final class HostedRoles implements HostedRolesPort {
     private static final long DIRECTORY_POLL_NANOS = 10_000_000L;
 
     private DirectoryRole directory;
@@ -59,9 +60,15 @@ final class HostedRoles {
         }
     }
 
-    /** Offers a CLM to the directory role; true when it consumed it. */
-    boolean offer(ConnectionlessMessage message, InetSocketAddress from, long nowNs) {
+    @Override
+    public boolean offerToDirectory(ConnectionlessMessage message, InetSocketAddress from, long nowNs) {
         return directory != null && directory.onMessage(message, from, nowNs / 1_000_000L);
+    }
+
+    @Override
+    public RecorderState recorderState() {
+        JamRecorder r = recorder;
+        return r == null ? RecorderState.NOT_INITIALISED : RecorderState.fromCode(r.state().wireValue());
     }
 
     void poll(long nowNs) {
@@ -81,8 +88,9 @@ final class HostedRoles {
             ClientChannel c = active[i];
             // Until the client's transport properties arrive its channel count is unknown and nothing is decoded;
             // recording then would start a mono stub file that is replaced a few frames later.
-            if (c.props != null) {
-                r.frame(c.id, c.info.name(), c.address, c.audioChannels, c.decoded, 0, frameSamples);
+            if (c.control.props != null) {
+                r.frame(c.id, c.control.info.name(), c.address, c.control.audioChannels, c.input.decoded, 0,
+                        frameSamples);
             }
         }
         r.endOfTick();

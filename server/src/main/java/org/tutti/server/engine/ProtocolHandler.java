@@ -1,8 +1,6 @@
 package org.tutti.server.engine;
 
-import java.net.InetSocketAddress;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.tutti.Version;
 import org.tutti.net.ReliableChannel;
@@ -16,65 +14,77 @@ import org.tutti.protocol.ConnectedMessage.ChannelPan;
 import org.tutti.protocol.ConnectedMessage.ChatText;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
 import org.tutti.protocol.ConnectedMessage.TransportProps;
-import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.Frame;
 import org.tutti.protocol.LicenceType;
 import org.tutti.protocol.MessageId;
 import org.tutti.protocol.MalformedMessageException;
 import org.tutti.protocol.Message;
-import org.tutti.protocol.MessageCodec;
 import org.tutti.protocol.OperatingSystem;
 import org.tutti.protocol.RecorderState;
 
 /**
  * The server's side of the Jamulus protocol (doc §5, §6.4–6.6): the connect sequence, ACKs and duplicates,
- * the client's requests and settings, chat, client lists, levels and the connection-less queries. Runs on the
- * engine thread; allocates only for control messages, never for audio.
+ * the client's requests and settings, chat, client lists and levels. Runs on the engine thread; allocates only
+ * for control messages, never for audio.
+ *
+ * <p>It knows the engine only through narrow collaborators, all owned by the engine thread: the
+ * {@link ChannelTable} it reads (and whose channels' control state it writes), the {@link Outbox} it sends
+ * through, the {@link EventPublisher} for the embedder, the
+ * {@link HostedRolesPort} (recorder), the {@link LiveSettings} and the {@link TickClock}. Connection-less
+ * messages are the {@link ConnectionlessHandler}'s.
  */
 final class ProtocolHandler {
-    private final ServerEngine engine;
+    private final ChannelTable channels;
+    private final Outbox outbox;
+    private final EventPublisher events;
+    private final HostedRolesPort roles;
+    private final LiveSettings settings;
+    private final TickClock clock;
     private final EngineCounters counters;
-    private final ClmAnswerBudget clmBudget;
     private final byte[] levelBody = new byte[(ServerConfig.MAX_CLIENTS_LIMIT + 1) / 2];
     private final byte[] levelFrame = new byte[levelBody.length + Frame.OVERHEAD_BYTES];
 
-    ProtocolHandler(ServerEngine engine, EngineCounters counters) {
-        this.engine = engine;
+    ProtocolHandler(ChannelTable channels, Outbox outbox, EventPublisher events, HostedRolesPort roles,
+            LiveSettings settings, TickClock clock, EngineCounters counters) {
+        this.channels = channels;
+        this.outbox = outbox;
+        this.events = events;
+        this.roles = roles;
+        this.settings = settings;
+        this.clock = clock;
         this.counters = counters;
-        this.clmBudget = new ClmAnswerBudget(engine.config().maxClients());
     }
 
     /** Queues the connect sequence of doc §5.2 for a channel just opened by its first audio packet. */
     void onNewConnection(ClientChannel c, long nowNs) {
-        engine.queue(c, new ConnectedMessage.ClientId(c.id), nowNs);
-        engine.queue(c, new ConnectedMessage.ConnClientsList(List.of()), nowNs);
-        engine.queue(c, new ConnectedMessage.ReqSplitMessSupport(), nowNs);
-        engine.queue(c, new ConnectedMessage.ReqTransportProps(), nowNs);
-        engine.queue(c, new ConnectedMessage.ReqJitterBufferSize(), nowNs);
-        engine.queue(c, new ConnectedMessage.ReqChannelInfos(), nowNs);
-        String welcome = engine.welcomeMessage();
+        outbox.queue(c, new ConnectedMessage.ClientId(c.id), nowNs);
+        outbox.queue(c, new ConnectedMessage.ConnClientsList(List.of()), nowNs);
+        outbox.queue(c, new ConnectedMessage.ReqSplitMessSupport(), nowNs);
+        outbox.queue(c, new ConnectedMessage.ReqTransportProps(), nowNs);
+        outbox.queue(c, new ConnectedMessage.ReqJitterBufferSize(), nowNs);
+        outbox.queue(c, new ConnectedMessage.ReqChannelInfos(), nowNs);
+        String welcome = settings.welcomeMessage();
         if (!welcome.isEmpty()) {
-            engine.queue(c, new ChatText(truncate(ChatFormat.WELCOME_PREFIX + welcome)), nowNs);
+            outbox.queue(c, new ChatText(truncate(ChatFormat.WELCOME_PREFIX + welcome)), nowNs);
         }
-        if (engine.config().licenceRequired()) {
-            engine.queue(c, new ConnectedMessage.LicenceRequired(LicenceType.CREATIVE_COMMONS), nowNs);
+        if (settings.licenceRequired()) {
+            outbox.queue(c, new ConnectedMessage.LicenceRequired(LicenceType.CREATIVE_COMMONS), nowNs);
         }
-        engine.queue(c, new ConnectedMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version()), nowNs);
-        engine.queue(c, new ConnectedMessage.RecorderStateMessage(recorderState()), nowNs);
+        outbox.queue(c, new ConnectedMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version()), nowNs);
+        outbox.queue(c, new ConnectedMessage.RecorderStateMessage(recorderState()), nowNs);
     }
 
     /** The recorder's state as RECORDER_STATE carries it (1 when no recorder is hosted). */
     RecorderState recorderState() {
-        org.tutti.server.recorder.JamRecorder r = engine.recorder();
-        return r == null ? RecorderState.NOT_INITIALISED : RecorderState.fromCode(r.state().wireValue());
+        return roles.recorderState();
     }
 
     /** Tells every client the recorder's state (after it changed). */
     void sendRecorderStateToAll(long nowNs) {
         RecorderState state = recorderState();
-        ClientChannel[] active = engine.active();
-        for (int i = 0; i < engine.activeCount(); i++) {
-            engine.queue(active[i], new ConnectedMessage.RecorderStateMessage(state), nowNs);
+        ClientChannel[] active = channels.active();
+        for (int i = 0; i < channels.activeCount(); i++) {
+            outbox.queue(active[i], new ConnectedMessage.RecorderStateMessage(state), nowNs);
         }
     }
 
@@ -86,11 +96,11 @@ final class ProtocolHandler {
 
     /** Wires a channel's reliable link to this handler and the engine's socket. */
     ReliableChannel newLink(ClientChannel c) {
-        return new ReliableChannel((buf, off, len) -> engine.sendFrame(c.endpoint, buf, off, len),
+        return new ReliableChannel((buf, off, len) -> outbox.sendFrame(c.endpoint, buf, off, len),
                 new ReliableChannel.Listener() {
                     @Override
                     public void onMessage(ConnectedMessage message) {
-                        handle(c, message, engine.nowNs());
+                        handle(c, message, clock.nowNs());
                     }
 
                     @Override
@@ -104,25 +114,25 @@ final class ProtocolHandler {
         switch (message) {
             case JitterBufferSize(int blocks) -> {
                 c.setJitterRequest(blocks);
-                c.reportedJitterFrames = 0;
+                c.control.reportedJitterFrames = 0;
                 reportAutoJitterSize(c, nowNs);
             }
             case ChannelGain(int channel, int gain) -> setGain(c, channel, gain, nowNs);
             case ChannelPan(int channel, int pan) -> {
-                if (channel < c.pans.length) {
+                if (channel < c.control.pans.length) {
                     // The wire allows 0..65535 but pan means 0..1: beyond 1 the delay pan would reach past its
                     // 64-sample history and the level pan would invert the left side.
-                    c.pans[channel] = Math.min(pan, 32768) / 32768f;
-                    c.recomputeDefaultMix();
+                    c.control.pans[channel] = Math.min(pan, 32768) / 32768f;
+                    c.control.recomputeDefaultMix();
                 }
             }
             case ConnectedMessage.ReqConnClientsList r ->
-                    engine.queue(c, new ConnectedMessage.ConnClientsList(clientList()), nowNs);
+                    outbox.queue(c, new ConnectedMessage.ConnClientsList(channels.clientList()), nowNs);
             case ChatText(String text) -> broadcastChat(
-                    ChatFormat.line(c.id, c.info.name(), text, LocalTime.now()), c.id, nowNs);
+                    ChatFormat.line(c.id, c.control.info.name(), text, LocalTime.now()), c.id, nowNs);
             case TransportProps(var props) -> {
                 if (props.audioCodec() == AudioCodec.CELT || props.audioCodec() == AudioCodec.NONE) {
-                    engine.queue(c, new ConnectedMessage.OpusSupported(), nowNs);
+                    outbox.queue(c, new ConnectedMessage.OpusSupported(), nowNs);
                 } else if (props.codedBytes() >= 2 && props.codedBytes() <= ClientChannel.MAX_CODED_BYTES) {
                     c.setProps(props);
                 } else {
@@ -130,12 +140,10 @@ final class ProtocolHandler {
                 }
             }
             case ChannelInfos(ChannelInfo info) -> {
-                boolean changed = !c.identified || !info.equals(c.info);
-                c.info = info;
-                if (!c.identified) {
-                    c.identified = true;
-                    c.fadeInSamples = 0;
-                }
+                ChannelControl settings = c.control;
+                boolean changed = !settings.identified || !info.equals(settings.info);
+                settings.info = info;
+                settings.identified = true; // the fade-in starts now: it only counts while identified
                 if (changed) {
                     sendClientListToAll(nowNs);
                 }
@@ -148,59 +156,50 @@ final class ProtocolHandler {
     }
 
     private void setGain(ClientChannel c, int channel, int gain, long nowNs) {
-        if (channel >= c.gains.length) {
+        ChannelControl settings = c.control;
+        if (channel >= settings.gains.length) {
             return;
         }
-        float old = c.gains[channel];
+        float old = settings.gains[channel];
         float now = gain / 32768f;
-        c.gains[channel] = now;
-        c.recomputeDefaultMix();
-        ClientChannel other = engine.slot(channel);
-        if ((old == 0f) != (now == 0f) && other != null && other.connected) {
+        settings.gains[channel] = now;
+        settings.recomputeDefaultMix();
+        ClientChannel other = channels.connected(channel);
+        if ((old == 0f) != (now == 0f) && other != null) {
             // Tell the other client that this one muted (or unmuted) it in its own mix (doc §6.4).
-            engine.queue(other, new ConnectedMessage.MuteStateChanged(c.id, now == 0f), nowNs);
+            outbox.queue(other, new ConnectedMessage.MuteStateChanged(c.id, now == 0f), nowNs);
         }
     }
 
     /** Sends an already formatted chat line to every connected channel. */
     void broadcastChat(String html, int senderId, long nowNs) {
         String text = truncate(html);
-        ClientChannel[] active = engine.active();
-        for (int i = 0; i < engine.activeCount(); i++) {
-            engine.queue(active[i], new ChatText(text), nowNs);
+        ClientChannel[] active = channels.active();
+        for (int i = 0; i < channels.activeCount(); i++) {
+            outbox.queue(active[i], new ChatText(text), nowNs);
         }
-        engine.emitChat(senderId, text);
+        events.chatSent(senderId, text);
     }
 
     /** Sends the current client list to every connected channel (after a join, leave or profile change). */
     void sendClientListToAll(long nowNs) {
-        List<ClientListEntry> list = clientList();
-        ClientChannel[] active = engine.active();
-        for (int i = 0; i < engine.activeCount(); i++) {
-            engine.queue(active[i], new ConnectedMessage.ConnClientsList(list), nowNs);
+        List<ClientListEntry> list = channels.clientList();
+        ClientChannel[] active = channels.active();
+        for (int i = 0; i < channels.activeCount(); i++) {
+            outbox.queue(active[i], new ConnectedMessage.ConnClientsList(list), nowNs);
         }
-        engine.emitListChanged();
-    }
-
-    /** Connected channels in ascending ID order: the order of the level list too. */
-    List<ClientListEntry> clientList() {
-        List<ClientListEntry> list = new ArrayList<>();
-        ClientChannel[] active = engine.active();
-        for (int i = 0; i < engine.activeCount(); i++) {
-            list.add(new ClientListEntry(active[i].id, active[i].info));
-        }
-        return list;
+        events.clientListChanged(channels);
     }
 
     /** In auto mode the server tells the client whenever its side of the jitter buffer changes size (doc §3.1). */
     void reportAutoJitterSize(ClientChannel c, long nowNs) {
-        if (c.jitterRequest != JitterBufferSize.AUTO || c.jitter == null) {
+        if (c.control.jitterRequest != JitterBufferSize.AUTO || c.input.jitter == null) {
             return;
         }
         int frames = Math.max(1, Math.min(20, c.jitterFrames()));
-        if (frames != c.reportedJitterFrames) {
-            c.reportedJitterFrames = frames;
-            engine.queue(c, new JitterBufferSize(frames), nowNs);
+        if (frames != c.control.reportedJitterFrames) {
+            c.control.reportedJitterFrames = frames;
+            outbox.queue(c, new JitterBufferSize(frames), nowNs);
         }
     }
 
@@ -210,11 +209,11 @@ final class ProtocolHandler {
      * ~4 lists per second allocate nothing.
      */
     void sendLevels(long nowNs) {
-        int n = engine.activeCount();
+        int n = channels.activeCount();
         if (n == 0) {
             return;
         }
-        ClientChannel[] active = engine.active();
+        ClientChannel[] active = channels.active();
         int bodyBytes = 0;
         for (int i = 0; i < n; i += 2) {
             int low = level(active, i);
@@ -223,86 +222,14 @@ final class ProtocolHandler {
         }
         int length = Frame.write(MessageId.CLM_CHANNEL_LEVEL_LIST, 0, levelBody, 0, bodyBytes, levelFrame, 0);
         for (int i = 0; i < n; i++) {
-            engine.sendFrame(active[i].endpoint, levelFrame, 0, length);
+            outbox.sendFrame(active[i].endpoint, levelFrame, 0, length);
             reportAutoJitterSize(active[i], nowNs);
         }
     }
 
     /** The wire level of list entry {@code i}: 0..15 for even entries, 0..14 for odd ones (15 would end the list). */
     private static int level(ClientChannel[] active, int i) {
-        return Math.min(active[i].meter.wireLevel(), (i & 1) == 0 ? 15 : 14);
-    }
-
-    /** A connection-less message from anyone; answers are rate-limited per source address. */
-    void onConnectionless(InetSocketAddress from, ClientChannel known, byte[] buf, int len, long nowNs) {
-        counters.protocolMessagesIn++;
-        Message message;
-        try {
-            message = MessageCodec.decodeFrame(buf, 0, len);
-        } catch (MalformedMessageException e) {
-            counters.malformedMessages++;
-            return;
-        }
-        if (message instanceof ConnectionlessMessage clm && engine.offerToDirectory(clm, from, nowNs)) {
-            return;
-        }
-        if (message instanceof ConnectionlessMessage.Disconnection) {
-            if (known != null) {
-                known.disconnectRequested = true;
-            }
-            return;
-        }
-        if (!clmBudget.sourceMayAsk(from, known, nowNs)) {
-            counters.clmAnswersDropped++; // checked before building the answer: a flood costs no encoding
-            return;
-        }
-        Message answer = switch (message) {
-            case ConnectionlessMessage.PingMs p -> p;
-            case ConnectionlessMessage.PingMsWithNumClients(int time, int ignored) ->
-                    new ConnectionlessMessage.PingMsWithNumClients(time, engine.activeCount());
-            case ConnectionlessMessage.ReqVersionAndOs r ->
-                    new ConnectionlessMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version());
-            case ConnectionlessMessage.ReqConnClientsList r -> new ConnectionlessMessage.ConnClientsList(clientList());
-            default -> null;
-        };
-        if (answer != null) {
-            send(from, known, MessageCodec.encodeFrame(answer, 0), nowNs);
-        }
-    }
-
-    /** CLM_SERVER_FULL for audio from a newcomer while every slot is taken. */
-    void serverFull(InetSocketAddress from, long nowNs) {
-        if (clmBudget.sourceMayAsk(from, null, nowNs)) {
-            send(from, null, MessageCodec.encodeFrame(new ConnectionlessMessage.ServerFull(), 0), nowNs);
-        } else {
-            counters.clmAnswersDropped++;
-        }
-    }
-
-    /**
-     * The hosted directory's sends. Its answers to requests (server lists, registration results, hole-punch
-     * requests to listed servers) pass the global budget; the directory limits them per source IP itself. What it
-     * sends on its own timers (registrations, keep-alives, hole punches our directory asked for) always goes.
-     */
-    void sendForDirectory(ConnectionlessMessage message, InetSocketAddress to) {
-        byte[] frame = MessageCodec.encodeFrame(message, 0);
-        boolean answer = message instanceof ConnectionlessMessage.ServerList
-                || message instanceof ConnectionlessMessage.ReducedServerList
-                || message instanceof ConnectionlessMessage.RegisterServerResp
-                || message instanceof ConnectionlessMessage.SendEmptyMessage;
-        if (answer) {
-            send(to, null, frame, System.nanoTime());
-        } else {
-            engine.sendFrame(to, frame);
-        }
-    }
-
-    private void send(InetSocketAddress to, ClientChannel known, byte[] frame, long nowNs) {
-        if (known == null && !clmBudget.globalAllows(frame.length, nowNs)) {
-            counters.clmAnswersDropped++;
-            return;
-        }
-        engine.sendFrame(to, frame);
+        return Math.min(active[i].input.meter.wireLevel(), (i & 1) == 0 ? 15 : 14);
     }
 
     private static String truncate(String text) {

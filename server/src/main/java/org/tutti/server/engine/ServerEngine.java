@@ -1,30 +1,27 @@
 package org.tutti.server.engine;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.tutti.net.AddressText;
-import org.tutti.protocol.ConnectionlessMessage;
-import org.tutti.protocol.DatagramKind;
+import org.tutti.net.BatchUdpSocket;
+import org.tutti.net.UdpEndpoint;
 import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectionlessMessage;
+import org.tutti.protocol.DatagramKind;
+import org.tutti.protocol.MessageCodec;
+import org.tutti.protocol.NetworkTransportProps;
 import org.tutti.server.directory.ClmSink;
 import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.recorder.JamRecorder;
-import org.tutti.net.BatchUdpSocket;
-import org.tutti.net.UdpEndpoint;
-import org.tutti.protocol.MessageCodec;
 
 /**
  * The Tutti server engine: one thread owns the UDP socket and every client's state. It runs a deadline clock
@@ -32,10 +29,11 @@ import org.tutti.protocol.MessageCodec;
  * encodes and sends. Other threads talk to it only through {@link #call}, which queues a command and waits.
  * While no client is connected the thread sleeps on the socket instead of ticking.
  *
- * <p>This is the conductor (about 500 lines, mostly the documented control API other threads use): the loop,
- * the channel table and that API live together because they all touch state owned by the engine thread. The work
- * itself is in {@link AudioTick} (audio), {@link ProtocolHandler} (messages), {@link ServerSocket} (UDP) and
- * {@link HostedRoles} (directory and recorder).
+ * <p>This is the conductor: the loop, connects and disconnects, and the documented control API other threads
+ * use. It builds the engine thread's parts and wires them narrowly; none of them knows the engine. The work itself
+ * is in {@link AudioTick} (audio), {@link ProtocolHandler} and {@link ConnectionlessHandler} (messages, through {@link ChannelTable},
+ * {@link Outbox}, {@link EventPublisher}, {@link HostedRolesPort}, {@link LiveSettings} and {@link TickClock}),
+ * {@link ServerSocket} (UDP) and {@link HostedRoles} (directory and recorder).
  */
 public final class ServerEngine implements AutoCloseable {
     private static final int MAX_DATAGRAMS_PER_TICK = 4096;
@@ -46,45 +44,39 @@ public final class ServerEngine implements AutoCloseable {
 
     private final ServerConfig config;
     private final ServerSocket socket;
-    private final ClientChannel[] slots;
-    private final ClientChannel[] active;
-    private int activeCount;
+    private final ChannelTable channels;
     private final EngineCounters counters = new EngineCounters();
     private final AudioTick audio;
     private final ProtocolHandler protocol;
-    private final ServerEvents events;
-    private final ExecutorService eventThread;
+    private final ConnectionlessHandler connectionless;
+    private final Outbox outbox;
+    private final EventPublisher events;
+    private final LiveSettings settings;
+    private final TickClock clock = new TickClock();
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final byte[] rx = new byte[ServerSocket.MAX_DATAGRAM_BYTES];
-    private final SenderTable senders;
     private final long periodNanos;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile String welcomeMessage;
-    private volatile String serverName;
     private int levelSamples;
-    private long nowNs;
     private final HostedRoles roles = new HostedRoles();
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
-        this.events = events;
-        this.welcomeMessage = config.welcomeMessage();
-        this.serverName = config.serverName();
+        this.events = new EventPublisher(events);
+        this.settings = new LiveSettings(config);
         this.socket = new ServerSocket(config, counters);
-        this.slots = new ClientChannel[config.maxClients()];
-        this.active = new ClientChannel[slots.length];
-        this.senders = new SenderTable(slots.length);
+        this.channels = new ChannelTable(config.maxClients());
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
         this.audio = new AudioTick(config, counters, socket::newSendBatch);
-        this.protocol = new ProtocolHandler(this, counters);
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = new ClientChannel(i, slots.length);
-            slots[i].link = protocol.newLink(slots[i]);
+        this.outbox = new Outbox(socket, counters, new ClmAnswerBudget(config.maxClients()));
+        this.protocol = new ProtocolHandler(channels, outbox, this.events, roles, settings, clock, counters);
+        this.connectionless = new ConnectionlessHandler(channels, outbox, roles, counters);
+        for (ClientChannel c : channels.slots()) {
+            c.link = protocol.newLink(c);
         }
-        this.eventThread = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("server-events").unstarted(r));
         this.thread = Thread.ofPlatform().name("server-engine").unstarted(
-                new EngineSupervisor(this::run, () -> running, counters, this::rebuildActive, this::failed));
+                new EngineSupervisor(this::run, () -> running, counters, channels::rebuildActive, this::failed));
         thread.setPriority(Thread.MAX_PRIORITY);
     }
 
@@ -108,19 +100,19 @@ public final class ServerEngine implements AutoCloseable {
     }
 
     public String welcomeMessage() {
-        return welcomeMessage;
+        return settings.welcomeMessage();
     }
 
     public void setWelcomeMessage(String text) {
-        welcomeMessage = text == null ? "" : text;
+        settings.welcomeMessage(text);
     }
 
     public String serverName() {
-        return serverName;
+        return settings.serverName();
     }
 
     public void setServerName(String name) {
-        serverName = name == null ? "" : name;
+        settings.serverName(name);
     }
 
     /** Runs {@code query} on the engine thread and returns its result (waits at most 2 s). */
@@ -148,10 +140,12 @@ public final class ServerEngine implements AutoCloseable {
     public List<ClientSnapshot> clients() {
         return call(() -> {
             List<ClientSnapshot> list = new ArrayList<>();
-            for (int i = 0; i < activeCount; i++) {
+            ClientChannel[] active = channels.active();
+            for (int i = 0; i < channels.activeCount(); i++) {
                 ClientChannel c = active[i];
+                ChannelControl s = c.control;
                 list.add(new ClientSnapshot(c.id, AddressText.format(c.address),
-                        c.info, c.jitterFrames(), c.props == null ? 0 : c.audioChannels, c.props, c.jitterCounters()));
+                        s.info, c.jitterFrames(), s.props == null ? 0 : s.audioChannels, s.props, c.jitterCounters()));
             }
             return list;
         });
@@ -168,17 +162,18 @@ public final class ServerEngine implements AutoCloseable {
     /** Sends {@code text} to one client; false if no client has that ID. */
     public boolean privateChat(int id, String text) {
         return call(() -> {
-            if (id < 0 || id >= slots.length || !slots[id].connected) {
+            ClientChannel c = channels.connected(id);
+            if (c == null) {
                 return false;
             }
-            queue(slots[id], new ConnectedMessage.ChatText(text), System.nanoTime());
+            outbox.queue(c, new ConnectedMessage.ChatText(text), System.nanoTime());
             return true;
         });
     }
 
     /** Sends connection-less messages through the server's socket (for the directory components; engine thread). */
     public ClmSink clmSink() {
-        return protocol::sendForDirectory; // its answers to requests pass the global anti-amplification budget
+        return connectionless::sendForDirectory; // its answers to requests pass the global anti-amplification budget
     }
 
     /** The engine's monotonic clock in milliseconds, as the directory components expect it. */
@@ -204,7 +199,7 @@ public final class ServerEngine implements AutoCloseable {
      */
     public void hostRecorder(JamRecorder jamRecorder) {
         jamRecorder.onStateChange(state -> {
-            commands.add(() -> protocol.sendRecorderStateToAll(nowNs));
+            commands.add(() -> protocol.sendRecorderStateToAll(clock.nowNs()));
             socket.wakeup();
         });
         call(() -> {
@@ -251,7 +246,7 @@ public final class ServerEngine implements AutoCloseable {
     private void run() {
         long nextTick = System.nanoTime();
         while (running) {
-            if (activeCount == 0) {
+            if (channels.activeCount() == 0) {
                 idleWait();
                 nextTick = System.nanoTime();
                 continue;
@@ -268,7 +263,7 @@ public final class ServerEngine implements AutoCloseable {
                 }
                 // Otherwise catch up tick by tick, so we produce as many frames as the clients send.
             }
-            nowNs = now;
+            clock.set(now);
             runCommands();
             drainSocket(now);
             try {
@@ -287,15 +282,11 @@ public final class ServerEngine implements AutoCloseable {
 
     private void idleWait() {
         socket.awaitReadable(50); // directory components want a poll at least every 100 ms
-        nowNs = System.nanoTime();
+        long nowNs = System.nanoTime();
+        clock.set(nowNs);
         runCommands();
         drainSocket(nowNs);
         roles.poll(nowNs);
-    }
-
-    /** Offers a CLM to the directory role first; true when it consumed it. */
-    boolean offerToDirectory(ConnectionlessMessage message, InetSocketAddress from, long now) {
-        return roles.offer(message, from, now);
     }
 
     private void runCommands() {
@@ -336,7 +327,7 @@ public final class ServerEngine implements AutoCloseable {
 
     private void dispatch(BatchUdpSocket raw, int i, long nowNs) {
         int len = raw.copy(i, rx, 0);
-        ClientChannel known = senders.find(raw, i);
+        ClientChannel known = channels.sender(raw, i);
         switch (DatagramKind.classify(rx, 0, len)) {
             case AUDIO -> onAudio(raw, i, known, len, nowNs);
             case CONNECTED -> {
@@ -344,7 +335,7 @@ public final class ServerEngine implements AutoCloseable {
                     protocol.onConnected(known, rx, len, nowNs);
                 }
             }
-            case CONNECTIONLESS -> protocol.onConnectionless(known != null ? known.address : raw.sender(i).address(),
+            case CONNECTIONLESS -> connectionless.onConnectionless(known != null ? known.address : raw.sender(i).address(),
                     known, rx, len, nowNs);
         }
     }
@@ -356,27 +347,28 @@ public final class ServerEngine implements AutoCloseable {
                 return;
             }
             UdpEndpoint from = raw.sender(i);
-            c = lowestFreeSlot();
+            c = channels.lowestFreeSlot();
             if (c == null) {
-                protocol.serverFull(from.address(), nowNs);
+                connectionless.serverFull(from.address(), nowNs);
                 return;
             }
             connect(c, from, nowNs);
         }
         counters.audioPacketsIn++;
-        c.timeoutSamples = ClientChannel.TIMEOUT_SAMPLES;
-        if (c.props == null || len != c.props.packetBytes()) {
+        c.input.timeoutSamples = ChannelInput.TIMEOUT_SAMPLES;
+        NetworkTransportProps props = c.control.props;
+        if (props == null || len != props.packetBytes()) {
             counters.wrongSizeAudio++;
             return;
         }
-        int frameBytes = c.props.baseNetworkFrameBytes();
-        int coded = c.props.codedBytes();
-        boolean sequenced = c.props.withSequenceNumber();
+        int frameBytes = props.baseNetworkFrameBytes();
+        int coded = props.codedBytes();
+        boolean sequenced = props.withSequenceNumber();
         long arrivalNs = System.nanoTime();
-        for (int k = 0; k < c.props.blockFactor(); k++) {
+        for (int k = 0; k < props.blockFactor(); k++) {
             int at = k * frameBytes;
             int seq = sequenced ? rx[at + coded] & 0xFF : 0;
-            if (!c.jitter.put(rx, at, coded, seq, arrivalNs)) {
+            if (!c.input.jitter.put(rx, at, coded, seq, arrivalNs)) {
                 counters.jitterOverruns++;
             }
         }
@@ -384,40 +376,40 @@ public final class ServerEngine implements AutoCloseable {
 
     private void connect(ClientChannel c, UdpEndpoint from, long nowNs) {
         c.open(from);
-        for (ClientChannel other : slots) {
-            other.gains[c.id] = ClientChannel.UNITY_GAIN;
-            other.pans[c.id] = ClientChannel.CENTRE_PAN;
-            other.recomputeDefaultMix();
+        for (ClientChannel other : channels.slots()) {
+            other.control.resetColumn(c.id);
         }
-        rebuildActive();
+        channels.rebuildActive();
         protocol.onNewConnection(c, nowNs);
-        int count = activeCount;
         String ip = AddressText.host(from.address().getAddress()); // QHostAddress::toString, as Jamulus logs it
-        eventThread.execute(() -> events.clientConnected(c.id, ip, count));
-        emitListChanged();
+        events.clientConnected(c.id, ip, channels.activeCount());
+        events.clientListChanged(channels);
     }
 
     private void disconnect(ClientChannel c, long nowNs) {
         int id = c.id;
         c.close();
-        rebuildActive();
+        channels.rebuildActive();
         protocol.sendClientListToAll(nowNs);
-        eventThread.execute(() -> events.clientDisconnected(id));
-        roles.channelGone(id, activeCount == 0);
-        if (activeCount == 0) {
-            eventThread.execute(events::serverIdle);
+        events.clientDisconnected(id);
+        boolean idle = channels.activeCount() == 0;
+        roles.channelGone(id, idle);
+        if (idle) {
+            events.serverIdle();
         }
     }
 
     private void tick(long nowNs) {
         int n = config.frameSamples();
-        for (int i = activeCount - 1; i >= 0; i--) {
+        ClientChannel[] active = channels.active();
+        for (int i = channels.activeCount() - 1; i >= 0; i--) {
             ClientChannel c = active[i];
-            c.timeoutSamples -= n;
-            if (c.timeoutSamples <= 0 || c.disconnectRequested) {
+            c.input.timeoutSamples -= n;
+            if (c.input.timeoutSamples <= 0 || c.control.disconnectRequested) {
                 disconnect(c, nowNs);
             }
         }
+        int activeCount = channels.activeCount();
         audio.decode(active, activeCount);
         roles.record(active, activeCount, n);
         levelSamples += n;
@@ -433,72 +425,9 @@ public final class ServerEngine implements AutoCloseable {
         counters.ticks++;
     }
 
-    // ------------------------------------------------------------------ helpers for the protocol handler
-
-    private ClientChannel lowestFreeSlot() {
-        for (ClientChannel c : slots) {
-            if (!c.connected) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private void rebuildActive() {
-        activeCount = 0;
-        for (ClientChannel c : slots) {
-            if (c.connected) {
-                active[activeCount++] = c;
-            }
-        }
-        senders.rebuild(active, activeCount);
-    }
-
-    ClientChannel[] active() {
-        return active;
-    }
-
-    int activeCount() {
-        return activeCount;
-    }
-
+    /** Slot {@code id} or null, on the engine thread: for {@code ServerPeek} in the client module's tests. */
     ClientChannel slot(int id) {
-        return id >= 0 && id < slots.length ? slots[id] : null;
-    }
-
-    void queue(ClientChannel c, ConnectedMessage message, long nowNs) {
-        if (!c.link.send(message, nowNs)) {
-            counters.controlMessagesDropped++; // a client that stopped ACKing
-        }
-    }
-
-    /** The time of the tick (or datagram) being processed, for code called back from the reliable channel. */
-    long nowNs() {
-        return nowNs;
-    }
-
-    void sendFrame(InetSocketAddress to, byte[] frame) {
-        socket.send(to, frame, 0, frame.length);
-    }
-
-    void sendFrame(UdpEndpoint to, byte[] frame) {
-        socket.send(to, frame, 0, frame.length);
-    }
-
-    void sendFrame(UdpEndpoint to, byte[] frame, int offset, int length) {
-        socket.send(to, frame, offset, length);
-    }
-
-    void emitChat(int senderId, String html) {
-        eventThread.execute(() -> events.chatSent(senderId, html));
-    }
-
-    void emitListChanged() {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < activeCount; i++) {
-            names.add(active[i].info.name());
-        }
-        eventThread.execute(() -> events.clientListChanged(names));
+        return channels.slot(id);
     }
 
     // ------------------------------------------------------------------ shutdown
@@ -516,12 +445,7 @@ public final class ServerEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        eventThread.shutdown();
-        try {
-            eventThread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        events.close();
     }
 
     /** The supervisor gave up (engine thread): stop, free what can be freed, and tell the embedder. */
@@ -532,22 +456,23 @@ public final class ServerEngine implements AutoCloseable {
         } catch (Throwable e) {
             socket.close(); // at least release the port
         }
-        eventThread.execute(() -> events.engineFailed(cause));
+        events.engineFailed(cause);
     }
 
     private void shutdown() {
         roles.shutdown();
         if (config.disconnectOnQuit()) {
             byte[] frame = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
-            for (int i = 0; i < activeCount; i++) {
-                sendFrame(active[i].endpoint, frame);
+            ClientChannel[] active = channels.active();
+            for (int i = 0; i < channels.activeCount(); i++) {
+                outbox.sendFrame(active[i].endpoint, frame);
             }
         }
-        for (ClientChannel c : slots) {
+        for (ClientChannel c : channels.slots()) {
             c.close();
         }
         audio.close();
-        activeCount = 0;
+        channels.clear();
         socket.close();
     }
 }

@@ -3,6 +3,7 @@ package org.tutti.server.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.tutti.codec.OpusEncoder;
+import org.tutti.server.mix.PersonalMixer;
 
 /**
  * One encode for many listeners. Once its fade-in is over, a listener whose mix is all default hears exactly the
@@ -43,14 +44,15 @@ final class SharedEncodes {
 
     /** Assigns {@code l} to its format's group if it can share this tick, else clears its group. */
     void assign(ClientChannel l, boolean sharedSumsReady, EngineCounters counters) {
-        l.sharedGroup = null;
-        if (!sharedSumsReady || !l.defaultMix || !l.receivesAudio() || l.fadeIn() < 1f
-                || l.codecFrameSamples > frameSamples) {
+        l.output.sharedGroup = null;
+        ChannelControl settings = l.control;
+        if (!sharedSumsReady || !settings.defaultMix || !l.receivesAudio() || l.fadeIn() < 1f
+                || settings.codecFrameSamples > frameSamples) {
             return;
         }
-        Group g = find(l.codecFrameSamples, l.audioChannels, l.props.codedBytes());
+        Group g = find(settings.codecFrameSamples, settings.audioChannels, settings.props.codedBytes());
         g.needed = true;
-        l.sharedGroup = g;
+        l.output.sharedGroup = g;
         counters.sharedEncodeListenerTicks++;
     }
 
@@ -63,14 +65,9 @@ final class SharedEncodes {
             }
             g.needed = false;
             if (g.channels == 2) {
-                for (int i = 0; i < frameSamples; i++) {
-                    g.pcm[2 * i] = AudioPath.clip(sums.left[i]);
-                    g.pcm[2 * i + 1] = AudioPath.clip(sums.right[i]);
-                }
+                PersonalMixer.clip(sums.sum.left(), sums.sum.right(), frameSamples, true, g.pcm);
             } else {
-                for (int i = 0; i < frameSamples; i++) {
-                    g.pcm[i] = AudioPath.clip(sums.mono[i]);
-                }
+                PersonalMixer.clip(sums.sum.mono(), null, frameSamples, false, g.pcm);
             }
             int at = 0;
             for (int off = 0; off < frameSamples; off += g.codecFrameSamples) {
