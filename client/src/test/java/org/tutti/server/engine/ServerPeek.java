@@ -12,7 +12,7 @@ public final class ServerPeek {
     public static int wireLevel(ServerEngine engine, int channelId) {
         return engine.call(() -> {
             ClientChannel c = engine.slot(channelId);
-            return c == null ? -1 : c.meter.wireLevel();
+            return c == null ? -1 : c.input.meter.wireLevel();
         });
     }
 
@@ -20,7 +20,7 @@ public final class ServerPeek {
     public static float gain(ServerEngine engine, int listenerId, int channelId) {
         return engine.call(() -> {
             ClientChannel c = engine.slot(listenerId);
-            return c == null ? Float.NaN : c.gains[channelId];
+            return c == null ? Float.NaN : c.control.gains[channelId];
         });
     }
 }

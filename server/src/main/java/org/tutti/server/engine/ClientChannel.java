@@ -32,18 +32,10 @@ final class ClientChannel {
     InetSocketAddress address;
     /** The same peer for the socket: its key finds this channel, sends need no conversion. */
     UdpEndpoint endpoint;
-    /**
-     * Read-only aliases of {@code input.meter} and {@code control.gains} for {@code ServerPeek} in the client
-     * module's tests (same package): they go once it reads the split state.
-     */
-    final LevelMeter meter;
-    final float[] gains;
 
     ClientChannel(int id, int maxChannels) {
         this.id = id;
         this.control = new ChannelControl(maxChannels);
-        this.meter = input.meter;
-        this.gains = control.gains;
     }
 
     /** Makes the slot a fresh connection from {@code from}. */
