@@ -145,7 +145,14 @@ final class EmulatedClient {
                 }
             }
             case ConnectedMessage.ConnClientsList(List<ClientListEntry> list) -> clientList = list;
-            default -> {
+            case ConnectedMessage.Ack _, ConnectedMessage.JitterBufferSize _, ConnectedMessage.ChannelGain _,
+                    ConnectedMessage.ReqConnClientsList _, ConnectedMessage.ChatText _,
+                    ConnectedMessage.TransportProps _, ConnectedMessage.ChannelInfos _,
+                    ConnectedMessage.OpusSupported _, ConnectedMessage.LicenceRequired _,
+                    ConnectedMessage.ReqChannelLevelList _, ConnectedMessage.ChannelPan _,
+                    ConnectedMessage.MuteStateChanged _, ConnectedMessage.RecorderStateMessage _,
+                    ConnectedMessage.SplitMessSupported _, ConnectedMessage.RawAudioSupported _,
+                    ConnectedMessage.SplitPart _, ConnectedMessage.Obsolete _, ConnectedMessage.Unknown _ -> {
                 // chat, jitter size, recorder state, mute notices: nothing to do for a load client
             }
         }

@@ -188,7 +188,15 @@ public final class ServerListQuery implements ClmComponent {
                 s.os = OperatingSystem.fromCode(os);
                 publish();
             }
-            default -> {
+            case ConnectionlessMessage.PingMs _, ConnectionlessMessage.ServerFull _,
+                    ConnectionlessMessage.RegisterServer _, ConnectionlessMessage.UnregisterServer _,
+                    ConnectionlessMessage.ReqServerList _, ConnectionlessMessage.SendEmptyMessage _,
+                    ConnectionlessMessage.EmptyMessage _, ConnectionlessMessage.Disconnection _,
+                    ConnectionlessMessage.ReqVersionAndOs _, ConnectionlessMessage.ReqConnClientsList _,
+                    ConnectionlessMessage.ChannelLevelList _, ConnectionlessMessage.RegisterServerResp _,
+                    ConnectionlessMessage.RegisterServerEx _, ConnectionlessMessage.ServerFeatures _,
+                    ConnectionlessMessage.ReqServerFeatures _, ConnectionlessMessage.WelcomeMessage _,
+                    ConnectionlessMessage.ReqWelcomeMessage _, ConnectionlessMessage.Unknown _ -> {
                 return false;
             }
         }

@@ -9,20 +9,30 @@ import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ClientListEntry;
 import org.tutti.protocol.ConnectedMessage;
+import org.tutti.protocol.ConnectedMessage.Ack;
+import org.tutti.protocol.ConnectedMessage.ChannelGain;
 import org.tutti.protocol.ConnectedMessage.ChannelInfos;
+import org.tutti.protocol.ConnectedMessage.ChannelPan;
 import org.tutti.protocol.ConnectedMessage.ChatText;
 import org.tutti.protocol.ConnectedMessage.ClientId;
 import org.tutti.protocol.ConnectedMessage.ConnClientsList;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
 import org.tutti.protocol.ConnectedMessage.LicenceRequired;
 import org.tutti.protocol.ConnectedMessage.MuteStateChanged;
+import org.tutti.protocol.ConnectedMessage.Obsolete;
+import org.tutti.protocol.ConnectedMessage.OpusSupported;
+import org.tutti.protocol.ConnectedMessage.RawAudioSupported;
 import org.tutti.protocol.ConnectedMessage.RecorderStateMessage;
 import org.tutti.protocol.ConnectedMessage.ReqChannelInfos;
+import org.tutti.protocol.ConnectedMessage.ReqChannelLevelList;
+import org.tutti.protocol.ConnectedMessage.ReqConnClientsList;
 import org.tutti.protocol.ConnectedMessage.ReqJitterBufferSize;
 import org.tutti.protocol.ConnectedMessage.ReqSplitMessSupport;
 import org.tutti.protocol.ConnectedMessage.ReqTransportProps;
 import org.tutti.protocol.ConnectedMessage.SplitMessSupported;
+import org.tutti.protocol.ConnectedMessage.SplitPart;
 import org.tutti.protocol.ConnectedMessage.TransportProps;
+import org.tutti.protocol.ConnectedMessage.Unknown;
 import org.tutti.protocol.ConnectedMessage.VersionAndOs;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.JamulusVersion;
@@ -119,7 +129,9 @@ final class ServerReplies {
                 mixer.setMutedByOther(id, muted);
                 listener.mutedByOtherChanged(id, muted);
             }
-            default -> {
+            case Ack _, ChannelGain _, ReqConnClientsList _, TransportProps _, ChannelInfos _, OpusSupported _,
+                    ReqChannelLevelList _, ChannelPan _, SplitMessSupported _, RawAudioSupported _, SplitPart _,
+                    Obsolete _, Unknown _ -> {
                 // OPUS_SUPPORTED, RAWAUDIO_SUPPORTED, obsolete and unknown IDs: ACKed by the link, nothing else
             }
         }
@@ -138,7 +150,16 @@ final class ServerReplies {
             }
             case ConnectionlessMessage.Disconnection d -> stream.serverGone("the server ended the connection");
             case ConnectionlessMessage.ServerFull f -> stream.serverGone("the server is full");
-            default -> {
+            case ConnectionlessMessage.PingMsWithNumClients _, ConnectionlessMessage.RegisterServer _,
+                    ConnectionlessMessage.UnregisterServer _, ConnectionlessMessage.ServerList _,
+                    ConnectionlessMessage.ReqServerList _, ConnectionlessMessage.SendEmptyMessage _,
+                    ConnectionlessMessage.EmptyMessage _, ConnectionlessMessage.VersionAndOs _,
+                    ConnectionlessMessage.ReqVersionAndOs _, ConnectionlessMessage.ConnClientsList _,
+                    ConnectionlessMessage.ReqConnClientsList _, ConnectionlessMessage.RegisterServerResp _,
+                    ConnectionlessMessage.RegisterServerEx _, ConnectionlessMessage.ReducedServerList _,
+                    ConnectionlessMessage.ServerFeatures _, ConnectionlessMessage.ReqServerFeatures _,
+                    ConnectionlessMessage.WelcomeMessage _, ConnectionlessMessage.ReqWelcomeMessage _,
+                    ConnectionlessMessage.Unknown _ -> {
                 // other CLMs concern directories and server lists, not a connected client
             }
         }

@@ -2,6 +2,7 @@ package org.tutti.server.engine;
 
 import java.net.InetSocketAddress;
 import org.tutti.Version;
+import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.MalformedMessageException;
 import org.tutti.protocol.Message;
@@ -57,7 +58,17 @@ final class ConnectionlessHandler {
             case ConnectionlessMessage.ReqVersionAndOs r ->
                     new ConnectionlessMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version());
             case ConnectionlessMessage.ReqConnClientsList r -> new ConnectionlessMessage.ConnClientsList(channels.clientList());
-            default -> null;
+            case ConnectionlessMessage.ServerFull _, ConnectionlessMessage.RegisterServer _,
+                    ConnectionlessMessage.UnregisterServer _, ConnectionlessMessage.ServerList _,
+                    ConnectionlessMessage.ReqServerList _, ConnectionlessMessage.SendEmptyMessage _,
+                    ConnectionlessMessage.EmptyMessage _, ConnectionlessMessage.Disconnection _,
+                    ConnectionlessMessage.VersionAndOs _, ConnectionlessMessage.ConnClientsList _,
+                    ConnectionlessMessage.ChannelLevelList _, ConnectionlessMessage.RegisterServerResp _,
+                    ConnectionlessMessage.RegisterServerEx _, ConnectionlessMessage.ReducedServerList _,
+                    ConnectionlessMessage.ServerFeatures _, ConnectionlessMessage.ReqServerFeatures _,
+                    ConnectionlessMessage.WelcomeMessage _, ConnectionlessMessage.ReqWelcomeMessage _,
+                    ConnectionlessMessage.Unknown _ -> null;
+            case ConnectedMessage _ -> null; // a connected message without a connection: nothing to answer
         };
         if (answer != null) {
             outbox.sendAnswer(from, known, MessageCodec.encodeFrame(answer, 0), nowNs);

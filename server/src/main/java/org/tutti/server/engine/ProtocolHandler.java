@@ -110,7 +110,7 @@ final class ProtocolHandler {
                 });
     }
 
-    private void handle(ClientChannel c, Message message, long nowNs) {
+    private void handle(ClientChannel c, ConnectedMessage message, long nowNs) {
         switch (message) {
             case JitterBufferSize(int blocks) -> {
                 c.setJitterRequest(blocks);
@@ -149,7 +149,14 @@ final class ProtocolHandler {
                 }
             }
             case ConnectedMessage.SplitMessSupported s -> c.link.splitSupported(true);
-            default -> {
+            case ConnectedMessage.Ack _, ConnectedMessage.ReqJitterBufferSize _,
+                    ConnectedMessage.ReqTransportProps _, ConnectedMessage.ReqChannelInfos _,
+                    ConnectedMessage.ConnClientsList _, ConnectedMessage.OpusSupported _,
+                    ConnectedMessage.LicenceRequired _, ConnectedMessage.ReqChannelLevelList _,
+                    ConnectedMessage.VersionAndOs _, ConnectedMessage.MuteStateChanged _,
+                    ConnectedMessage.ClientId _, ConnectedMessage.RecorderStateMessage _,
+                    ConnectedMessage.ReqSplitMessSupport _, ConnectedMessage.RawAudioSupported _,
+                    ConnectedMessage.SplitPart _, ConnectedMessage.Obsolete _, ConnectedMessage.Unknown _ -> {
                 // level-list opt-in, obsolete and unknown messages need no action
             }
         }
