@@ -7,7 +7,7 @@ package org.tutti.audio;
  *
  * <p><b>Measure.</b> For every new frame (newest sequence number so far) the caller reports its margin:
  * {@code sequence × frameSamples − samples consumed by playback} at its arrival (the caller also keeps sound-card
- * stalls out of the consumption count: see the client's AudioPath). It is independent of the jitter buffer's own
+ * stalls out of the consumption count: see the client's ClientAudioCycle). It is independent of the jitter buffer's own
  * decisions (holds and skips move the read position, not the consumption count) and of losses, and it changes
  * only when the two clocks differ. Each report's deviation from the running mean is clamped to ±2 frames, so a
  * network burst (late frames, then a heap of them) barely moves the mean: bursts are the jitter buffer's job.

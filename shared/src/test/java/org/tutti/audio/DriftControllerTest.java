@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The drift loop closed around a model of the playback path: a sender {@code ppm} faster than the sound card sends
  * 128-sample frames; playback consumes {@code ratio} × 128 samples per cycle; each new frame's margin (sequence in
- * samples − consumed, corrected by its wait until the cycle) is reported, as AudioPath does.
+ * samples − consumed, corrected by its wait until the cycle) is reported, as ClientAudioCycle does.
  */
 class DriftControllerTest {
     private static final int FRAME = 128;

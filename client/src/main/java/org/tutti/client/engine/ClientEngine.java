@@ -31,13 +31,13 @@ import org.tutti.protocol.NetworkTransportProps;
 /**
  * The musician's side of a Jamulus session: opens the sound device, streams coded audio to the server, plays the
  * server's personal mix, and speaks the protocol (protocol doc §5.3). All state lives on one control thread; public
- * methods post commands to it and may be called from any thread. The audio thread only runs {@link AudioPath}.
+ * methods post commands to it and may be called from any thread. The audio thread only runs {@link ClientAudioCycle}.
  *
  * <p>This is the control thread's "conductor" and is longer than most files on purpose: every piece of session
  * state it touches is owned by that one thread, and keeping it in one class keeps that rule visible. The session state
  * the server's messages change is {@link ServerReplies}'s, which reaches the engine only through a narrow
  * {@link ServerReplies.Stream}; other pieces live beside it ({@link GainPacer}, {@link UdpTransport},
- * {@link AudioPath}, {@link LocalMonitor}).
+ * {@link ClientAudioCycle}, {@link LocalMonitor}).
  */
 public final class ClientEngine implements AutoCloseable {
     static final long SILENCE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -51,7 +51,7 @@ public final class ClientEngine implements AutoCloseable {
     private volatile ClientOptions options;
     private final JitterControl jitter = new JitterControl();
     private final AudioCallback audio = new SwitchingCallback();
-    private volatile AudioPath path;
+    private volatile ClientAudioCycle path;
     /** Plays the input back (and feeds the meters) while no server is connected: the sound check. */
     private final LocalMonitor monitor = new LocalMonitor();
     /** Control thread: keep the sound card open between connections ({@link #setSoundCheck}). */
@@ -185,12 +185,12 @@ public final class ClientEngine implements AutoCloseable {
 
     /** Peak of the left input after the boost, 0..1: connected or in the sound check; 0 with the card closed. */
     public float inputPeakLeft() {
-        AudioPath p = path;
+        ClientAudioCycle p = path;
         return p != null ? p.inputPeakLeft : stream != null ? monitor.inputPeakLeft : 0f;
     }
 
     public float inputPeakRight() {
-        AudioPath p = path;
+        ClientAudioCycle p = path;
         return p != null ? p.inputPeakRight : stream != null ? monitor.inputPeakRight : 0f;
     }
 
@@ -202,7 +202,7 @@ public final class ClientEngine implements AutoCloseable {
     public void setMuteMyself(boolean mute) {
         post(() -> {
             options = options.withMutes(mute, options.muteMyOwn());
-            AudioPath p = path;
+            ClientAudioCycle p = path;
             if (p != null) {
                 p.muteMyself = mute;
             }
@@ -249,7 +249,7 @@ public final class ClientEngine implements AutoCloseable {
     }
 
     public ClientStatus status() {
-        AudioPath p = path;
+        ClientAudioCycle p = path;
         ServerReplies r = replies;
         if (!connected || p == null || r == null) {
             return ClientStatus.IDLE;
@@ -351,10 +351,10 @@ public final class ClientEngine implements AutoCloseable {
         }
     }
 
-    private AudioPath newPath(int bufferFrames) {
+    private ClientAudioCycle newPath(int bufferFrames) {
         StreamConfig config = StreamConfig.choose(bufferFrames, options.smallNetworkBuffers(), options.quality(),
                 options.channelMode());
-        AudioPath p = new AudioPath(config, ring, transport, jitter.localAuto ? 0 : jitter.localBlocks);
+        ClientAudioCycle p = new ClientAudioCycle(config, ring, transport, jitter.localAuto ? 0 : jitter.localBlocks);
         p.muteMyself = options.muteMyself();
         p.withSequenceNumber = replies.sequenceNumbers();
         p.inputBoost = jitter.inputBoost;
@@ -365,7 +365,7 @@ public final class ClientEngine implements AutoCloseable {
     // Swaps in a fresh audio path (new codec state and jitter buffer); the old one is freed after a grace period
     // so that a cycle already running on the audio thread can finish with it.
     private void rebuildPath() {
-        AudioPath old = path;
+        ClientAudioCycle old = path;
         if (!active || old == null || stream == null) {
             return;
         }
@@ -396,7 +396,7 @@ public final class ClientEngine implements AutoCloseable {
             transport.close();
             transport = null;
         }
-        AudioPath p = path;
+        ClientAudioCycle p = path;
         path = null;
         if (p != null) {
             p.close();
@@ -441,7 +441,7 @@ public final class ClientEngine implements AutoCloseable {
             transport.sendFrame(ping, 0, ping.length);
         }
         flushGains(now);
-        AudioPath p = path;
+        ClientAudioCycle p = path;
         if (p != null) {
             p.inputBoost = jitter.inputBoost;
             p.inputPan = jitter.inputPan;
@@ -588,7 +588,7 @@ public final class ClientEngine implements AutoCloseable {
     private final class SwitchingCallback implements AudioCallback {
         @Override
         public void process(float[][] in, float[][] out, int frames) {
-            AudioPath p = path;
+            ClientAudioCycle p = path;
             if (p != null) {
                 p.process(in, out, frames);
             } else {

@@ -2,7 +2,7 @@ package org.tutti.client.engine;
 
 /**
  * The sound check before connecting: while no server is connected the engine keeps the sound card open and runs
- * this instead of the {@link AudioPath}. The input goes through the same steps as on its way to the encoder
+ * this instead of the {@link ClientAudioCycle}. The input goes through the same steps as on its way to the encoder
  * ({@link InputMix}: 16-bit conversion, boost, balance by channel mode), the input meters follow it with the same
  * decay as when connected, and with "hear myself" on the mixed input is played back, so a musician can set levels
  * and balance before joining. Nothing is sent anywhere.
@@ -11,7 +11,7 @@ package org.tutti.client.engine;
  * engine's control thread (or, for {@link #hearMyself}, by any thread) and read once per cycle.
  */
 final class LocalMonitor {
-    /** Meter peaks halve every 4,800 frames (0.1 s at 48 kHz), as on the {@link AudioPath}. */
+    /** Meter peaks halve every 4,800 frames (0.1 s at 48 kHz), as on the {@link ClientAudioCycle}. */
     private static final double PEAK_HALVING_FRAMES = 4800.0;
 
     volatile boolean hearMyself;

@@ -94,7 +94,7 @@ class ClockDriftTest {
         int frameSamples = config.frameSamples();
         int channels = config.networkChannels();
         PacketRing ring = new PacketRing(64);
-        AudioPath path = new AudioPath(config, ring, (data, length) -> { }, 0, compensate);
+        ClientAudioCycle path = new ClientAudioCycle(config, ring, (data, length) -> { }, 0, compensate);
         path.withSequenceNumber = true;
         long[] nowNanos = {0};
         path.clockNanos = () -> nowNanos[0]; // the sound card's time: one period per cycle

@@ -14,7 +14,7 @@ import org.tutti.codec.OpusEncoder;
  * gathered from and spread over cycles. No allocation, no locks, no logging here; settings arrive through volatile
  * fields, results leave through counters.
  */
-final class AudioPath implements AudioCallback {
+final class ClientAudioCycle implements AudioCallback {
     // Opus concealment turns into noise when nothing real was decoded for a while (or ever): play silence then.
     static final int MAX_CONCEAL_RUN = 8;
     static final JitterBuffer.AutoStrategy AUTO_STRATEGY =
@@ -99,11 +99,11 @@ final class AudioPath implements AudioCallback {
     /**
      * @param jitterBlocks the local jitter buffer size, or 0 for automatic sizing
      */
-    AudioPath(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterBlocks) {
+    ClientAudioCycle(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterBlocks) {
         this(config, incoming, sender, jitterBlocks, DRIFT_COMPENSATION);
     }
 
-    AudioPath(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterBlocks,
+    ClientAudioCycle(StreamConfig config, PacketRing incoming, PacketSender sender, int jitterBlocks,
               boolean driftCompensation) {
         this.config = config;
         this.incoming = incoming;

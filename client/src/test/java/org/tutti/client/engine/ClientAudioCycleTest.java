@@ -10,7 +10,7 @@ import org.tutti.backend.fake.FakeStream;
 import org.tutti.codec.OpusQuality;
 
 /** The audio path on the deterministic fake backend, with the network replaced by an in-memory echo. */
-class AudioPathTest {
+class ClientAudioCycleTest {
     private static void sine(float[][] in, int frames, long index) {
         for (int i = 0; i < frames; i++) {
             float v = (float) (0.5 * Math.sin(2 * Math.PI * 440 * (index + i) / 48_000.0));
@@ -19,7 +19,7 @@ class AudioPathTest {
         }
     }
 
-    private record Run(List<byte[]> sent, float peak, AudioPath path) {
+    private record Run(List<byte[]> sent, float peak, ClientAudioCycle path) {
     }
 
     private Run echo(int backendFrames, boolean small, ChannelMode mode, boolean seq, int cycles) {
@@ -30,13 +30,13 @@ class AudioPathTest {
         StreamConfig config = StreamConfig.choose(backendFrames, small, OpusQuality.NORMAL, mode);
         PacketRing ring = new PacketRing(64);
         List<byte[]> sent = new ArrayList<>();
-        AudioPath path = new AudioPath(config, ring, (data, length) -> {
+        ClientAudioCycle path = new ClientAudioCycle(config, ring, (data, length) -> {
             sent.add(java.util.Arrays.copyOf(data, length));
             ring.offer(data, 0, length); // the "server" echoes our stream
         }, jitterBlocks);
         path.withSequenceNumber = seq;
         FakeStream stream = FakeBackendProvider.openFake(backendFrames, path);
-        stream.setInput(AudioPathTest::sine);
+        stream.setInput(ClientAudioCycleTest::sine);
         stream.start();
         float peak = 0;
         for (int c = 0; c < cycles; c++) {
@@ -82,7 +82,7 @@ class AudioPathTest {
         StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.MONO);
         PacketRing ring = new PacketRing(64);
         int[] sentCount = {0};
-        AudioPath path = new AudioPath(config, ring, (data, length) -> {
+        ClientAudioCycle path = new ClientAudioCycle(config, ring, (data, length) -> {
             int n = sentCount[0]++;
             if (!(n >= 50 && n < 53) && n != 80) { // the "server" loses packets 50-52 and 80
                 ring.offer(data, 0, length);
@@ -90,7 +90,7 @@ class AudioPathTest {
         }, 2);
         path.withSequenceNumber = true;
         FakeStream stream = FakeBackendProvider.openFake(128, path);
-        stream.setInput(AudioPathTest::sine);
+        stream.setInput(ClientAudioCycleTest::sine);
         stream.start();
         stream.runCycles(20); // start-up: the window's first block is empty once
         long concealedBefore = path.framesConcealed;
@@ -116,10 +116,10 @@ class AudioPathTest {
         StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.STEREO);
         PacketRing ring = new PacketRing(64);
         // with drift compensation (resampler and control loop in the path)
-        AudioPath path = new AudioPath(config, ring, (data, length) -> ring.offer(data, 0, length), 0, true);
+        ClientAudioCycle path = new ClientAudioCycle(config, ring, (data, length) -> ring.offer(data, 0, length), 0, true);
         path.withSequenceNumber = true;
         FakeStream stream = FakeBackendProvider.openFake(128, path);
-        stream.setInput(AudioPathTest::sine);
+        stream.setInput(ClientAudioCycleTest::sine);
         stream.start();
         stream.runCycles(3000); // warm up: class loading, JIT, jitter buffer auto state
         int cycles = 10_000;
@@ -135,11 +135,11 @@ class AudioPathTest {
     void inputPanAndBoostShapeWhatIsSent() {
         StreamConfig config = StreamConfig.choose(128, true, OpusQuality.HIGH, ChannelMode.STEREO);
         PacketRing ring = new PacketRing(64);
-        AudioPath path = new AudioPath(config, ring, (data, length) -> ring.offer(data, 0, length), 2);
+        ClientAudioCycle path = new ClientAudioCycle(config, ring, (data, length) -> ring.offer(data, 0, length), 2);
         path.inputPan = 50; // hard right: the left input is silenced
         path.inputBoost = 1.5f;
         FakeStream stream = FakeBackendProvider.openFake(128, path);
-        stream.setInput(AudioPathTest::sine); // 0.5 amplitude on both sides
+        stream.setInput(ClientAudioCycleTest::sine); // 0.5 amplitude on both sides
         stream.start();
         float left = 0;
         float right = 0;
@@ -166,10 +166,10 @@ class AudioPathTest {
     void muteMyselfStreamsSilence() {
         StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.MONO);
         PacketRing ring = new PacketRing(64);
-        AudioPath path = new AudioPath(config, ring, (data, length) -> ring.offer(data, 0, length), 2);
+        ClientAudioCycle path = new ClientAudioCycle(config, ring, (data, length) -> ring.offer(data, 0, length), 2);
         path.muteMyself = true;
         FakeStream stream = FakeBackendProvider.openFake(128, path);
-        stream.setInput(AudioPathTest::sine);
+        stream.setInput(ClientAudioCycleTest::sine);
         stream.start();
         float peak = 0;
         for (int c = 0; c < 100; c++) {
@@ -185,7 +185,7 @@ class AudioPathTest {
     void wrongSizedPacketsAreCountedNotPlayed() {
         StreamConfig config = StreamConfig.choose(128, true, OpusQuality.NORMAL, ChannelMode.MONO);
         PacketRing ring = new PacketRing(64);
-        AudioPath path = new AudioPath(config, ring, (data, length) -> { }, 2);
+        ClientAudioCycle path = new ClientAudioCycle(config, ring, (data, length) -> { }, 2);
         ring.offer(new byte[] {1, 2, 3, 4, 5}, 0, 5);
         FakeStream stream = FakeBackendProvider.openFake(128, path);
         stream.start();
