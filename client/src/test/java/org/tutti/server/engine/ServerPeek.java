@@ -12,7 +12,7 @@ public final class ServerPeek {
     public static int wireLevel(ServerEngine engine, int channelId) {
         return engine.call(() -> {
             ClientChannel c = engine.slot(channelId);
-            return c == null ? -1 : c.input.meter.wireLevel();
+            return c == null ? -1 : c.input.meter.meterStepLeftOrMono();
         });
     }
 

@@ -60,7 +60,7 @@ final class AudioPath {
             }
             in.holdSecondHalf = !in.holdSecondHalf;
         }
-        in.meter.update(in.decoded, n * ch);
+        in.meter.update(in.decoded, 0, n, ch == 2);
         in.frame.set(in.decoded, ch, n);
     }
 

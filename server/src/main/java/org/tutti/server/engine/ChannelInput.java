@@ -2,6 +2,7 @@ package org.tutti.server.engine;
 
 import java.util.Arrays;
 import org.tutti.audio.JitterBuffer;
+import org.tutti.audio.LevelMeter;
 import org.tutti.codec.OpusDecoder;
 import org.tutti.server.mix.SourceFrame;
 
@@ -21,7 +22,7 @@ final class ChannelInput {
     /** Jamulus drops a channel after 30 s without audio. */
     static final long TIMEOUT_SAMPLES = 30L * 48000;
 
-    final LevelMeter meter = new LevelMeter();
+    final LevelMeter meter = LevelMeter.forServer();
     final short[] decoded = new short[MAX_FRAME_SAMPLES * 2];
     /** A 128-sample codec frame on a 64-sample server: decoded once, played as two halves. */
     final short[] hold = new short[MAX_FRAME_SAMPLES * 2];

@@ -236,7 +236,7 @@ final class ProtocolHandler {
 
     /** The wire level of list entry {@code i}: 0..15 for even entries, 0..14 for odd ones (15 would end the list). */
     private static int level(ClientChannel[] active, int i) {
-        return Math.min(active[i].input.meter.wireLevel(), (i & 1) == 0 ? 15 : 14);
+        return Math.min(active[i].input.meter.meterStepLeftOrMono(), (i & 1) == 0 ? 15 : 14);
     }
 
     private static String truncate(String text) {
