@@ -2,6 +2,7 @@ package org.tutti.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.SplittableRandom;
 import org.tutti.codec.OpusDecoder;
 import org.tutti.codec.OpusEncoder;
 
@@ -21,7 +22,7 @@ public final class CodecCpuTime {
         long warmup = Long.parseLong(args[2]);
         long timed = Long.parseLong(args[3]);
         short[] signal = new short[2 * 48_000];
-        java.util.SplittableRandom noise = new java.util.SplittableRandom(1);
+        SplittableRandom noise = new SplittableRandom(1);
         for (int i = 0; i < 48_000; i++) {
             double t = i / 48_000.0;
             double v = 6000 * Math.sin(2 * Math.PI * 440 * t) + 3000 * Math.sin(2 * Math.PI * 1375 * t)

@@ -1,5 +1,6 @@
 package org.tutti.bench;
 
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,7 +48,7 @@ public class OpusCodecBenchmark {
         encoder = new OpusEncoder(frameSamples, 2, codedBytes);
         decoder = new OpusDecoder(frameSamples, 2);
         signal = new short[2 * SAMPLE_RATE];
-        java.util.SplittableRandom noise = new java.util.SplittableRandom(1);
+        SplittableRandom noise = new SplittableRandom(1);
         for (int i = 0; i < SAMPLE_RATE; i++) {
             double t = i / (double) SAMPLE_RATE;
             double v = 6000 * Math.sin(2 * Math.PI * 440 * t) + 3000 * Math.sin(2 * Math.PI * 1375 * t)

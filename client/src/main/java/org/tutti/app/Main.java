@@ -10,6 +10,9 @@ import org.tutti.cli.UsageException;
 import org.tutti.client.cli.ClientCommandLine;
 import org.tutti.client.cli.HeadlessClient;
 import org.tutti.client.cli.RpcOptions;
+import org.tutti.client.ui.DesktopApp;
+import org.tutti.client.ui.EngineFactory;
+import org.tutti.client.ui.ServerWindow;
 import org.tutti.rpc.JsonRpcServer;
 import org.tutti.server.cli.HeadlessServer;
 
@@ -62,7 +65,7 @@ public final class Main {
         if (options.has("server")) {
             // Jamulus opens the server window unless -n; without a display it runs headless and says so.
             return options.has("nogui") ? HeadlessServer.run(options, out, err)
-                    : org.tutti.client.ui.ServerWindow.run(options, out, err);
+                    : ServerWindow.run(options, out, err);
         }
         if (options.has("nogui")) {
             return HeadlessClient.run(options, out, err);
@@ -85,9 +88,9 @@ public final class Main {
             err.println("tutti: " + e.getMessage());
             return 1;
         }
-        org.tutti.client.ui.EngineFactory.useCommandLine(options.value("audiobackend", null),
+        EngineFactory.useCommandLine(options.value("audiobackend", null),
                 options.value("audiodevice", null), commandLine);
-        return org.tutti.client.ui.DesktopApp.run(options.has("notranslation"), options.value("connect", null),
+        return DesktopApp.run(options.has("notranslation"), options.value("connect", null),
                 commandLine, rpc, err);
     }
 }

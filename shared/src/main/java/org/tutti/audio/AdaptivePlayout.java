@@ -1,5 +1,7 @@
 package org.tutti.audio;
 
+import java.util.Arrays;
+
 /**
  * Tutti's own automatic jitter buffer: instead of choosing a window size and letting the read position
  * float inside it (Jamulus), it controls the playout offset directly from measured arrival margins.
@@ -60,8 +62,8 @@ final class AdaptivePlayout {
         this.counters = counters;
         this.arrivals = new ArrivalStatistics(MEDIAN_WINDOW_FRAMES);
         this.lateEvents = new LateEventRates(tuning.windowFrames());
-        java.util.Arrays.fill(slotSeq, EMPTY);
-        java.util.Arrays.fill(playedSeq, EMPTY);
+        Arrays.fill(slotSeq, EMPTY);
+        Arrays.fill(playedSeq, EMPTY);
     }
 
     /** @return the slot to copy the payload into, or -1 if the frame is dropped */
@@ -211,7 +213,7 @@ final class AdaptivePlayout {
     private void discardAll() {
         discard(readSeq, readSeq + CAPACITY);
         stored = 0;
-        java.util.Arrays.fill(slotSeq, EMPTY);
+        Arrays.fill(slotSeq, EMPTY);
     }
 
     private void record(long margin) {

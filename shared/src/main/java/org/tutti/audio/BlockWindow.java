@@ -1,5 +1,7 @@
 package org.tutti.audio;
 
+import java.util.Arrays;
+
 /**
  * Jamulus-compatible block bookkeeping of a jitter buffer (protocol doc §4.5), without the payload: which
  * sequence number sits in which slot, where the read position is, and how the window moves.
@@ -30,7 +32,7 @@ final class BlockWindow {
     BlockWindow(boolean sequenced, int size, JitterCounters counters) {
         this.sequenced = sequenced;
         this.counters = counters;
-        java.util.Arrays.fill(slotSeq, EMPTY);
+        Arrays.fill(slotSeq, EMPTY);
         resize(size);
     }
 

@@ -1,5 +1,7 @@
 package org.tutti.audio;
 
+import java.util.Objects;
+
 /**
  * Jitter buffer for one incoming audio stream: a ring of preallocated blocks, one coded frame per block.
  *
@@ -90,7 +92,7 @@ public final class JitterBuffer {
 
     /** Replaces the Tutti strategy's parameters (takes effect at the next {@code setAuto(TUTTI)}). */
     public void setAdaptiveTuning(AdaptiveTuning newTuning) {
-        this.tuning = java.util.Objects.requireNonNull(newTuning);
+        this.tuning = Objects.requireNonNull(newTuning);
     }
 
     private void restart(BlockWindow newWindow, AdaptivePlayout newAdaptive) {

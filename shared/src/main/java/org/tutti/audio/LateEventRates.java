@@ -1,5 +1,7 @@
 package org.tutti.audio;
 
+import java.util.Arrays;
+
 /**
  * For every candidate playout delay D (in frames past the median arrival), how often a frame would
  * arrive too late: as an exponentially decaying count of <em>late events</em>, where a run of consecutive
@@ -58,7 +60,7 @@ final class LateEventRates {
     }
 
     void clear() {
-        java.util.Arrays.fill(events, 0);
+        Arrays.fill(events, 0);
         increment = 1.0;
         previousLateness = 0;
     }

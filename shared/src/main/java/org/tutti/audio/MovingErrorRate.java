@@ -1,5 +1,7 @@
 package org.tutti.audio;
 
+import java.util.Arrays;
+
 /**
  * Moving-average error rate over the last {@code window} events, as Jamulus keeps it per simulated buffer:
  * a run of consecutive errors counts once (only its first event is recorded), and before any event is
@@ -37,7 +39,7 @@ final class MovingErrorRate {
     }
 
     void reset() {
-        java.util.Arrays.fill(history, (byte) 0);
+        Arrays.fill(history, (byte) 0);
         next = 0;
         count = 0;
         errors = 0;

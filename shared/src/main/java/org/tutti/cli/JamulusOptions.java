@@ -4,6 +4,7 @@ import static org.tutti.cli.OptionSpec.Scope.CLIENT;
 import static org.tutti.cli.OptionSpec.Scope.COMMON;
 import static org.tutti.cli.OptionSpec.Scope.SERVER;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Jamulus 3.9.1's command line (protocol doc §10.2), with the same names and meanings, plus Tutti's few extras. */
@@ -97,7 +98,7 @@ public final class JamulusOptions {
     public static List<String> ineffectiveWarnings(ParsedOptions options) {
         boolean server = options.has("server");
         boolean gui = !options.has("nogui");
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (OptionSpec spec : ALL) {
             String name = spec.longName();
             if (!options.has(name)) {

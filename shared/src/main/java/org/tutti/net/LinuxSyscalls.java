@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -117,7 +118,7 @@ final class LinuxSyscalls {
     }
 
     /** Where a downcall leaves errno: one per calling thread. */
-    static MemorySegment newErrnoSegment(java.lang.foreign.Arena arena) {
+    static MemorySegment newErrnoSegment(Arena arena) {
         return arena.allocate(CAPTURE);
     }
 

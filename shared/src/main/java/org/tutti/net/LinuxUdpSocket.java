@@ -10,6 +10,7 @@ import static org.tutti.net.LinuxSyscalls.*;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
 import java.util.Locale;
 
 /**
@@ -69,7 +70,7 @@ final class LinuxUdpSocket implements BatchUdpSocket {
             MemorySegment name = arena.allocate(NAME_BYTES, 8);
             int nameLength = config.bindAddress() == null
                     ? SockAddr.write(name, 0, 0, 0, config.port(), 0, ipv6)
-                    : SockAddr.write(name, 0, UdpEndpoint.of(new java.net.InetSocketAddress(config.bindAddress(),
+                    : SockAddr.write(name, 0, UdpEndpoint.of(new InetSocketAddress(config.bindAddress(),
                     config.port())), ipv6);
             if (nameLength < 0) {
                 throw new IOException("cannot bind an IPv4 socket to " + config.bindAddress());

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.tutti.net.LinuxSyscalls.*;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -96,7 +97,7 @@ final class NativeSendBatch implements SendBatch {
     }
 
     private void sendAlone(UdpEndpoint to, byte[] bytes, int offset, int length) {
-        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+        try (var arena = Arena.ofConfined()) {
             MemorySegment name = arena.allocate(NAME_BYTES, 8);
             int nameLength = SockAddr.write(name, 0, to, socket.ipv6());
             MemorySegment payload = arena.allocate(length);

@@ -1,6 +1,8 @@
 package org.tutti.protocol;
 
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Country codes as Jamulus puts them on the wire: Qt 5's {@code QLocale::Country} enum values (protocol doc §2.6),
@@ -84,8 +86,8 @@ public final class Countries {
 
     /** Every value with a country name, sorted by that name in {@code language}. */
     public static int[] named(Locale language) {
-        return java.util.stream.IntStream.rangeClosed(1, LAST).filter(c -> !isoCode(c).isEmpty()).boxed()
-                .sorted(java.util.Comparator.comparing((Integer c) -> displayName(c, language)))
+        return IntStream.rangeClosed(1, LAST).filter(c -> !isoCode(c).isEmpty()).boxed()
+                .sorted(Comparator.comparing((Integer c) -> displayName(c, language)))
                 .mapToInt(Integer::intValue).toArray();
     }
 }

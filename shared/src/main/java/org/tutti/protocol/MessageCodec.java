@@ -2,6 +2,7 @@ package org.tutti.protocol;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.tutti.protocol.ConnectedMessage.*;
@@ -315,7 +316,7 @@ public final class MessageCodec {
             }
             levels[count++] = (byte) (b >>> 4);
         }
-        return java.util.Arrays.copyOf(levels, count);
+        return Arrays.copyOf(levels, count);
     }
 
     // ------------------------------------------------------------------------------------------ encoding

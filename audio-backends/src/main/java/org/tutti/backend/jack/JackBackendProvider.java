@@ -13,6 +13,7 @@ import org.tutti.backend.AudioCallback;
 import org.tutti.backend.AudioDevice;
 import org.tutti.backend.AudioRequest;
 import org.tutti.backend.AudioStream;
+import org.tutti.backend.NativeChatter;
 
 /**
  * JACK through JNAJack. The "device" is the JACK server name (default: $JACK_DEFAULT_SERVER). A JACK server is never
@@ -35,7 +36,7 @@ public final class JackBackendProvider implements AudioBackendProvider {
     public String unavailableReason() {
         Jack jack;
         try {
-            org.tutti.backend.NativeChatter.quiet();
+            NativeChatter.quiet();
             jack = Jack.getInstance();
         } catch (JackException | LinkageError e) {
             return "JACK library (libjack) not found: " + e.getMessage();
@@ -70,7 +71,7 @@ public final class JackBackendProvider implements AudioBackendProvider {
         JackServerSelector.select(request.deviceName());
         Jack jack;
         try {
-            org.tutti.backend.NativeChatter.quiet();
+            NativeChatter.quiet();
             jack = Jack.getInstance();
         } catch (JackException | LinkageError e) {
             throw new AudioBackendException("JACK is not installed (libjack not found)", e);

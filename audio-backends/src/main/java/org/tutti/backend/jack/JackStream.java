@@ -1,6 +1,7 @@
 package org.tutti.backend.jack;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -95,7 +96,7 @@ final class JackStream implements AudioStream {
         }
         for (int ch = 0; ch < 2; ch++) {
             inputs[ch].getFloatBuffer().get(0, i[ch], 0, frames);
-            java.util.Arrays.fill(o[ch], 0, frames, 0f);
+            Arrays.fill(o[ch], 0, frames, 0f);
         }
         callback.process(i, o, frames);
         for (int ch = 0; ch < 2; ch++) {

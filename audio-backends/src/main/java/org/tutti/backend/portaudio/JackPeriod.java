@@ -6,6 +6,7 @@ import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
 import org.jaudiolibs.jnajack.JackOptions;
 import org.jaudiolibs.jnajack.JackStatus;
+import org.tutti.backend.NativeChatter;
 
 /** The running JACK server's period, asked through JNAJack (PortAudio does not expose it). */
 final class JackPeriod {
@@ -15,7 +16,7 @@ final class JackPeriod {
     /** Frames per JACK cycle of $JACK_DEFAULT_SERVER, or -1 when no server answers. */
     static int frames() {
         try {
-            org.tutti.backend.NativeChatter.quiet();
+            NativeChatter.quiet();
             JackClient client = Jack.getInstance().openClient("tutti-period",
                     EnumSet.of(JackOptions.JackNoStartServer), EnumSet.noneOf(JackStatus.class));
             try {

@@ -6,10 +6,12 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tutti.backend.AudioBackendException;
+import org.tutti.backend.NativeChatter;
 
 /**
  * Loads the PortAudio library once and serialises every non-real-time call (PortAudio is not thread-safe). Each open
@@ -40,7 +42,7 @@ final class PortAudio {
     }
 
     private static void load() {
-        org.tutti.backend.NativeChatter.quiet();
+        NativeChatter.quiet();
         List<String> tried = new ArrayList<>();
         for (String name : candidates()) {
             try {
@@ -88,7 +90,7 @@ final class PortAudio {
     private static void setJackClientName(String name) {
         try {
             Function f = nativeLibrary.getFunction("PaJack_SetClientName");
-            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
             Memory m = new Memory(bytes.length + 1L);
             m.write(0, bytes, 0, bytes.length);
             m.setByte(bytes.length, (byte) 0);

@@ -1,5 +1,7 @@
 package org.tutti.backend.resample;
 
+import java.util.Arrays;
+
 /**
  * Streaming sample-rate conversion by a rational factor up/down (44100 → 48000 is 160/147) with a Kaiser-windowed
  * sinc low-pass, evaluated as a polyphase filter: each output sample costs {@code taps} multiply-adds, whatever the
@@ -110,7 +112,7 @@ public final class PolyphaseResampler {
 
     /** Forgets all past input (silence before the next sample). */
     public void reset() {
-        java.util.Arrays.fill(history, 0f);
+        Arrays.fill(history, 0f);
         position = 0;
         phase = 0;
     }

@@ -1,6 +1,7 @@
 package org.tutti.bench.load;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 
@@ -51,11 +52,11 @@ public final class LoadGenerator {
     }
 
     /** Runs one load test and prints its report to {@code out}. */
-    static LoadReport run(LoadOptions options, java.io.PrintStream out) throws Exception {
+    static LoadReport run(LoadOptions options, PrintStream out) throws Exception {
         return new LoadGenerator(options).run(out);
     }
 
-    private LoadReport run(java.io.PrintStream out) throws Exception {
+    private LoadReport run(PrintStream out) throws Exception {
         Selector selector = Selector.open();
         for (EmulatedClient c : clients) {
             c.socket.register(selector, SelectionKey.OP_READ, c);

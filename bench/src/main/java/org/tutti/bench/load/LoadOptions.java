@@ -3,6 +3,7 @@ package org.tutti.bench.load;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import org.tutti.codec.OpusQuality;
 import org.tutti.protocol.AudioCodec;
 
@@ -48,7 +49,7 @@ record LoadOptions(InetSocketAddress server, int clients, int seconds, AudioCode
                     case "opus64" -> AudioCodec.OPUS64;
                     default -> throw new IllegalArgumentException("--codec must be opus or opus64");
                 };
-                case "--quality" -> quality = OpusQuality.valueOf(value(args, ++i, a).toUpperCase(java.util.Locale.ROOT));
+                case "--quality" -> quality = OpusQuality.valueOf(value(args, ++i, a).toUpperCase(Locale.ROOT));
                 case "--stereo" -> channels = 2;
                 case "--mixes" -> distinct = switch (value(args, ++i, a)) {
                     case "default" -> false;

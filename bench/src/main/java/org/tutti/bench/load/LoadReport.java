@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -38,7 +40,7 @@ final class LoadReport {
     }
 
     /** Per client, the names in its last client list at the end of the window (before anyone disconnects). */
-    final java.util.List<java.util.List<String>> namesAtWindowEnd = new java.util.ArrayList<>();
+    final List<List<String>> namesAtWindowEnd = new ArrayList<>();
 
     /** Just before the window opens (the receiving thread resets the statistics as it opens it). */
     void startWindow() {

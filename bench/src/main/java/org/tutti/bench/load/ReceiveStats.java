@@ -1,5 +1,7 @@
 package org.tutti.bench.load;
 
+import java.util.Arrays;
+
 /**
  * What one emulated client received during the measured window: packet count, a histogram of inter-arrival gaps
  * (10 µs bins up to 100 ms), and sequence-number bookkeeping. Written by the receiving thread only; allocation
@@ -24,7 +26,7 @@ final class ReceiveStats {
     private int expectedSequence = -1;
 
     void reset() {
-        java.util.Arrays.fill(gapHistogram, 0);
+        Arrays.fill(gapHistogram, 0);
         packets = 0;
         sequenced = 0;
         maxGapNanos = 0;

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.tutti.codec.OpusEncoder;
 import org.tutti.net.ReliableChannel;
+import org.tutti.net.UdpEndpoint;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.NetworkTransportProps;
 
@@ -61,7 +62,7 @@ public class MixTickBenchmark {
         for (int i = 0; i < clients; i++) {
             ClientChannel c = new ClientChannel(i, clients);
             c.link = new ReliableChannel((d, off, len) -> { }, m -> { });
-            c.open(org.tutti.net.UdpEndpoint.of(new InetSocketAddress("127.0.0.1", 20000 + i)));
+            c.open(UdpEndpoint.of(new InetSocketAddress("127.0.0.1", 20000 + i)));
             c.setProps(props);
             c.control.identified = true;
             c.input.fadeInSamples = 3 * 48000; // past the fade-in, as in a running session

@@ -9,6 +9,7 @@ import java.util.List;
 import org.tutti.Version;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientListener;
+import org.tutti.client.engine.ClientStatus;
 import org.tutti.client.model.MixerChannel;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.RecorderState;
@@ -163,7 +164,7 @@ public final class ClientRpc implements ClientListener {
     }
 
     /** Tutti extension: the audio path's health counters for this connection (zeros while not connected). */
-    static JsonObject counters(org.tutti.client.engine.ClientStatus s) {
+    static JsonObject counters(ClientStatus s) {
         JsonObject o = new JsonObject();
         o.addProperty("connected", s.connected());
         o.addProperty("packetsSent", s.packetsSent());

@@ -1,5 +1,7 @@
 package org.tutti.client.engine;
 
+import java.util.Arrays;
+import java.util.function.LongSupplier;
 import org.tutti.audio.DriftController;
 import org.tutti.audio.JitterBuffer;
 import org.tutti.audio.JitterCounters;
@@ -57,7 +59,7 @@ final class ClientAudioCycle implements AudioCallback {
     private boolean seqStarted;
     private boolean lastSequenced;
     // the time scale of packet arrivals and of this callback; tests drive both from a simulated clock
-    java.util.function.LongSupplier clockNanos = System::nanoTime;
+    LongSupplier clockNanos = System::nanoTime;
     // settings written by the control thread
     volatile boolean withSequenceNumber;
     volatile boolean sending = true;
@@ -342,7 +344,7 @@ final class ClientAudioCycle implements AudioCallback {
         publishJitterState(jitter);
         int result;
         if (n == JitterBuffer.CONCEAL && concealRun >= MAX_CONCEAL_RUN) {
-            java.util.Arrays.fill(pcmOut, (short) 0);
+            Arrays.fill(pcmOut, (short) 0);
             result = frameSamples;
         } else if (n == JitterBuffer.CONCEAL) {
             concealRun++;
@@ -353,7 +355,7 @@ final class ClientAudioCycle implements AudioCallback {
         }
         if (result != frameSamples) {
             decodeErrors++;
-            java.util.Arrays.fill(pcmOut, (short) 0);
+            Arrays.fill(pcmOut, (short) 0);
         }
         outPos = 0;
         outAvail = frameSamples;

@@ -8,18 +8,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.tutti.backend.AudioBackendException;
 import org.tutti.backend.AudioCallback;
 import org.tutti.backend.AudioRequest;
 import org.tutti.backend.AudioStream;
 import org.tutti.client.model.GainSink;
+import org.tutti.client.model.MixerChannel;
 import org.tutti.client.model.MixerModel;
+import org.tutti.codec.OpusQuality;
 import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.ChannelInfo;
-import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectedMessage.ChatText;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
+import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.DatagramKind;
 import org.tutti.protocol.GainPan;
@@ -128,7 +131,7 @@ public final class ClientEngine implements AutoCloseable {
      * Changes part of the profile, applied on the engine thread so concurrent edits (name, then instrument …) do
      * not undo each other.
      */
-    public void updateProfile(java.util.function.UnaryOperator<ChannelInfo> change) {
+    public void updateProfile(UnaryOperator<ChannelInfo> change) {
         post(() -> {
             ChannelInfo profile = change.apply(options.profile());
             options = options.withProfile(profile);
@@ -150,7 +153,7 @@ public final class ClientEngine implements AutoCloseable {
      * Changes quality, channel setup and "small network buffers". When connected, the stream switches at once and
      * the server gets new NETW_TRANSPORT_PROPS.
      */
-    public void setStreamFormat(org.tutti.codec.OpusQuality quality, ChannelMode mode, boolean smallNetworkBuffers) {
+    public void setStreamFormat(OpusQuality quality, ChannelMode mode, boolean smallNetworkBuffers) {
         post(() -> {
             options = options.withStream(quality, mode, smallNetworkBuffers);
             monitor.channelMode = mode;
@@ -263,7 +266,7 @@ public final class ClientEngine implements AutoCloseable {
     }
 
     /** A snapshot of the mixer strips, taken on the control thread. */
-    public CompletableFuture<List<org.tutti.client.model.MixerChannel>> channels() {
+    public CompletableFuture<List<MixerChannel>> channels() {
         return call(mixer::channels);
     }
 

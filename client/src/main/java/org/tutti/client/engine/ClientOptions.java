@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.tutti.backend.AudioBackendProvider;
 import org.tutti.codec.OpusQuality;
 import org.tutti.protocol.ChannelInfo;
+import org.tutti.protocol.SkillLevel;
 
 /**
  * How the engine connects and streams. Changed through {@link ClientEngine} commands at run time.
@@ -34,7 +35,7 @@ public record ClientOptions(AudioBackendProvider backend, String audioClientName
     /** Defaults as Jamulus uses them: 128 frames, normal quality, mono, auto-connect. */
     public static ClientOptions defaults(AudioBackendProvider backend, String name) {
         return new ClientOptions(backend, name.isBlank() ? "Tutti" : name, null, 128, true,
-                ChannelInfo.truncating(0, 0, org.tutti.protocol.SkillLevel.NOT_SET, name, ""), OpusQuality.NORMAL,
+                ChannelInfo.truncating(0, 0, SkillLevel.NOT_SET, name, ""), OpusQuality.NORMAL,
                 ChannelMode.MONO, true, false, false, 0);
     }
 

@@ -1,5 +1,7 @@
 package org.tutti.client.engine;
 
+import java.nio.ByteBuffer;
+
 /**
  * A single-producer single-consumer ring of datagrams: the network receive thread offers audio packets, the audio
  * thread polls them. Copies into preallocated slots; no locks, no allocation. A full ring drops (and counts) the
@@ -47,7 +49,7 @@ final class PacketRing {
     }
 
     /** Producer side, from a direct buffer already flipped for reading. */
-    boolean offer(java.nio.ByteBuffer data) {
+    boolean offer(ByteBuffer data) {
         long t = tail;
         int length = data.remaining();
         if (t - head > mask || length > SLOT_BYTES) {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.tutti.server.directory.KnownDirectory;
 
@@ -129,8 +130,8 @@ public final class SettingsStore {
         if (s.network.recentServers == null) {
             s.network.recentServers = d.network.recentServers;
         }
-        s.network.customDirectories.removeIf(java.util.Objects::isNull);
-        s.network.recentServers.removeIf(java.util.Objects::isNull);
+        s.network.customDirectories.removeIf(Objects::isNull);
+        s.network.recentServers.removeIf(Objects::isNull);
         s.network.customDirectories = migrateDirectories(s.network.customDirectories);
         if (s.window == null) {
             s.window = d.window;
@@ -146,7 +147,7 @@ public final class SettingsStore {
         if (s.faders == null) {
             s.faders = d.faders;
         }
-        s.faders.values().removeIf(java.util.Objects::isNull);
+        s.faders.values().removeIf(Objects::isNull);
         return s;
     }
 

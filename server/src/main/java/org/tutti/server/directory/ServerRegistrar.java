@@ -1,15 +1,16 @@
 package org.tutti.server.directory;
 
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.tutti.Version;
-import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.ConnectionlessMessage.EmptyMessage;
 import org.tutti.protocol.ConnectionlessMessage.RegisterServerEx;
 import org.tutti.protocol.ConnectionlessMessage.RegisterServerResp;
 import org.tutti.protocol.ConnectionlessMessage.SendEmptyMessage;
 import org.tutti.protocol.ConnectionlessMessage.UnregisterServer;
+import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.Ipv4;
 import org.tutti.protocol.OperatingSystem;
 import org.tutti.protocol.ServerRegistration;
@@ -232,7 +233,7 @@ public final class ServerRegistrar implements ClmComponent {
     }
 
     private static OperatingSystem currentOs() {
-        String name = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (name.contains("win")) {
             return OperatingSystem.WINDOWS;
         }

@@ -1,5 +1,6 @@
 package org.tutti.server.engine;
 
+import org.tutti.audio.JitterCounters;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.NetworkTransportProps;
 
@@ -15,5 +16,5 @@ import org.tutti.protocol.NetworkTransportProps;
  * @param jitter            the server-side jitter buffer's counters (concealed frames, holds, skips …)
  */
 public record ClientSnapshot(int id, String address, ChannelInfo info, int jitterBufferSize, int audioChannels,
-                             NetworkTransportProps props, org.tutti.audio.JitterCounters jitter) {
+                             NetworkTransportProps props, JitterCounters jitter) {
 }

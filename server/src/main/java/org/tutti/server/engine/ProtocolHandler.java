@@ -7,20 +7,21 @@ import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ClientListEntry;
-import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectedMessage.ChannelGain;
 import org.tutti.protocol.ConnectedMessage.ChannelInfos;
 import org.tutti.protocol.ConnectedMessage.ChannelPan;
 import org.tutti.protocol.ConnectedMessage.ChatText;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
 import org.tutti.protocol.ConnectedMessage.TransportProps;
+import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.Frame;
 import org.tutti.protocol.LicenceType;
-import org.tutti.protocol.MessageId;
 import org.tutti.protocol.MalformedMessageException;
 import org.tutti.protocol.Message;
+import org.tutti.protocol.MessageId;
 import org.tutti.protocol.OperatingSystem;
 import org.tutti.protocol.RecorderState;
+import org.tutti.protocol.StringLimits;
 
 /**
  * The server's side of the Jamulus protocol (doc §5, §6.4–6.6): the connect sequence, ACKs and duplicates,
@@ -240,7 +241,7 @@ final class ProtocolHandler {
     }
 
     private static String truncate(String text) {
-        return text.length() > org.tutti.protocol.StringLimits.CHAT
-                ? text.substring(0, org.tutti.protocol.StringLimits.CHAT) : text;
+        return text.length() > StringLimits.CHAT
+                ? text.substring(0, StringLimits.CHAT) : text;
     }
 }

@@ -2,7 +2,9 @@ package org.tutti.server.recorder;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -292,8 +294,8 @@ public final class JamRecorder implements AutoCloseable {
     }
 
     private static String describe(Exception e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file or folder " + e.getMessage()
-                : e instanceof java.nio.file.FileSystemException ? e.getMessage()
+        return e instanceof NoSuchFileException ? "no such file or folder " + e.getMessage()
+                : e instanceof FileSystemException ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 

@@ -1,5 +1,6 @@
 package org.tutti.server.recorder;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,6 @@ final class SessionIndex {
 
     /** Stable ids, so rewriting the project after each track keeps REAPER's identities. */
     private static String uuid(String seed) {
-        return "{" + UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "}";
+        return "{" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)) + "}";
     }
 }

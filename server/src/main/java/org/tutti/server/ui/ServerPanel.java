@@ -1,5 +1,6 @@
 package org.tutti.server.ui;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
+import javax.swing.UIManager;
 import javax.swing.table.AbstractTableModel;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.server.directory.RegistrationStatus;
@@ -181,8 +183,8 @@ public final class ServerPanel extends JPanel {
         clients.set(List.of());
         count.setText(why);
         count.setToolTipText(why);
-        java.awt.Color error = javax.swing.UIManager.getColor("Actions.Red");
-        count.setForeground(error != null ? error : java.awt.Color.RED);
+        Color error = UIManager.getColor("Actions.Red");
+        count.setForeground(error != null ? error : Color.RED);
     }
 
     /** The text shown beside the clients table: the client count, or why the server stopped. */

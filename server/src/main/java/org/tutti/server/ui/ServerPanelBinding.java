@@ -2,6 +2,7 @@ package org.tutti.server.ui;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -163,7 +164,7 @@ public final class ServerPanelBinding implements AutoCloseable {
         } catch (InvalidPathException bad) {
             folder = null;
         }
-        return new JamRecorder(folder, s.recordingEnabled(), frameSamples, java.time.Clock.systemUTC());
+        return new JamRecorder(folder, s.recordingEnabled(), frameSamples, Clock.systemUTC());
     }
 
     /**
