@@ -17,6 +17,7 @@ import org.tutti.protocol.ConnectedMessage.ConnClientsList;
 import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.LicenceType;
 import org.tutti.protocol.Message;
+import org.tutti.testing.Await;
 
 /** The server's protocol behaviour (protocol doc §5, §6.4–6.6), driven by scripted clients over real UDP. */
 class ServerProtocolTest {
@@ -76,7 +77,8 @@ class ServerProtocolTest {
         ScriptedClient c = client(engine);
         connect(c);
         c.send(new ChannelInfos(new ChannelInfo(0, 0, 0, "Mallory", "")));
-        Thread.sleep(500); // the connect sequence is ACKed and done
+        // the connect sequence is done once the server knows the name
+        Await.until("Mallory named", WAIT, () -> engine.clients().stream().anyMatch(x -> x.info().name().equals("Mallory")));
         c.autoAck(false);
         for (int i = 0; i < 200; i++) {
             c.send(new ConnectedMessage.ReqConnClientsList());
@@ -164,11 +166,7 @@ class ServerProtocolTest {
         connect(c);
         assertThat(engine.clients()).hasSize(1);
         c.sendClm(new ConnectionlessMessage.Disconnection());
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!engine.clients().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(engine.clients()).isEmpty();
+        Await.until("the channel removed", WAIT, () -> engine.clients().isEmpty());
     }
 
     @Test
@@ -182,7 +180,7 @@ class ServerProtocolTest {
         late.sendSilentAudio(AUDIO_BYTES);
         assertThat(late.await(ConnectionlessMessage.ServerFull.class, WAIT)).isNotNull();
         b.sendClm(new ConnectionlessMessage.Disconnection());
-        Thread.sleep(200);
+        Await.until("b's channel freed", WAIT, () -> engine.clients().size() == 2);
         assertThat(connect(late)).isEqualTo(1);
     }
 
