@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.tutti.protocol.DatagramKind;
 
 /**
  * A seeded, in-process UDP impairment proxy on 127.0.0.1: clients send to {@link #port()}, each client gets its own
@@ -41,6 +42,9 @@ public final class ImpairmentProxy implements AutoCloseable {
         public final AtomicLong dropped = new AtomicLong();
         public final AtomicLong reordered = new AtomicLong();
         public final AtomicLong duplicated = new AtomicLong();
+        /** Audio datagrams (not protocol frames) received, and their UDP payload bytes: what the stream costs. */
+        public final AtomicLong audioPackets = new AtomicLong();
+        public final AtomicLong audioBytes = new AtomicLong();
 
         @Override
         public String toString() {
@@ -133,6 +137,10 @@ public final class ImpairmentProxy implements AutoCloseable {
         boolean duplicate;
         synchronized (d) {
             d.stats.received.incrementAndGet();
+            if (DatagramKind.classify(datagram, 0, datagram.length) == DatagramKind.AUDIO) {
+                d.stats.audioPackets.incrementAndGet();
+                d.stats.audioBytes.addAndGet(datagram.length);
+            }
             if (d.burstLeft > 0) {
                 d.burstLeft--;
                 d.stats.dropped.incrementAndGet();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.tutti.Version;
+import org.tutti.protocol.StreamBandwidth;
 import org.tutti.rpc.JsonRpcException;
 import org.tutti.rpc.JsonRpcServer;
 import org.tutti.server.engine.ClientSnapshot;
@@ -146,6 +147,7 @@ public final class ServerRpc {
     private JsonObject clients() {
         List<ClientSnapshot> snapshot = engine.clients();
         JsonArray clients = new JsonArray();
+        double totalKbps = 0;
         for (ClientSnapshot c : snapshot) {
             JsonObject o = new JsonObject();
             o.addProperty("id", c.id());
@@ -162,10 +164,18 @@ public final class ServerRpc {
             o.addProperty("city", c.info().city());
             o.addProperty("countryName", COUNTRY_NAMES.getOrDefault(c.info().country(), Integer.toString(c.info().country())));
             o.addProperty("skillLevelCode", c.info().skill());
+            // Tutti's own: what this musician's stream costs each way on an IP network (kbit/s, IPv4+UDP headers
+            // included); the server sends the mix back in the format the musician declared, so both are equal.
+            double kbps = c.props() == null ? 0 : StreamBandwidth.ipKbps(c.props());
+            o.addProperty("upstreamKbps", Math.round(kbps * 10) / 10.0);
+            o.addProperty("downstreamKbps", Math.round(kbps * 10) / 10.0);
+            totalKbps += kbps;
             clients.add(o);
         }
         JsonObject result = new JsonObject();
         result.addProperty("connections", snapshot.size());
+        result.addProperty("upstreamKbps", Math.round(totalKbps * 10) / 10.0);   // all musicians to the server
+        result.addProperty("downstreamKbps", Math.round(totalKbps * 10) / 10.0); // the server to all musicians
         result.add("clients", clients);
         return result;
     }
