@@ -6,8 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.tutti.Version;
+import org.tutti.protocol.Countries;
 import org.tutti.protocol.StreamBandwidth;
 import org.tutti.rpc.JsonRpcException;
 import org.tutti.rpc.JsonRpcServer;
@@ -25,9 +25,6 @@ import org.tutti.server.recorder.RecorderState;
 public final class ServerRpc {
     private static final JsonPrimitive OK = new JsonPrimitive("ok");
     private static final JsonPrimitive ACKNOWLEDGED = new JsonPrimitive("acknowledged");
-    /** Qt 5 names of a few common countries; others are reported by number (no full table yet). */
-    private static final Map<Integer, String> COUNTRY_NAMES = Map.of(0, "Default", 74, "France", 82, "Germany",
-            106, "Italy", 224, "United Kingdom", 225, "United States");
 
     private final JsonRpcServer rpc;
     private ServerEngine engine;
@@ -144,6 +141,15 @@ public final class ServerRpc {
         };
     }
 
+    /** As Jamulus's {@code QLocale::countryToString}: English names, "Default" for any country. */
+    static String countryName(int qt5Country) {
+        if (qt5Country == Countries.ANY) {
+            return "Default";
+        }
+        String name = Countries.displayName(qt5Country);
+        return name.isEmpty() ? Integer.toString(qt5Country) : name;
+    }
+
     private JsonObject clients() {
         List<ClientSnapshot> snapshot = engine.clients();
         JsonArray clients = new JsonArray();
@@ -162,7 +168,7 @@ public final class ServerRpc {
             o.addProperty("channels", c.audioChannels());
             o.addProperty("instrumentCode", c.info().instrument());
             o.addProperty("city", c.info().city());
-            o.addProperty("countryName", COUNTRY_NAMES.getOrDefault(c.info().country(), Integer.toString(c.info().country())));
+            o.addProperty("countryName", countryName(c.info().country()));
             o.addProperty("skillLevelCode", c.info().skill());
             // Tutti's own: what this musician's stream costs each way on an IP network (kbit/s, IPv4+UDP headers
             // included); the server sends the mix back in the format the musician declared, so both are equal.

@@ -90,4 +90,13 @@ class ServerRpcTest {
             assertThat(counters.get("packetsIn").getAsLong()).isPositive();
         }
     }
+
+    @Test
+    void countryNamesAreJamulussEnglishNamesForEveryCode() {
+        assertThat(ServerRpc.countryName(0)).isEqualTo("Default");
+        assertThat(ServerRpc.countryName(82)).isEqualTo("Germany");
+        assertThat(ServerRpc.countryName(74)).isEqualTo("France");
+        assertThat(ServerRpc.countryName(13)).isEqualTo("Australia"); // not in the old short table
+        assertThat(ServerRpc.countryName(246)).isEqualTo("246"); // a region, not a country
+    }
 }
