@@ -62,7 +62,7 @@ public final class Main {
         if (options.has("server")) {
             // Jamulus opens the server window unless -n; without a display it runs headless and says so.
             return options.has("nogui") ? HeadlessServer.run(options, out, err)
-                    : org.tutti.client.ui.ServerWindow.run(options, out, err);
+                    : org.tutti.client.ui.server.ServerWindow.run(options, out, err);
         }
         if (options.has("nogui")) {
             return HeadlessClient.run(options, out, err);
@@ -85,9 +85,9 @@ public final class Main {
             err.println("tutti: " + e.getMessage());
             return 1;
         }
-        org.tutti.client.ui.EngineFactory.useCommandLine(options.value("audiobackend", null),
+        org.tutti.client.session.EngineFactory.useCommandLine(options.value("audiobackend", null),
                 options.value("audiodevice", null), commandLine);
-        return org.tutti.client.ui.DesktopApp.run(options.has("notranslation"), options.value("connect", null),
+        return org.tutti.client.app.DesktopApp.run(options.has("notranslation"), options.value("connect", null),
                 commandLine, rpc, err);
     }
 }

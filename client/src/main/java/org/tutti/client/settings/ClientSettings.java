@@ -3,8 +3,11 @@ package org.tutti.client.settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.tutti.client.engine.ChannelMode;
 import org.tutti.client.model.FaderSettings;
+import org.tutti.codec.OpusQuality;
 
 /**
  * Everything the client remembers for one user, stored as JSON by {@link SettingsStore}. Plain mutable fields so that
@@ -62,20 +65,20 @@ public final class ClientSettings {
         public boolean autoConnect = true;
 
         /** {@link #quality} as the codec setting; an unknown or missing value reads as normal quality. */
-        public org.tutti.codec.OpusQuality opusQuality() {
+        public OpusQuality opusQuality() {
             try {
-                return org.tutti.codec.OpusQuality.valueOf(quality.toUpperCase(java.util.Locale.ROOT));
+                return OpusQuality.valueOf(quality.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException | NullPointerException e) {
-                return org.tutti.codec.OpusQuality.NORMAL;
+                return OpusQuality.NORMAL;
             }
         }
 
         /** {@link #channels} as the engine's mode; an unknown or missing value reads as mono. */
-        public org.tutti.client.engine.ChannelMode channelMode() {
+        public ChannelMode channelMode() {
             try {
-                return org.tutti.client.engine.ChannelMode.valueOf(channels.toUpperCase(java.util.Locale.ROOT));
+                return ChannelMode.valueOf(channels.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException | NullPointerException e) {
-                return org.tutti.client.engine.ChannelMode.MONO;
+                return ChannelMode.MONO;
             }
         }
     }

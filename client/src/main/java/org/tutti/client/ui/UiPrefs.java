@@ -1,6 +1,7 @@
 package org.tutti.client.ui;
 
 import java.util.prefs.Preferences;
+import org.tutti.client.ui.mixer.MixerSort;
 
 /**
  * Window-only preferences (theme, language, mixer layout). Kept apart from the engine's settings file because they
