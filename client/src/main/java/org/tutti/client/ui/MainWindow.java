@@ -2,7 +2,6 @@ package org.tutti.client.ui;
 
 import com.formdev.flatlaf.util.UIScale;
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -39,7 +38,6 @@ import org.tutti.client.ui.server.ServerMode;
 import org.tutti.client.ui.settings.BackendInfo;
 import org.tutti.client.ui.settings.SettingsDialog;
 import org.tutti.client.ui.widgets.Icons;
-import org.tutti.client.ui.widgets.Led;
 import org.tutti.client.ui.widgets.OnScreen;
 import org.tutti.server.ui.ScrollingForm;
 
@@ -128,14 +126,14 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
 
         heading.setFont(heading.getFont().deriveFont(Font.BOLD, heading.getFont().getSize2D() * 1.4f));
         recording.setOpaque(true);
-        recording.setBackground(Led.RED);
-        recording.setForeground(Color.WHITE);
+        recording.setBackground(ThemeColours.get(ThemeColours.RECORDING_BACKGROUND));
+        recording.setForeground(ThemeColours.get(ThemeColours.RECORDING_FOREGROUND));
         recording.setFont(recording.getFont().deriveFont(Font.BOLD));
         recording.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
         recording.setVisible(false);
 
         audioWarning.setName("audioWarning");
-        audioWarning.setBackground(new Color(0xF2, 0xC0, 0x1E, 60));
+        audioWarning.setBackground(ThemeColours.get(ThemeColours.AUDIO_WARNING_BACKGROUND));
         JButton pickAudio = new JButton(I18n.text("main.pickAudio"));
         pickAudio.setName("pickAudio");
         pickAudio.addActionListener(e -> openSettings());

@@ -53,7 +53,7 @@ public final class StatusPanel extends JPanel {
         jitterLed.setName("jitterLed");
         delayLed.setToolTipText(I18n.tr("status.delayLed.tip"));
         jitterLed.setToolTipText(I18n.tr("status.jitterLed.tip"));
-        muted.setForeground(Led.RED);
+        muted.setForeground(ThemeColours.get(ThemeColours.MUTED_FOREGROUND));
         muted.setFont(muted.getFont().deriveFont(Font.BOLD));
         muted.setVisible(false);
         muted.setName("mutedBanner");

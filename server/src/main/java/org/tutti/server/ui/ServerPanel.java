@@ -1,5 +1,6 @@
 package org.tutti.server.ui;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
+import javax.swing.UIManager;
 import javax.swing.table.AbstractTableModel;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.server.directory.RegistrationStatus;
@@ -28,6 +30,9 @@ import org.tutti.server.recorder.RecorderState;
  * what the server reports and forwards edits to a {@link ServerPanelListener}.
  */
 public final class ServerPanel extends JPanel {
+    /** UI key of the "server stopped" text colour; the desktop app's themes define it (ThemeColours). */
+    public static final String STOPPED_FOREGROUND = "Tutti.serverStopped.foreground";
+
     private final ClientsModel clients = new ClientsModel();
     private final JTable table = new JTable(clients);
     private final JTextField name = new JTextField(14);
@@ -181,8 +186,13 @@ public final class ServerPanel extends JPanel {
         clients.set(List.of());
         count.setText(why);
         count.setToolTipText(why);
-        java.awt.Color error = javax.swing.UIManager.getColor("Actions.Red");
-        count.setForeground(error != null ? error : java.awt.Color.RED);
+        Color stopped = UIManager.getColor(STOPPED_FOREGROUND); // the desktop app's theme defines it
+        if (stopped == null) {
+            stopped = UIManager.getColor("Actions.Red"); // FlatLaf without Tutti's colours
+        }
+        if (stopped != null) {
+            count.setForeground(stopped);
+        }
     }
 
     /** The text shown beside the clients table: the client count, or why the server stopped. */

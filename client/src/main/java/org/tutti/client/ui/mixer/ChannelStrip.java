@@ -15,7 +15,7 @@ import net.miginfocom.swing.MigLayout;
 import org.tutti.client.ui.CountryNames;
 import org.tutti.client.ui.I18n;
 import org.tutti.client.ui.Instruments;
-import org.tutti.client.ui.Theme;
+import org.tutti.client.ui.ThemeColours;
 import org.tutti.client.ui.widgets.Icons;
 import org.tutti.client.ui.widgets.MeterBar;
 
@@ -178,11 +178,10 @@ public final class ChannelStrip extends JPanel {
 
     /** Jamulus tints the tag by skill: beginner yellow, intermediate green, expert red; none is plain. */
     public static Color skillColour(int skill) {
-        boolean dark = Theme.isDark();
         return switch (skill) {
-            case 1 -> dark ? new Color(0x55, 0x55, 0x2A) : new Color(255, 255, 200);
-            case 2 -> dark ? new Color(0x2A, 0x50, 0x2A) : new Color(225, 255, 225);
-            case 3 -> dark ? new Color(0x5A, 0x2E, 0x2E) : new Color(255, 225, 225);
+            case 1 -> ThemeColours.get(ThemeColours.SKILL_BEGINNER);
+            case 2 -> ThemeColours.get(ThemeColours.SKILL_INTERMEDIATE);
+            case 3 -> ThemeColours.get(ThemeColours.SKILL_EXPERT);
             default -> javax.swing.UIManager.getColor("Panel.background");
         };
     }

@@ -22,8 +22,8 @@ import org.tutti.client.ui.CountryNames;
 import org.tutti.client.ui.I18n;
 import org.tutti.client.ui.Instruments;
 import org.tutti.client.ui.Theme;
+import org.tutti.client.ui.ThemeColours;
 import org.tutti.client.ui.UiPrefs;
-import org.tutti.client.ui.widgets.Led;
 import org.tutti.client.ui.widgets.LimitedDocument;
 import org.tutti.client.ui.widgets.OnScreen;
 import org.tutti.codec.OpusQuality;
@@ -139,7 +139,7 @@ public final class SettingsDialog extends JDialog {
             s.setMinorTickSpacing(1);
             s.setPaintTicks(true);
         }
-        backendProblem.setForeground(Led.RED);
+        backendProblem.setForeground(ThemeColours.get(ThemeColours.BACKEND_PROBLEM_FOREGROUND));
     }
 
     private void refreshDevices(String wanted) {

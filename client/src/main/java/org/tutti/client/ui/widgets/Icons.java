@@ -12,6 +12,7 @@ import java.awt.RenderingHints;
 import javax.swing.Icon;
 import javax.swing.UIManager;
 import org.tutti.client.ui.Instruments;
+import org.tutti.client.ui.ThemeColours;
 
 /** Icons drawn in code (no image files): they scale cleanly on HiDPI screens because they are vector drawings. */
 public final class Icons {
@@ -28,7 +29,7 @@ public final class Icons {
                 }
                 g.setColor(Instruments.colour(code));
                 g.fillOval(0, 0, s - 1, s - 1);
-                g.setColor(Color.WHITE);
+                g.setColor(ThemeColours.get(ThemeColours.INSTRUMENT_LETTERS));
                 g.setFont(g.getFont().deriveFont(Font.BOLD, s * 0.45f));
                 String t = Instruments.abbreviation(code);
                 FontMetrics fm = g.getFontMetrics();
@@ -42,7 +43,7 @@ public final class Icons {
         return new Drawn(size) {
             @Override
             void draw(Graphics2D g, int s) {
-                g.setColor(Led.RED);
+                g.setColor(ThemeColours.get(ThemeColours.NOT_HEARING_YOU));
                 Polygon p = new Polygon();
                 p.addPoint(s / 8, s * 3 / 8);
                 p.addPoint(s * 3 / 8, s * 3 / 8);
@@ -63,9 +64,10 @@ public final class Icons {
         return new Drawn(size) {
             @Override
             void draw(Graphics2D g, int s) {
-                g.setColor(new Color(0x3A, 0x7C, 0xC9));
+                g.setColor(ThemeColours.get(ThemeColours.APP_ICON_TILE));
                 g.fillRoundRect(0, 0, s - 1, s - 1, s / 3, s / 3);
-                Color[] bars = {Led.GREEN, Led.YELLOW, new Color(0xF0, 0xF0, 0xF0)};
+                Color[] bars = {ThemeColours.get(ThemeColours.APP_ICON_BAR1), ThemeColours.get(ThemeColours.APP_ICON_BAR2),
+                    ThemeColours.get(ThemeColours.APP_ICON_BAR3)};
                 for (int i = 0; i < 3; i++) {
                     g.setColor(bars[i]);
                     int h = s * (3 + 2 * i) / 12;

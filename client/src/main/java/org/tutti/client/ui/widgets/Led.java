@@ -9,16 +9,13 @@ import java.util.Locale;
 import javax.accessibility.AccessibleContext;
 import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
-import org.tutti.client.ui.Theme;
+import org.tutti.client.ui.ThemeColours;
 
 /** A round status light, as Jamulus's delay and jitter-buffer LEDs. */
 public final class Led extends JComponent {
     /** The light's state; thresholds live in the static helpers. */
     public enum State { OFF, GREEN, YELLOW, RED }
 
-    public static final Color GREEN = new Color(0x2E, 0xB8, 0x4B);
-    public static final Color YELLOW = new Color(0xF2, 0xC0, 0x1E);
-    public static final Color RED = new Color(0xE0, 0x3A, 0x2F);
 
     private State state = State.OFF;
 
@@ -72,10 +69,10 @@ public final class Led extends JComponent {
         int x = (getWidth() - d) / 2;
         int y = (getHeight() - d) / 2;
         Color c = switch (state) {
-            case GREEN -> GREEN;
-            case YELLOW -> YELLOW;
-            case RED -> RED;
-            case OFF -> Theme.isDark() ? new Color(0x40, 0x40, 0x40) : new Color(0xC8, 0xC8, 0xC8);
+            case GREEN -> ThemeColours.get(ThemeColours.LED_GREEN);
+            case YELLOW -> ThemeColours.get(ThemeColours.LED_YELLOW);
+            case RED -> ThemeColours.get(ThemeColours.LED_RED);
+            case OFF -> ThemeColours.get(ThemeColours.LED_OFF);
         };
         g2.setColor(c);
         g2.fillOval(x, y, d, d);

@@ -8,7 +8,7 @@ import javax.accessibility.AccessibleContext;
 import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
 import javax.swing.SwingConstants;
-import org.tutti.client.ui.Theme;
+import org.tutti.client.ui.ThemeColours;
 
 /**
  * A segmented level meter with Jamulus's scale: 8 steps (each 6.25 dB over a 50 dB range), the first 5 green, the
@@ -67,7 +67,8 @@ public final class MeterBar extends JComponent {
 
     /** Colour of LED {@code index} (0 = bottom) when lit. */
     static Color colourOf(int index) {
-        return index < YELLOW_FROM ? Led.GREEN : index < RED_FROM ? Led.YELLOW : Led.RED;
+        return ThemeColours.get(index < YELLOW_FROM ? ThemeColours.METER_GREEN
+                : index < RED_FROM ? ThemeColours.METER_YELLOW : ThemeColours.METER_RED);
     }
 
     /** Plain JComponents have no accessible context; give screen readers one with a fitting role. */
@@ -93,10 +94,11 @@ public final class MeterBar extends JComponent {
         int cells = STEPS + 1; // + clip light
         int gap = 2;
         double cell = (length - gap * (cells - 1)) / (double) cells;
-        Color off = Theme.isDark() ? new Color(0x33, 0x33, 0x33) : new Color(0xDD, 0xDD, 0xDD);
+        Color off = ThemeColours.get(ThemeColours.METER_OFF);
+        Color clip = ThemeColours.get(ThemeColours.METER_CLIP);
         for (int i = 0; i < cells; i++) {
             boolean lit = i < STEPS ? i < steps : clipUntilMs != 0;
-            Color c = i < STEPS ? colourOf(i) : Led.RED;
+            Color c = i < STEPS ? colourOf(i) : clip;
             g2.setColor(lit ? c : off);
             int from = (int) Math.round(i * (cell + gap));
             int size = (int) Math.round(cell);

@@ -2,8 +2,18 @@ package org.tutti.client.ui.widgets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.util.List;
+import javax.swing.LookAndFeel;
 import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import javax.swing.UnsupportedLookAndFeelException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tutti.client.ui.Theme;
+import org.tutti.client.ui.ThemeColours;
 
 /** Jamulus's thresholds for the delay LED and the level meter colours. */
 class IndicatorsTest {
@@ -18,13 +28,30 @@ class IndicatorsTest {
         assertThat(Led.forJitterBuffer(false)).isEqualTo(Led.State.RED);
     }
 
-    @Test
-    void meterHasFiveGreenTwoYellowOneRedStep() {
-        assertThat(MeterBar.colourOf(0)).isEqualTo(Led.GREEN);
-        assertThat(MeterBar.colourOf(4)).isEqualTo(Led.GREEN);
-        assertThat(MeterBar.colourOf(5)).isEqualTo(Led.YELLOW);
-        assertThat(MeterBar.colourOf(6)).isEqualTo(Led.YELLOW);
-        assertThat(MeterBar.colourOf(7)).isEqualTo(Led.RED);
+    @ParameterizedTest
+    @EnumSource(value = Theme.class, names = {"LIGHT", "DARK"})
+    void meterHasFiveGreenTwoYellowOneRedStep(Theme theme) throws Exception {
+        LookAndFeel before = UIManager.getLookAndFeel();
+        try {
+            SwingUtilities.invokeAndWait(() -> Theme.install(theme));
+            Color green = ThemeColours.get(ThemeColours.METER_GREEN);
+            Color yellow = ThemeColours.get(ThemeColours.METER_YELLOW);
+            Color red = ThemeColours.get(ThemeColours.METER_RED);
+            assertThat(List.of(green, yellow, red)).doesNotHaveDuplicates();
+            assertThat(MeterBar.colourOf(0)).isEqualTo(green);
+            assertThat(MeterBar.colourOf(4)).isEqualTo(green);
+            assertThat(MeterBar.colourOf(5)).isEqualTo(yellow);
+            assertThat(MeterBar.colourOf(6)).isEqualTo(yellow);
+            assertThat(MeterBar.colourOf(7)).isEqualTo(red);
+        } finally {
+            SwingUtilities.invokeAndWait(() -> {
+                try {
+                    UIManager.setLookAndFeel(before);
+                } catch (UnsupportedLookAndFeelException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
     }
 
     @Test
