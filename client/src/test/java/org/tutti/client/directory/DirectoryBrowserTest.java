@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.tutti.client.session.DirectoryBrowsing;
 import org.tutti.client.ui.FakeMusician;
 import org.tutti.client.ui.connect.RecordedServerList;
 import org.tutti.client.ui.connect.ServerRow;
@@ -27,7 +28,7 @@ class DirectoryBrowserTest {
                 "-e", "localhost", "-u", "7", "-o", "UiDirectory;Lyon;74")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         RecordedServerList rows = new RecordedServerList();
-        try (DirectoryBrowser browser = DirectoryBrowser.start("127.0.0.1:" + port, rows)) {
+        try (DirectoryBrowser browser = DirectoryBrowsing.start("127.0.0.1:" + port, rows)) {
             Await.until("the directory lists itself with a ping", () -> rows.last().stream()
                     .anyMatch(r -> r.name().equals("UiDirectory") && r.pingMs() >= 0));
             ServerRow row = rows.last().stream().filter(r -> r.name().equals("UiDirectory")).findFirst().orElseThrow();
@@ -59,7 +60,7 @@ class DirectoryBrowserTest {
     @Test
     void anUnknownHostIsReportedPlainly() throws Exception {
         RecordedServerList rows = new RecordedServerList();
-        try (DirectoryBrowser browser = DirectoryBrowser.start("no-such-host.invalid:22124", rows)) {
+        try (DirectoryBrowser browser = DirectoryBrowsing.start("no-such-host.invalid:22124", rows)) {
             Await.until("problem shown", () -> !rows.problems.isEmpty());
         }
         assertThat(rows.problems.getFirst()).contains("no-such-host.invalid");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tutti.client.app.DesktopApp;
 import org.tutti.client.directory.DirectoryBrowser;
 import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.session.DirectoryBrowsing;
 import org.tutti.client.session.EngineFactory;
 import org.tutti.client.session.EngineSession;
 import org.tutti.client.settings.ClientSettings;
@@ -73,7 +74,7 @@ class ServerModeGuiTest extends GuiTestSupport {
      */
     private static boolean listed(String directoryAddress, String name) throws Exception {
         RecordedServerList rows = new RecordedServerList();
-        try (DirectoryBrowser browser = DirectoryBrowser.start(directoryAddress, rows)) {
+        try (DirectoryBrowser browser = DirectoryBrowsing.start(directoryAddress, rows)) {
             return Await.holdsWithin(Duration.ofSeconds(5),
                     () -> rows.lists.stream().flatMap(List::stream).anyMatch(r -> r.name().equals(name)));
         }
