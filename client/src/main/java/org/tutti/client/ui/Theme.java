@@ -35,7 +35,7 @@ public enum Theme {
         return this != SYSTEM ? this : (systemPrefersDark() ? DARK : LIGHT);
     }
 
-    /** Where Tutti's colours for each theme are ({@link ThemeColours}): FlatLightLaf.properties, FlatDarkLaf.properties. */
+    /** Package of Tutti's colours ({@link ThemeColours}) for each theme: FlatLightLaf.properties, FlatDarkLaf.properties. */
     private static final String COLOURS = "org.tutti.client.ui.theme";
     private static boolean coloursRegistered;
 
@@ -51,10 +51,6 @@ public enum Theme {
             FlatLightLaf.setup();
         }
         FlatLaf.updateUI();
-    }
-
-    public static boolean isDark() {
-        return FlatLaf.isLafDark();
     }
 
     static boolean systemPrefersDark() {

@@ -6,9 +6,10 @@ import javax.swing.UIManager;
 import org.tutti.server.ui.ServerPanel;
 
 /**
- * The colours Tutti adds to the FlatLaf themes. Their values are in {@code org/tutti/client/ui/theme/FlatLightLaf.properties}
- * and {@code FlatDarkLaf.properties} (registered by {@link Theme#install}); code reads them with {@link #get}, never
- * with {@code new Color(...)}. Every key is listed in {@link #ALL}, and a test checks that both themes define each one.
+ * The colours Tutti adds to the FlatLaf themes. Their values are in
+ * {@code org/tutti/client/ui/theme/FlatLightLaf.properties} and {@code FlatDarkLaf.properties} (registered by
+ * {@link Theme#install}); code reads them with {@link #get}, never with {@code new Color(...)}. Every key is listed in
+ * {@link #ALL}, and a test checks that both themes define each one.
  */
 public final class ThemeColours {
     /** Delay and jitter LEDs, lit and unlit. */

@@ -3,6 +3,7 @@ package org.tutti.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.swing.timing.Pause.pause;
 
+import com.formdev.flatlaf.FlatLaf;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.util.List;
@@ -219,7 +220,7 @@ class MainWindowGuiTest extends GuiTestSupport {
         s.tabbedPane().selectTab("Interface");
         s.comboBox("theme").selectItem("Dark");
         s.button("settingsOk").click();
-        assertThat(GuiActionRunner.execute(Theme::isDark)).isTrue();
+        assertThat(GuiActionRunner.execute(FlatLaf::isLafDark)).isTrue();
         assertThat(f.window().prefs.theme).isEqualTo(Theme.DARK);
         Color darkExpert = GuiActionRunner.execute(() -> f.window().board.strip(1).tagColour());
         assertThat(darkExpert).isNotEqualTo(lightExpert).isEqualTo(GuiActionRunner.execute(() -> ChannelStrip.skillColour(3)));

@@ -66,8 +66,8 @@ public final class Icons {
             void draw(Graphics2D g, int s) {
                 g.setColor(ThemeColours.get(ThemeColours.APP_ICON_TILE));
                 g.fillRoundRect(0, 0, s - 1, s - 1, s / 3, s / 3);
-                Color[] bars = {ThemeColours.get(ThemeColours.APP_ICON_BAR1), ThemeColours.get(ThemeColours.APP_ICON_BAR2),
-                    ThemeColours.get(ThemeColours.APP_ICON_BAR3)};
+                Color[] bars = {ThemeColours.get(ThemeColours.APP_ICON_BAR1),
+                    ThemeColours.get(ThemeColours.APP_ICON_BAR2), ThemeColours.get(ThemeColours.APP_ICON_BAR3)};
                 for (int i = 0; i < 3; i++) {
                     g.setColor(bars[i]);
                     int h = s * (3 + 2 * i) / 12;
