@@ -30,7 +30,7 @@ final class GatewaySearch {
     private GatewaySearch() {
     }
 
-    static Result run(Bus network, Bus process) throws InterruptedException {
+    static Result run(Bus network) throws InterruptedException {
         Optional<InetAddress> gateway = DefaultGateway.find();
         CompletableFuture<Optional<NatPmpAnswer>> natPmp = CompletableFuture.supplyAsync(
                 () -> gateway.flatMap(NatPmpProbe::ask), command -> Thread.ofVirtual().name("nat-pmp-probe").start(command));
@@ -43,20 +43,16 @@ final class GatewaySearch {
         Optional<NatPmpAnswer> answer = join(natPmp);
         if (gateway.isPresent()) {
             Optional<InetAddress> local = DefaultGateway.localAddressTowards(gateway.get());
-            if (answer.isPresent() && local.isPresent()) {
-                found.add(answer.get().resultCode() == NatPmpAnswer.UNSUPPORTED_VERSION
+            int code = answer.map(NatPmpAnswer::resultCode).orElse(-1);
+            // Any other answer is a refusal already (PortMapper explains it): asking to map would only repeat it.
+            if ((code == NatPmpAnswer.SUCCESS || code == NatPmpAnswer.UNSUPPORTED_VERSION) && local.isPresent()) {
+                found.add(code == NatPmpAnswer.UNSUPPORTED_VERSION
                         ? new Candidate("PCP", gateway.get(), new PcpPortMapper(network, local.get(), gateway.get()))
                         : new Candidate("NAT-PMP", gateway.get(), new NatPmpPortMapper(network, local.get(), gateway.get())));
             }
-        } else {
-            // Not Linux: let the library find gateways (it reads netstat/route/ipconfig; slower, about 10 s).
-            for (NatPmpPortMapper m : NatPmpPortMapper.identify(network, process)) {
-                found.add(new Candidate("NAT-PMP", null, m));
-            }
-            for (PcpPortMapper m : PcpPortMapper.identify(network, process)) {
-                found.add(new Candidate("PCP", null, m));
-            }
         }
+        // Without a default gateway from the kernel (not Linux) only UPnP is tried: the library's own NAT-PMP/PCP
+        // search probes a built-in list of about thirty common router addresses, which Tutti will not send to.
         return new Result(List.copyOf(found), gateway, answer);
     }
 

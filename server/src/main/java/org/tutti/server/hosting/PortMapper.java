@@ -4,12 +4,11 @@ import com.offbynull.portmapper.gateway.Bus;
 import com.offbynull.portmapper.gateway.Gateway;
 import com.offbynull.portmapper.gateways.network.NetworkGateway;
 import com.offbynull.portmapper.gateways.network.internalmessages.KillNetworkRequest;
-import com.offbynull.portmapper.gateways.process.ProcessGateway;
-import com.offbynull.portmapper.gateways.process.internalmessages.KillProcessRequest;
 import com.offbynull.portmapper.mapper.MappedPort;
 import com.offbynull.portmapper.mapper.PortType;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +29,11 @@ import org.tutti.server.hosting.PortMappingStatus.State;
 public final class PortMapper implements AutoCloseable {
     /** A lease the router keeps even if the server dies without deleting the mapping: one hour, renewed at 30 min. */
     public static final Duration DEFAULT_LEASE = Duration.ofHours(1);
-    /** When no gateway answered or it refused: ask again this much later (a router may come up after the server). */
-    static final Duration RETRY_AFTER = Duration.ofMinutes(2);
+    /**
+     * When no gateway answered or it refused: ask again after 10 s, 30 s, then every 2 minutes (a router may come up
+     * after the server, and a network that just changed may need a moment).
+     */
+    static final List<Duration> RETRIES = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2));
     /** How long {@link #close} waits for the router to confirm the deletion before giving up. */
     static final Duration DELETE_LIMIT = Duration.ofSeconds(5);
 
@@ -43,10 +45,10 @@ public final class PortMapper implements AutoCloseable {
 
     // Touched only on the port-mapping thread.
     private Bus network;
-    private Bus process;
     private GatewaySearch.Candidate current;
     private MappedPort mapped;
     private InetAddress localAddress;
+    private int failedSearches;
 
     private PortMapper(int internalPort, Duration lease, Consumer<PortMappingStatus> listener) {
         if (internalPort < 1 || internalPort > 65535) {
@@ -79,8 +81,11 @@ public final class PortMapper implements AutoCloseable {
 
     private void establish() {
         try {
+            // Fresh every search: the library's network thread dies for good when it cannot bind to a local address
+            // (an IPv6 address still being checked after a network change), and nothing would work after that.
+            closeBuses();
             openBuses();
-            GatewaySearch.Result found = GatewaySearch.run(network, process);
+            GatewaySearch.Result found = GatewaySearch.run(network);
             PortMappingStatus best = firstMapping(found);
             publish(best);
             scheduleNext();
@@ -114,6 +119,10 @@ public final class PortMapper implements AutoCloseable {
     }
 
     private PortMappingStatus tryMapping(GatewaySearch.Candidate candidate) throws InterruptedException {
+        PortMappingStatus hopeless = secondNatBeforeMapping(candidate);
+        if (hopeless != null) {
+            return hopeless;
+        }
         MappedPort port;
         try {
             port = candidate.mapper().mapPort(PortType.UDP, internalPort, internalPort, leaseSeconds);
@@ -130,6 +139,25 @@ public final class PortMapper implements AutoCloseable {
             deleteQuietly(candidate, port); // a mapping nobody can reach only clutters the router
         }
         return verdict;
+    }
+
+    /**
+     * A UPnP router without a public address refuses every mapping, and the library retries each refusal for many
+     * seconds; one question first ("what is your external address?") gives the true reason at once.
+     */
+    private PortMappingStatus secondNatBeforeMapping(GatewaySearch.Candidate candidate) {
+        if (!(candidate.mapper() instanceof com.offbynull.portmapper.mappers.upnpigd.UpnpIgdPortMapper upnp)) {
+            return null;
+        }
+        try {
+            InetAddress address = UpnpAddressQuery.ask(upnp).orElse(null);
+            if (address == null || AddressScope.of(address).behindAnotherNat()) {
+                return MappingVerdicts.refused("UPnP", candidate.gateway(), internalPort, "", true, address);
+            }
+        } catch (java.io.IOException e) {
+            // cannot ask: try the mapping itself, its failure will speak
+        }
+        return null;
     }
 
     private PortMappingStatus refusal(GatewaySearch.Candidate candidate, RuntimeException e) {
@@ -175,10 +203,13 @@ public final class PortMapper implements AutoCloseable {
     private void scheduleNext() {
         try {
             if (mapped != null) {
+                failedSearches = 0;
                 long lifetimeSeconds = mapped.getLifetime() > 0 ? mapped.getLifetime() : leaseSeconds;
                 thread.schedule(this::renew, Math.max(1, lifetimeSeconds / 2), TimeUnit.SECONDS);
             } else {
-                thread.schedule(this::establish, RETRY_AFTER.toSeconds(), TimeUnit.SECONDS);
+                Duration wait = RETRIES.get(Math.min(failedSearches, RETRIES.size() - 1));
+                failedSearches++;
+                thread.schedule(this::establish, wait.toSeconds(), TimeUnit.SECONDS);
             }
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closing: no renewal, the mapping is being deleted
@@ -209,12 +240,17 @@ public final class PortMapper implements AutoCloseable {
         }
     }
 
+    private void closeBuses() {
+        if (network != null) {
+            network.send(new KillNetworkRequest());
+            network = null;
+        }
+    }
+
     private void openBuses() {
         if (network == null) {
             Gateway networkGateway = NetworkGateway.create();
             network = networkGateway.getBus();
-            Gateway processGateway = ProcessGateway.create();
-            process = processGateway.getBus();
         }
     }
 
@@ -232,10 +268,7 @@ public final class PortMapper implements AutoCloseable {
                 publish(new PortMappingStatus(State.STOPPED, last.protocol(), last.gateway(), last.externalAddress(),
                         internalPort, 0, ""));
             }
-            if (network != null) {
-                network.send(new KillNetworkRequest());
-                process.send(new KillProcessRequest());
-            }
+            closeBuses();
         });
         thread.shutdown(); // no renewal or retry after this; the deletion above still runs
         try {
