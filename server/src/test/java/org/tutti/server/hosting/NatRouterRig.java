@@ -60,14 +60,23 @@ final class NatRouterRig implements AutoCloseable {
             }
         }
         String problem = !missing.isEmpty() ? missing + " not found (on Debian: apt-get install iproute2 nftables"
-                + " miniupnpd)" : !"root".equals(System.getProperty("user.name")) ? "not root (network namespaces"
-                + " need it)" : null;
+                + " miniupnpd miniupnpd-nftables)" : !"root".equals(System.getProperty("user.name"))
+                ? "not root (network namespaces need it)" : !miniupnpdUsesNftables()
+                ? "miniupnpd is built for iptables (on Debian: apt-get install miniupnpd-nftables)" : null;
         if (problem != null) {
             String message = "the port mapping test network cannot be built: " + problem;
             if (Peers.isCi()) {
                 fail(message + " and CI=true forbids skipping");
             }
             Assumptions.abort(message);
+        }
+    }
+
+    private static boolean miniupnpdUsesNftables() {
+        try {
+            return sh("miniupnpd", "--version").contains("nftables");
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
