@@ -42,6 +42,8 @@ public final class PortMapper implements AutoCloseable {
     private final Consumer<PortMappingStatus> listener;
     private final ScheduledExecutorService thread;
     private volatile PortMappingStatus status;
+    /** Set by {@link #close}: a mapping that a search still in progress makes is deleted at once. */
+    private volatile boolean closing;
 
     // Touched only on the port-mapping thread.
     private Bus network;
@@ -131,6 +133,11 @@ public final class PortMapper implements AutoCloseable {
         }
         PortMappingStatus verdict = MappingVerdicts.mapped(candidate.protocol(), candidate.gateway(), internalPort,
                 port.getExternalPort(), port.getExternalAddress());
+        if (verdict.isMapped() && closing) {
+            deleteQuietly(candidate, port); // the server stopped while the router was answering
+            return new PortMappingStatus(State.STOPPED, candidate.protocol(), candidate.gateway(), null, internalPort, 0,
+                    "");
+        }
         if (verdict.isMapped()) {
             current = candidate;
             mapped = port;
@@ -161,7 +168,10 @@ public final class PortMapper implements AutoCloseable {
     }
 
     private PortMappingStatus refusal(GatewaySearch.Candidate candidate, RuntimeException e) {
-        String detail = e.getMessage() == null ? "no valid answer to the mapping request" : e.getMessage();
+        // The library says IllegalStateException with a sentence when the router answered badly; anything else (a
+        // NullPointerException from its own timed-out network thread, say) means no usable answer came in time.
+        String detail = e instanceof IllegalStateException && e.getMessage() != null ? e.getMessage()
+                : "no valid answer to the mapping request in time";
         if (candidate.mapper() instanceof com.offbynull.portmapper.mappers.upnpigd.UpnpIgdPortMapper upnp) {
             try {
                 Optional<InetAddress> address = UpnpAddressQuery.ask(upnp);
@@ -256,10 +266,11 @@ public final class PortMapper implements AutoCloseable {
 
     /** Deletes the mapping (waiting at most {@link #DELETE_LIMIT} for the router) and stops the thread. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (thread.isShutdown()) {
             return;
         }
+        closing = true;
         var deletion = thread.submit(() -> {
             PortMappingStatus last = status;
             if (mapped != null) {
