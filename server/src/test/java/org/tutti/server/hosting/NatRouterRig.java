@@ -192,6 +192,19 @@ final class NatRouterRig implements AutoCloseable {
         return chain.contains("dport " + port + " dnat");
     }
 
+    /** True when the router forwards UDP {@code port} to {@code lanAddress}, on whatever external port. */
+    boolean forwardsUdpTo(String lanAddress, int port) {
+        String chain = sh("ip", "netns", "exec", router, "nft", "list", "chain", "inet", "filter", "prerouting_miniupnpd");
+        return chain.contains("dnat ip to " + lanAddress + ":" + port);
+    }
+
+    /** Gives the server's computer a new LAN address, as a new DHCP lease would. */
+    void moveServerTo(String lanAddress) {
+        sh("ip", "-n", lan, "addr", "flush", "dev", "lan0");
+        sh("ip", "-n", lan, "addr", "add", lanAddress + "/24", "dev", "lan0");
+        sh("ip", "-n", lan, "route", "add", "default", "via", ROUTER_LAN);
+    }
+
     String routerLog() {
         return miniupnpd == null ? "" : miniupnpd.logText();
     }

@@ -98,6 +98,14 @@ class PortMappingNamespaceTest {
                         .as("the renewal maps the port again; server log:%n%s%nrouter log:%n%s", server.logText(),
                                 rig.routerLog()).isTrue();
             }
+            if (checkForgottenMapping) {
+                // The server's LAN address changes (a new DHCP lease): the next renewal notices and maps to the new one.
+                rig.moveServerTo(NatRouterRig.LAN_PREFIX + ".3");
+                assertThat(Await.holdsWithin(Duration.ofSeconds(60),
+                        () -> rig.forwardsUdpTo(NatRouterRig.LAN_PREFIX + ".3", SERVER_PORT)))
+                        .as("mapped to the new address; server log:%n%s%nrouter ruleset:%n%s", server.logText(),
+                                rig.ruleset()).isTrue();
+            }
             server.close(); // SIGTERM
             assertThat(server.waitFor(10)).as("exit code after SIGTERM").isZero();
             assertThat(server.logText()).contains("- port mapping: UDP " + SERVER_PORT + " no longer mapped");
