@@ -121,6 +121,8 @@ public final class HeadlessServer implements AutoCloseable {
      */
     public static HeadlessServer start(ServerConfig config, RpcSettings rpcSettings, PrintStream out,
                                        ParsedOptions options) throws IOException, UsageException {
+        // Read first: a bad --portmapping value stops the server before it opens any socket.
+        boolean mapPort = options != null && ServerOptions.portMapping(options);
         ServerLog log = new ServerLog(config.logFile());
         HtmlStatusFile html = config.htmlStatusFile() == null ? null : new HtmlStatusFile(config.htmlStatusFile());
         JsonRpcServer rpc = null;
@@ -212,7 +214,7 @@ public final class HeadlessServer implements AutoCloseable {
         }
         out.println("- Tutti " + Version.version() + " server on UDP port " + engine.port() + ", up to "
                 + config.maxClients() + " clients, " + config.frameSamples() + "-sample frames");
-        PortMapper portMapper = options != null && ServerOptions.portMapping(options)
+        PortMapper portMapper = mapPort
                 ? PortMapper.start(engine.port(), lease(), status -> out.println("- port mapping: " + status.describe()))
                 : null;
         if (methods != null) {
