@@ -215,10 +215,12 @@ public final class HeadlessServer implements AutoCloseable {
         out.println("- Tutti " + Version.version() + " server on UDP port " + engine.port() + ", up to "
                 + config.maxClients() + " clients, " + config.frameSamples() + "-sample frames");
         PortMapper portMapper = mapPort
-                ? PortMapper.start(engine.port(), lease(), status -> out.println("- port mapping: " + status.describe()))
+                ? PortMapper.start(engine.port(), lease(),
+                        status -> out.println("- port mapping: " + status.describe()))
                 : null;
         if (methods != null) {
-            methods.showPortMapping(portMapper == null ? () -> PortMappingStatus.off(engine.port()) : portMapper::status);
+            methods.showPortMapping(portMapper == null ? () -> PortMappingStatus.off(engine.port())
+                    : portMapper::status);
         }
         return new HeadlessServer(engine, rpc, html, portMapper);
     }

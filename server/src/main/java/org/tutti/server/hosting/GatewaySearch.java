@@ -33,7 +33,8 @@ final class GatewaySearch {
     static Result run(Bus network) throws InterruptedException {
         Optional<InetAddress> gateway = DefaultGateway.find();
         CompletableFuture<Optional<NatPmpAnswer>> natPmp = CompletableFuture.supplyAsync(
-                () -> gateway.flatMap(NatPmpProbe::ask), command -> Thread.ofVirtual().name("nat-pmp-probe").start(command));
+                () -> gateway.flatMap(NatPmpProbe::ask),
+                command -> Thread.ofVirtual().name("nat-pmp-probe").start(command));
         List<Candidate> found = new ArrayList<>();
         for (UpnpIgdPortMapper upnp : UpnpIgdPortMapper.identify(network)) {
             if (upnp instanceof PortMapperUpnpIgdPortMapper) { // the others are IPv6 firewall pinholes
@@ -48,7 +49,8 @@ final class GatewaySearch {
             if ((code == NatPmpAnswer.SUCCESS || code == NatPmpAnswer.UNSUPPORTED_VERSION) && local.isPresent()) {
                 found.add(code == NatPmpAnswer.UNSUPPORTED_VERSION
                         ? new Candidate("PCP", gateway.get(), new PcpPortMapper(network, local.get(), gateway.get()))
-                        : new Candidate("NAT-PMP", gateway.get(), new NatPmpPortMapper(network, local.get(), gateway.get())));
+                        : new Candidate("NAT-PMP", gateway.get(),
+                                new NatPmpPortMapper(network, local.get(), gateway.get())));
             }
         }
         // Without a default gateway from the kernel (not Linux) only UPnP is tried: the library's own NAT-PMP/PCP

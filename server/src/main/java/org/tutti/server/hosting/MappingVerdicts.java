@@ -34,7 +34,8 @@ final class MappingVerdicts {
                                      boolean routerAddressKnown, InetAddress routerAddress) {
         if (routerAddressKnown && (routerAddress == null || AddressScope.of(routerAddress).behindAnotherNat())) {
             return new PortMappingStatus(State.BEHIND_SECOND_NAT, protocol, gateway, routerAddress, internalPort, 0,
-                    routerAddress == null ? noPublicAddress() : secondNat(routerAddress, AddressScope.of(routerAddress)));
+                    routerAddress == null ? noPublicAddress()
+                            : secondNat(routerAddress, AddressScope.of(routerAddress)));
         }
         return new PortMappingStatus(State.REFUSED, protocol, gateway, routerAddress, internalPort, 0,
                 "the router refused: " + (detail == null || detail.isBlank() ? "no reason given" : detail));

@@ -33,7 +33,8 @@ public final class PortMapper implements AutoCloseable {
      * When no gateway answered or it refused: ask again after 10 s, 30 s, then every 2 minutes (a router may come up
      * after the server, and a network that just changed may need a moment).
      */
-    static final List<Duration> RETRIES = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2));
+    static final List<Duration> RETRIES =
+            List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2));
     /** How long {@link #close} waits for the router to confirm the deletion before giving up. */
     static final Duration DELETE_LIMIT = Duration.ofSeconds(5);
 
@@ -135,8 +136,8 @@ public final class PortMapper implements AutoCloseable {
                 port.getExternalPort(), port.getExternalAddress());
         if (verdict.isMapped() && closing) {
             deleteQuietly(candidate, port); // the server stopped while the router was answering
-            return new PortMappingStatus(State.STOPPED, candidate.protocol(), candidate.gateway(), null, internalPort, 0,
-                    "");
+            return new PortMappingStatus(State.STOPPED, candidate.protocol(), candidate.gateway(), null,
+                    internalPort, 0, "");
         }
         if (verdict.isMapped()) {
             current = candidate;
