@@ -30,9 +30,15 @@ public final class ServerRpc {
     private ServerEngine engine;
     private volatile String directoryType = "none";
     private volatile String directoryAddress = "";
+    private volatile java.util.function.Supplier<org.tutti.server.hosting.PortMappingStatus> portMapping = () -> null;
 
     public ServerRpc(JsonRpcServer rpc) {
         this.rpc = rpc;
+    }
+
+    /** Where getServerProfile reads the port mapping's status from (off until this is called). */
+    public void showPortMapping(java.util.function.Supplier<org.tutti.server.hosting.PortMappingStatus> status) {
+        this.portMapping = status;
     }
 
     /** Registers every method against {@code engine}. */
@@ -198,6 +204,11 @@ public final class ServerRpc {
         r.addProperty("directoryType", directoryType);
         r.addProperty("directoryAddress", directoryAddress);
         r.addProperty("registrationStatus", engine.registrationStatus().jsonName());
+        // Tutti's own: whether the UDP port is open on the home router, and the address friends connect to.
+        var mapping = portMapping.get();
+        r.addProperty("portMapping", mapping == null ? "off" : mapping.state().jsonName());
+        r.addProperty("portMappingDetail", mapping == null ? "" : mapping.describe());
+        r.addProperty("externalAddress", mapping == null ? "" : mapping.externalAddressText());
         return r;
     }
 
