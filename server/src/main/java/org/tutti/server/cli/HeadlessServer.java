@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.tutti.Version;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
@@ -61,7 +63,7 @@ public final class HeadlessServer implements AutoCloseable {
      * launcher opens the server window there; closing it calls {@link #close}).
      */
     public static int run(ParsedOptions options, PrintStream out, PrintStream err,
-                          java.util.function.Consumer<HeadlessServer> started) {
+                          Consumer<HeadlessServer> started) {
         HeadlessServer server;
         try {
             for (String option : ServerOptions.unsupportedGiven(options)) {
@@ -225,10 +227,10 @@ public final class HeadlessServer implements AutoCloseable {
         return new HeadlessServer(engine, rpc, html, portMapper);
     }
 
-    private static java.time.Duration lease() {
+    private static Duration lease() {
         try {
             long seconds = Long.parseLong(System.getProperty(LEASE_PROPERTY, "0"));
-            return seconds > 0 ? java.time.Duration.ofSeconds(seconds) : PortMapper.DEFAULT_LEASE;
+            return seconds > 0 ? Duration.ofSeconds(seconds) : PortMapper.DEFAULT_LEASE;
         } catch (NumberFormatException e) {
             return PortMapper.DEFAULT_LEASE;
         }

@@ -2,6 +2,7 @@ package org.tutti.server.hosting;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /**
  * A NAT-PMP gateway's answer to "what is your public address?" (RFC 6886 §3.2). Parsed here rather than through the
@@ -36,7 +37,7 @@ record NatPmpAnswer(int resultCode, InetAddress publicAddress) {
             throw new IllegalArgumentException("NAT-PMP public address reply too short: " + length + " bytes");
         }
         try {
-            return new NatPmpAnswer(code, InetAddress.getByAddress(java.util.Arrays.copyOfRange(data, 8, 12)));
+            return new NatPmpAnswer(code, InetAddress.getByAddress(Arrays.copyOfRange(data, 8, 12)));
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(e); // four bytes are always an address
         }

@@ -6,6 +6,7 @@ import com.offbynull.portmapper.gateways.network.NetworkGateway;
 import com.offbynull.portmapper.gateways.network.internalmessages.KillNetworkRequest;
 import com.offbynull.portmapper.mapper.MappedPort;
 import com.offbynull.portmapper.mapper.PortType;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -162,7 +164,7 @@ public final class PortMapper implements AutoCloseable {
             if (address == null || AddressScope.of(address).behindAnotherNat()) {
                 return MappingVerdicts.refused("UPnP", candidate.gateway(), internalPort, "", true, address);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // cannot ask: try the mapping itself, its failure will speak
         }
         return null;
@@ -178,7 +180,7 @@ public final class PortMapper implements AutoCloseable {
                 Optional<InetAddress> address = UpnpAddressQuery.ask(upnp);
                 return MappingVerdicts.refused("UPnP", candidate.gateway(), internalPort, detail, true,
                         address.orElse(null));
-            } catch (java.io.IOException io) {
+            } catch (IOException io) {
                 return MappingVerdicts.refused("UPnP", candidate.gateway(), internalPort, detail, false, null);
             }
         }
@@ -222,7 +224,7 @@ public final class PortMapper implements AutoCloseable {
                 failedSearches++;
                 thread.schedule(this::establish, wait.toSeconds(), TimeUnit.SECONDS);
             }
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // closing: no renewal, the mapping is being deleted
         }
     }

@@ -1,6 +1,7 @@
 package org.tutti.server.hosting;
 
 import java.net.InetAddress;
+import java.util.Locale;
 
 /**
  * What port mapping achieved, for the log line, the server panel and JSON-RPC. Immutable; {@link PortMapper} replaces
@@ -22,7 +23,7 @@ public record PortMappingStatus(State state, String protocol, InetAddress gatewa
 
         /** The lower-case name JSON-RPC shows ("behind_second_nat"). */
         public String jsonName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.util.Optional;
 
@@ -68,7 +69,7 @@ final class UpnpAddressQuery {
             while ((n = in.read(buffer)) > 0 && out.size() < MAX_REPLY_BYTES) {
                 out.write(buffer, 0, n);
             }
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             if (out.size() == 0) {
                 throw e;
             }

@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.tutti.Version;
 import org.tutti.protocol.Countries;
 import org.tutti.protocol.StreamBandwidth;
@@ -15,6 +17,7 @@ import org.tutti.server.engine.ClientSnapshot;
 import org.tutti.server.engine.EngineCounters;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
+import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.recorder.RecorderState;
 
@@ -30,14 +33,14 @@ public final class ServerRpc {
     private ServerEngine engine;
     private volatile String directoryType = "none";
     private volatile String directoryAddress = "";
-    private volatile java.util.function.Supplier<org.tutti.server.hosting.PortMappingStatus> portMapping = () -> null;
+    private volatile Supplier<PortMappingStatus> portMapping = () -> null;
 
     public ServerRpc(JsonRpcServer rpc) {
         this.rpc = rpc;
     }
 
     /** Where getServerProfile reads the port mapping's status from (off until this is called). */
-    public void showPortMapping(java.util.function.Supplier<org.tutti.server.hosting.PortMappingStatus> status) {
+    public void showPortMapping(Supplier<PortMappingStatus> status) {
         this.portMapping = status;
     }
 
@@ -110,7 +113,7 @@ public final class ServerRpc {
         rpc.handle("jamulusserver/getCounters", p -> counters(engine.counters().snapshot()));
     }
 
-    private JsonPrimitive withRecorder(java.util.function.Consumer<JamRecorder> action) {
+    private JsonPrimitive withRecorder(Consumer<JamRecorder> action) {
         JamRecorder recorder = engine.recorder();
         if (recorder != null) {
             action.accept(recorder);
