@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.tutti.Version;
@@ -13,6 +14,8 @@ import org.tutti.cli.UsageException;
 import org.tutti.rpc.JsonRpcSecret;
 import org.tutti.rpc.JsonRpcServer;
 import org.tutti.server.directory.DirectoryRole;
+import org.tutti.server.engine.Ban;
+import org.tutti.server.engine.BanFile;
 import org.tutti.server.engine.HtmlStatusFile;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
@@ -125,6 +128,9 @@ public final class HeadlessServer implements AutoCloseable {
             methods = new ServerRpc(rpc);
         }
         ServerEvents rpcEvents = methods != null ? methods.events() : new ServerEvents() { };
+        Path banFile = options == null ? null : ServerOptions.banFile(options);
+        List<Ban> savedBans = banFile == null ? List.of()
+                : BanFile.read(banFile, Instant.now(), problem -> out.println("- ban file " + banFile + ": " + problem + "; skipped"));
         ServerEvents events = new ServerEvents() {
             @Override
             public void clientConnected(int id, String ip, int connectedCount) {
@@ -150,6 +156,18 @@ public final class HeadlessServer implements AutoCloseable {
             }
 
             @Override
+            public void bansChanged(List<Ban> bans) {
+                if (banFile == null) {
+                    return;
+                }
+                try { // on server-events, never on the engine thread
+                    BanFile.write(banFile, bans);
+                } catch (IOException e) {
+                    System.err.println("tutti: cannot write the ban file " + banFile + ": " + e.getMessage());
+                }
+            }
+
+            @Override
             public void serverIdle() {
                 log.idling();
             }
@@ -169,6 +187,10 @@ public final class HeadlessServer implements AutoCloseable {
                 rpc.close();
             }
             throw e;
+        }
+        if (!savedBans.isEmpty()) {
+            engine.loadBans(savedBans);
+            out.println("- " + savedBans.size() + " ban(s) from " + banFile);
         }
         // The recorder always exists so JSON-RPC setRecordingDirectory can initialise it later, as in Jamulus.
         Path recordingDir = options != null && options.has("recording") ? Path.of(options.value("recording", "")) : null;

@@ -40,6 +40,11 @@ public final class ServerOptions {
                 path(o, "log"), path(o, "htmlstatus"), o.has("enableipv6"));
     }
 
+    /** {@code --banfile}: where the bans are kept across restarts, or null. */
+    public static Path banFile(ParsedOptions o) {
+        return path(o, "banfile");
+    }
+
     /** The options that are accepted but do nothing yet, for a warning. */
     public static List<String> unsupportedGiven(ParsedOptions o) {
         return NOT_YET_SUPPORTED.stream().filter(o::has).toList();
