@@ -181,7 +181,7 @@ public final class HeadlessServer implements AutoCloseable {
         };
         ServerEngine engine;
         try {
-            engine = ServerEngine.start(config, events);
+            engine = ServerEngine.start(config, events, savedBans);
         } catch (IOException e) {
             if (rpc != null) {
                 rpc.close();
@@ -189,7 +189,6 @@ public final class HeadlessServer implements AutoCloseable {
             throw e;
         }
         if (!savedBans.isEmpty()) {
-            engine.loadBans(savedBans);
             out.println("- " + savedBans.size() + " ban(s) from " + banFile);
         }
         // The recorder always exists so JSON-RPC setRecordingDirectory can initialise it later, as in Jamulus.

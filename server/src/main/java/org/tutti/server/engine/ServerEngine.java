@@ -90,7 +90,16 @@ public final class ServerEngine implements AutoCloseable {
 
     /** Binds the socket and starts the engine thread. */
     public static ServerEngine start(ServerConfig config, ServerEvents events) throws IOException {
+        return start(config, events, List.of());
+    }
+
+    /**
+     * Binds the socket and starts the engine thread with {@code bans} in force from the first datagram (the ban
+     * file: a banned client still streaming at the port must not slip in while the server starts).
+     */
+    public static ServerEngine start(ServerConfig config, ServerEvents events, List<Ban> bans) throws IOException {
         ServerEngine engine = new ServerEngine(config, events == null ? new ServerEvents() { } : events);
+        bans.forEach(engine.bans::add); // before the engine thread starts, which then owns them
         engine.thread.start();
         return engine;
     }
@@ -304,14 +313,6 @@ public final class ServerEngine implements AutoCloseable {
     /** The bans still holding, in the order they were made. */
     public List<Ban> bans() {
         return call(() -> bans.current(Instant.now()));
-    }
-
-    /** Adds bans read at start (the ban file); does not report them back as a change. */
-    public void loadBans(List<Ban> loaded) {
-        call(() -> {
-            loaded.forEach(bans::add);
-            return null;
-        });
     }
 
     // ------------------------------------------------------------------ engine thread
