@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.tutti.net.AddressText;
 
 /**
  * The ban file ({@code --banfile}): UTF-8 text, one ban per line, {@code IP UNTIL} where IP is a literal IPv4 or
@@ -69,7 +70,7 @@ public final class BanFile {
     public static String format(List<Ban> bans) {
         StringBuilder text = new StringBuilder("# Tutti bans: IP until (ISO-8601 UTC or forever)\n");
         for (Ban ban : bans) {
-            text.append(ban.address().getHostAddress()).append(' ')
+            text.append(AddressText.host(ban.address())).append(' ')
                     .append(ban.until() == null ? FOREVER : ban.until().toString()).append('\n');
         }
         return text.toString();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.tutti.Version;
+import org.tutti.net.AddressText;
 import org.tutti.protocol.Countries;
 import org.tutti.protocol.StreamBandwidth;
 import org.tutti.rpc.JsonRpcException;
@@ -264,7 +265,7 @@ public final class ServerRpc {
     /** {@code {"address": "IP", "until": ISO-8601 or null}}. */
     private static JsonObject ban(Ban ban) {
         JsonObject o = new JsonObject();
-        o.addProperty("address", ban.address().getHostAddress());
+        o.addProperty("address", AddressText.host(ban.address())); // as getClients writes it
         o.add("until", ban.until() == null ? JsonNull.INSTANCE : new JsonPrimitive(ban.until().toString()));
         return o;
     }
