@@ -17,6 +17,7 @@ TUTTI_TEST_PEERS=(
   libasound2-plugins libportaudio2   # Java Sound through JACK, the PortAudio backend
   procps curl ca-certificates        # process checks, downloads
   fakeroot dpkg-dev binutils         # the .deb (installers/build.sh, installers/ci-deb.sh)
+  miniupnpd miniupnpd-nftables nftables iproute2  # port mapping: a real UPnP-IGD/NAT-PMP router in namespaces
 )
 # Installed when the check can install; missing, it only costs the Windows Opus DLL in the jar.
 TUTTI_TEST_PEERS_OPTIONAL=(gcc-mingw-w64-x86-64)

@@ -7,12 +7,12 @@ import org.tutti.backend.BackendChoice;
 import org.tutti.cli.JamulusOptions;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
+import org.tutti.client.app.DesktopApp;
 import org.tutti.client.cli.ClientCommandLine;
 import org.tutti.client.cli.HeadlessClient;
 import org.tutti.client.cli.RpcOptions;
-import org.tutti.client.ui.DesktopApp;
-import org.tutti.client.ui.EngineFactory;
-import org.tutti.client.ui.ServerWindow;
+import org.tutti.client.session.EngineFactory;
+import org.tutti.client.ui.server.ServerWindow;
 import org.tutti.rpc.JsonRpcServer;
 import org.tutti.server.cli.HeadlessServer;
 

@@ -39,6 +39,7 @@ public final class JamulusOptions {
             new OptionSpec("o", "serverinfo", "NAME;CITY;COUNTRY", SERVER, "server name, city and country"),
             new OptionSpec(null, "serverpublicip", "IP", SERVER, "public address to register with the directory"),
             new OptionSpec("P", "delaypan", null, SERVER, "pan by delay instead of level"),
+            new OptionSpec(null, "portmapping", "on|off", SERVER, "Tutti: open the UDP port on the home router by UPnP/NAT-PMP (default off)"),
             new OptionSpec("R", "recording", "DIR", SERVER, "record sessions into this directory"),
             new OptionSpec(null, "norecord", null, SERVER, "start with recording off"),
             new OptionSpec(null, "serverbindip", "IP", SERVER, "bind the server to this address"),

@@ -113,6 +113,12 @@ public final class ClientSettings {
         public boolean recordingEnabled = true;
         /** Directory to register with, {@code host[:port]}; "" keeps the server private. */
         public String directory = "";
+        /**
+         * Open the UDP port on the home router by UPnP/NAT-PMP while the built-in server runs (issue 19). On by
+         * default on the desktop, where the person hosting rarely knows about port forwarding; the headless server
+         * has {@code --portmapping on|off}, off by default. Not yet read by the panel.
+         */
+        public boolean portMapping = true;
     }
 
     /** Main window placement; width 0 means "not yet placed". */

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.tutti.server.ui.ServerText;
 
 /**
  * The user-visible strings, from {@code Messages*.properties}. English is the base bundle; French is added when the
@@ -23,7 +24,7 @@ public final class I18n {
                 : languageTag == null || languageTag.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(languageTag);
         locale = chosen;
         bundle = load(chosen);
-        org.tutti.server.ui.ServerText.use(chosen);
+        ServerText.use(chosen);
     }
 
     private static ResourceBundle load(Locale l) {

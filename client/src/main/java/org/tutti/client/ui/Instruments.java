@@ -22,12 +22,12 @@ public final class Instruments {
     /** Family colour: drums, strings, keys, voice, winds, other. */
     public static Color colour(int code) {
         return switch (family(code)) {
-            case 1 -> new Color(0xD9, 0x5D, 0x39);
-            case 2 -> new Color(0x3A, 0x7C, 0xC9);
-            case 3 -> new Color(0x7B, 0x52, 0xB9);
-            case 4 -> new Color(0xC2, 0x3B, 0x87);
-            case 5 -> new Color(0x2F, 0x9E, 0x8F);
-            default -> new Color(0x80, 0x80, 0x80);
+            case 1 -> ThemeColours.get(ThemeColours.INSTRUMENT_DRUMS);
+            case 2 -> ThemeColours.get(ThemeColours.INSTRUMENT_STRINGS);
+            case 3 -> ThemeColours.get(ThemeColours.INSTRUMENT_KEYS);
+            case 4 -> ThemeColours.get(ThemeColours.INSTRUMENT_VOICE);
+            case 5 -> ThemeColours.get(ThemeColours.INSTRUMENT_WINDS);
+            default -> ThemeColours.get(ThemeColours.INSTRUMENT_OTHER);
         };
     }
 

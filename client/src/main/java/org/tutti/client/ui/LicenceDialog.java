@@ -5,6 +5,7 @@ import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JDialog;
 import net.miginfocom.swing.MigLayout;
+import org.tutti.client.ui.widgets.WrappedText;
 
 /**
  * Shown when a server requires its conditions to be accepted (Jamulus {@code -L}); the conditions themselves are the

@@ -1,5 +1,6 @@
 package org.tutti.client.ui;
 
+import java.awt.event.ActionListener;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import javax.swing.ButtonGroup;
@@ -9,6 +10,7 @@ import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.JRadioButtonMenuItem;
 import javax.swing.KeyStroke;
+import org.tutti.client.ui.mixer.MixerSort;
 
 /** The main window's menus: File, View (chat, settings, mixer order and rows), Server, Help. */
 final class MainMenu {
@@ -94,7 +96,7 @@ final class MainMenu {
         return m;
     }
 
-    private static JMenuItem item(String key, int accelerator, java.awt.event.ActionListener action) {
+    private static JMenuItem item(String key, int accelerator, ActionListener action) {
         JMenuItem it = new JMenuItem(I18n.text(key));
         it.setMnemonic(I18n.mnemonic(key));
         it.setName(key);

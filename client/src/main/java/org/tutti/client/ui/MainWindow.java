@@ -1,7 +1,16 @@
 package org.tutti.client.ui;
 
+import com.formdev.flatlaf.util.UIScale;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.GraphicsDevice;
+import java.awt.GraphicsEnvironment;
+import java.awt.Image;
+import java.awt.Rectangle;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import javax.swing.BorderFactory;
@@ -15,7 +24,22 @@ import javax.swing.JTabbedPane;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.Version;
+import org.tutti.client.engine.ChannelMode;
+import org.tutti.client.session.ClientSession;
+import org.tutti.client.session.ClientWindowEvents;
 import org.tutti.client.settings.ClientSettings;
+import org.tutti.client.ui.chat.ChatHtml;
+import org.tutti.client.ui.chat.ChatWindow;
+import org.tutti.client.ui.connect.ConnectDialog;
+import org.tutti.client.ui.mixer.MixerActions;
+import org.tutti.client.ui.mixer.MixerBoard;
+import org.tutti.client.ui.mixer.StripView;
+import org.tutti.client.ui.server.ServerMode;
+import org.tutti.client.ui.settings.BackendInfo;
+import org.tutti.client.ui.settings.SettingsDialog;
+import org.tutti.client.ui.widgets.Icons;
+import org.tutti.client.ui.widgets.OnScreen;
+import org.tutti.server.ui.ScrollingForm;
 
 /**
  * The Tutti main window: connect button, local status (meters, Mute Myself, balance, LEDs), server heading with the
@@ -48,6 +72,26 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     private boolean placed;
     /** Name of the server from the directory list; the heading shows it instead of the address. */
     private String serverTitle = "";
+
+    /** The settings this window edits and saves (EDT only). */
+    public ClientSettings settings() {
+        return settings;
+    }
+
+    /** The built-in server behind "Run my own server". */
+    public ServerMode serverMode() {
+        return serverMode;
+    }
+
+    /** Shows "mute myself" as set from elsewhere (JSON-RPC); the engine has been told already. */
+    public void showMuteMyself(boolean on) {
+        status.showMuteMyself(on);
+    }
+
+    /** {@code -M}: ticks Mute Myself as the user would, so the engine, the box and the banner agree. */
+    public void muteMyselfAtStart() {
+        status.muteMyself.doClick();
+    }
 
     public MainWindow(ClientSession session, MixerActions mixerActions, ClientSettings settings, UiPrefs prefs,
                       ServerMode serverMode, Runnable saveSettings) {
@@ -82,14 +126,14 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
 
         heading.setFont(heading.getFont().deriveFont(Font.BOLD, heading.getFont().getSize2D() * 1.4f));
         recording.setOpaque(true);
-        recording.setBackground(Led.RED);
-        recording.setForeground(java.awt.Color.WHITE);
+        recording.setBackground(ThemeColours.get(ThemeColours.RECORDING_BACKGROUND));
+        recording.setForeground(ThemeColours.get(ThemeColours.RECORDING_FOREGROUND));
         recording.setFont(recording.getFont().deriveFont(Font.BOLD));
         recording.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
         recording.setVisible(false);
 
         audioWarning.setName("audioWarning");
-        audioWarning.setBackground(new java.awt.Color(0xF2, 0xC0, 0x1E, 60));
+        audioWarning.setBackground(ThemeColours.get(ThemeColours.AUDIO_WARNING_BACKGROUND));
         JButton pickAudio = new JButton(I18n.text("main.pickAudio"));
         pickAudio.setName("pickAudio");
         pickAudio.addActionListener(e -> openSettings());
@@ -120,18 +164,18 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         setJMenuBar(new MainMenu(this).build());
         board.setRows(prefs.mixerRows);
         board.setSort(prefs.sort, prefs.ownFaderFirst);
-        board.setPanVisible(!"MONO".equals(settings.audio.channels));
+        board.setPanVisible(settings.audio.channelMode() != ChannelMode.MONO);
 
         poll = new Timer(POLL_MS, e -> status.render(session.status()));
         poll.start();
-        addWindowListener(new java.awt.event.WindowAdapter() {
+        addWindowListener(new WindowAdapter() {
             @Override
-            public void windowClosing(java.awt.event.WindowEvent e) {
+            public void windowClosing(WindowEvent e) {
                 rememberPlacement();
             }
 
             @Override
-            public void windowClosed(java.awt.event.WindowEvent e) {
+            public void windowClosed(WindowEvent e) {
                 poll.stop();
                 chat.dispose();
             }
@@ -142,16 +186,16 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     /** The last placement from the settings if it still fits on a screen, else a default size. */
     private void placeFromSettings() {
         ClientSettings.Window p = settings.window;
-        java.awt.Rectangle wanted = new java.awt.Rectangle(p.x, p.y, p.width, p.height);
-        java.awt.Rectangle screens = new java.awt.Rectangle();
-        for (java.awt.GraphicsDevice d : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
+        Rectangle wanted = new Rectangle(p.x, p.y, p.width, p.height);
+        Rectangle screens = new Rectangle();
+        for (GraphicsDevice d : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
             screens = screens.union(d.getDefaultConfiguration().getBounds());
         }
         if (p.width >= 400 && p.height >= 300 && screens.intersects(wanted)) {
             setBounds(wanted);
             placed = true;
         } else {
-            setSize(com.formdev.flatlaf.util.UIScale.scale(new java.awt.Dimension(1000, 640)));
+            setSize(UIScale.scale(new Dimension(1000, 640)));
             OnScreen.limit(this);
         }
     }
@@ -162,7 +206,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     }
 
     void rememberPlacement() {
-        java.awt.Rectangle b = getBounds();
+        Rectangle b = getBounds();
         settings.window.x = b.x;
         settings.window.y = b.y;
         settings.window.width = b.width;
@@ -198,9 +242,9 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
                 settings.network.recentServers, d -> session.queryDirectory(d.address(), ref[0]));
         ref[0] = dialog;
         dialog.setShowAllMusicians(settings.network.showAllMusicians);
-        dialog.addWindowListener(new java.awt.event.WindowAdapter() {
+        dialog.addWindowListener(new WindowAdapter() {
             @Override
-            public void windowOpened(java.awt.event.WindowEvent e) {
+            public void windowOpened(WindowEvent e) {
                 session.queryDirectory(dialog.selectedDirectory().address(), dialog);
             }
         });
@@ -245,7 +289,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
                 board.restyle();
             }
             if (!channelsBefore.equals(settings.audio.channels)) {
-                board.setPanVisible(!"MONO".equals(settings.audio.channels));
+                board.setPanVisible(settings.audio.channelMode() != ChannelMode.MONO);
             }
         }
     }
@@ -334,9 +378,9 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
                 JOptionPane.INFORMATION_MESSAGE);
     }
 
-    private static java.awt.Image appImage() {
+    private static Image appImage() {
         BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
-        java.awt.Graphics2D g = img.createGraphics();
+        Graphics2D g = img.createGraphics();
         Icons.app(64).paintIcon(null, g, 0, 0);
         g.dispose();
         return img;

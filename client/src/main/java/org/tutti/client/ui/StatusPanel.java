@@ -7,16 +7,20 @@ import javax.swing.JPanel;
 import javax.swing.JSlider;
 import javax.swing.SwingConstants;
 import net.miginfocom.swing.MigLayout;
+import org.tutti.client.session.ClientSession;
+import org.tutti.client.session.IndicatorReadings;
+import org.tutti.client.ui.widgets.Led;
+import org.tutti.client.ui.widgets.MeterBar;
 
 /**
  * The local side of the main window: stereo input meters (moving before connecting too: the sound check), Mute
  * Myself, Hear myself, input balance, and the link figures with
- * Jamulus's LEDs (overall delay, jitter buffer), ping and audio stream rate. {@link #render(ClientStatus)} is called by
+ * Jamulus's LEDs (overall delay, jitter buffer), ping and audio stream rate. {@link #render(IndicatorReadings)} is called by
  * the window's Swing timer with a snapshot of the engine counters.
  */
 public final class StatusPanel extends JPanel {
-    final LevelMeter left = new LevelMeter(SwingConstants.HORIZONTAL, I18n.tr("status.inputLeft.a11y"));
-    final LevelMeter right = new LevelMeter(SwingConstants.HORIZONTAL, I18n.tr("status.inputRight.a11y"));
+    final MeterBar left = new MeterBar(SwingConstants.HORIZONTAL, I18n.tr("status.inputLeft.a11y"));
+    final MeterBar right = new MeterBar(SwingConstants.HORIZONTAL, I18n.tr("status.inputRight.a11y"));
     final JCheckBox muteMyself = new JCheckBox(I18n.text("status.muteMyself"));
     /** The sound check's play-back: only before connecting (connected, the server's mix is what you hear). */
     final JCheckBox hearMyself = new JCheckBox(I18n.text("status.hearMyself"));
@@ -49,7 +53,7 @@ public final class StatusPanel extends JPanel {
         jitterLed.setName("jitterLed");
         delayLed.setToolTipText(I18n.tr("status.delayLed.tip"));
         jitterLed.setToolTipText(I18n.tr("status.jitterLed.tip"));
-        muted.setForeground(Led.RED);
+        muted.setForeground(ThemeColours.get(ThemeColours.MUTED_FOREGROUND));
         muted.setFont(muted.getFont().deriveFont(Font.BOLD));
         muted.setVisible(false);
         muted.setName("mutedBanner");
@@ -75,7 +79,7 @@ public final class StatusPanel extends JPanel {
         link.add(ping, "gapright 12");
         link.add(rate);
         add(link, "span 3");
-        render(ClientStatus.IDLE);
+        render(IndicatorReadings.IDLE);
     }
 
     /** Shows "mute myself" as set from elsewhere (JSON-RPC); the engine has been told already. */
@@ -85,9 +89,9 @@ public final class StatusPanel extends JPanel {
     }
 
     /** Renders a counter snapshot. */
-    public void render(ClientStatus s) {
-        left.setLevel(LevelMeter.stepsFromDb(s.inputLeftDb()));
-        right.setLevel(LevelMeter.stepsFromDb(s.inputRightDb()));
+    public void render(IndicatorReadings s) {
+        left.setLevel(MeterBar.stepsFromDb(s.inputLeftDb()));
+        right.setLevel(MeterBar.stepsFromDb(s.inputRightDb()));
         if (s.connected() && s.overallDelayMs() >= 0) {
             delayLed.setState(Led.forOverallDelayMs(s.overallDelayMs()));
             setText(delay, I18n.tr("status.delay", s.overallDelayMs()));

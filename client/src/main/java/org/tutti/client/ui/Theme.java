@@ -35,18 +35,22 @@ public enum Theme {
         return this != SYSTEM ? this : (systemPrefersDark() ? DARK : LIGHT);
     }
 
-    /** Installs the resolved theme; must run on the EDT. Already-open windows are repainted. */
+    /** Package of Tutti's colours ({@link ThemeColours}) for each theme: FlatLightLaf.properties, FlatDarkLaf.properties. */
+    private static final String COLOURS = "org.tutti.client.ui.theme";
+    private static boolean coloursRegistered;
+
+    /** Installs the resolved theme with Tutti's colours; must run on the EDT. Already-open windows are repainted. */
     public static void install(Theme resolved) {
+        if (!coloursRegistered) {
+            FlatLaf.registerCustomDefaultsSource(COLOURS, Theme.class.getClassLoader());
+            coloursRegistered = true;
+        }
         if (resolved == DARK) {
             FlatDarkLaf.setup();
         } else {
             FlatLightLaf.setup();
         }
         FlatLaf.updateUI();
-    }
-
-    public static boolean isDark() {
-        return FlatLaf.isLafDark();
     }
 
     static boolean systemPrefersDark() {

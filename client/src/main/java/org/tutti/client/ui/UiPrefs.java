@@ -1,6 +1,7 @@
 package org.tutti.client.ui;
 
 import java.util.prefs.Preferences;
+import org.tutti.client.ui.mixer.MixerSort;
 
 /**
  * Window-only preferences (theme, language, mixer layout). Kept apart from the engine's settings file because they
@@ -24,10 +25,10 @@ public final class UiPrefs {
     public static UiPrefs load(String nodePath) {
         Preferences n = Preferences.userRoot().node(nodePath);
         UiPrefs p = new UiPrefs(n);
-        p.theme = Theme.parse(n.get("theme", "SYSTEM"));
+        p.theme = Theme.parse(n.get("theme", Theme.SYSTEM.name()));
         p.language = n.get("language", "");
         try {
-            p.sort = MixerSort.valueOf(n.get("sort", "CHANNEL"));
+            p.sort = MixerSort.valueOf(n.get("sort", MixerSort.CHANNEL.name()));
         } catch (IllegalArgumentException e) {
             p.sort = MixerSort.CHANNEL;
         }
@@ -37,7 +38,7 @@ public final class UiPrefs {
     }
 
     public static UiPrefs load() {
-        return load("org/tutti/client/ui");
+        return load("org/tutti/client/ui"); // the preferences node keeps its name: users' stored choices live there
     }
 
     /** Writes the preferences; failures (read-only home) are reported, not thrown: they are not worth a crash. */

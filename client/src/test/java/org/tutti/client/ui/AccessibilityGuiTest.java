@@ -7,19 +7,30 @@ import java.awt.Container;
 import java.awt.KeyboardFocusManager;
 import java.awt.event.KeyEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JFrame;
+import javax.swing.JScrollBar;
 import javax.swing.JSlider;
+import javax.swing.JSpinner;
 import javax.swing.JTable;
 import javax.swing.JTextField;
-import javax.swing.JLabel;
+import javax.swing.SwingUtilities;
+import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.Test;
+import org.tutti.client.ui.server.BuiltInServer;
+import org.tutti.client.ui.server.ServerMode;
+import org.tutti.server.ui.ServerPanelSettings;
 
 /** Every interactive control has an accessible name; the keyboard reaches the controls; the licence gate works. */
 class AccessibilityGuiTest extends GuiTestSupport {
@@ -36,14 +47,14 @@ class AccessibilityGuiTest extends GuiTestSupport {
                 || c instanceof JTextField || c instanceof JTable;
         boolean insideCombo = c.getParent() instanceof JComboBox; // the combo's own arrow and editor
         // a spinner's arrows are not focusable: keyboard and screen-reader users use the (named) editor's arrow keys
-        insideCombo |= c.getParent() instanceof javax.swing.JSpinner && !c.isFocusable();
+        insideCombo |= c.getParent() instanceof JSpinner && !c.isFocusable();
         if (interactive && !insideCombo && c.isVisible()) {
             String name = c.getAccessibleContext().getAccessibleName();
             if (name == null || name.isBlank()) {
                 missing.add(c.getClass().getSimpleName() + " " + c.getName());
             }
         }
-        if (c instanceof Container k && !(c instanceof javax.swing.JScrollBar)) {
+        if (c instanceof Container k && !(c instanceof JScrollBar)) {
             for (Component child : k.getComponents()) {
                 walk(child, missing);
             }
@@ -58,7 +69,7 @@ class AccessibilityGuiTest extends GuiTestSupport {
             f.presenter().channels(band());
         });
         robot.showWindow(f.window(), null, false);
-        assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<List<String>>) () -> unnamed(f.window().getContentPane()))).isEmpty();
+        assertThat(GuiActionRunner.execute((Callable<List<String>>) () -> unnamed(f.window().getContentPane()))).isEmpty();
         assertThat(GuiActionRunner.execute(() -> f.window().board.strip(2).fader().getToolTipText()))
                 .isEqualTo("How loud you hear Bob");
         assertThat(GuiActionRunner.execute(() -> f.window().connect.getToolTipText())).isNotBlank();
@@ -66,20 +77,20 @@ class AccessibilityGuiTest extends GuiTestSupport {
 
     @Test
     void serverPanelControlsHaveAccessibleNamesAndTooltips() {
-        javax.swing.JFrame frame = GuiActionRunner.execute(() -> {
-            BuiltInServer own = new BuiltInServer(org.tutti.server.ui.ServerPanelSettings.DEFAULT, a -> { });
+        JFrame frame = GuiActionRunner.execute(() -> {
+            BuiltInServer own = new BuiltInServer(ServerPanelSettings.DEFAULT, a -> { });
             javax.swing.JFrame f = new javax.swing.JFrame("server");
             f.setContentPane(own.serverPanel());
             f.setSize(1100, 800);
             return f;
         });
         robot.showWindow(frame, null, false);
-        assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<List<String>>)
+        assertThat(GuiActionRunner.execute((Callable<List<String>>)
                 () -> unnamed(frame.getContentPane()))).isEmpty();
         FrameFixture w = new FrameFixture(robot, frame);
         for (String name : new String[] {"serverDirectory", "serverDirectoryCustom", "serverRegistration",
             "serverRecordingBrowse", "serverRecorder", "serverNewRecording", "server.recordingDir", "serverApply"}) {
-            javax.swing.JComponent c = (javax.swing.JComponent) robot.finder().findByName(frame, name, false);
+            JComponent c = (JComponent) robot.finder().findByName(frame, name, false);
             assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<String>) c::getToolTipText)).as("tooltip of " + name).isNotBlank();
         }
         w.cleanUp();
@@ -92,11 +103,11 @@ class AccessibilityGuiTest extends GuiTestSupport {
         FrameFixture w = new FrameFixture(robot, f.window());
         w.button("settingsButton").click();
         DialogFixture settings = WindowFinder.findDialog("settingsDialog").using(robot);
-        assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<List<String>>) () -> unnamed(((javax.swing.JDialog) settings.target()).getContentPane()))).isEmpty();
+        assertThat(GuiActionRunner.execute((Callable<List<String>>) () -> unnamed(((JDialog) settings.target()).getContentPane()))).isEmpty();
         settings.button("settingsCancel").click();
         w.button("connectButton").click();
         DialogFixture connect = WindowFinder.findDialog("connectDialog").using(robot);
-        assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<List<String>>) () -> unnamed(((javax.swing.JDialog) connect.target()).getContentPane()))).isEmpty();
+        assertThat(GuiActionRunner.execute((Callable<List<String>>) () -> unnamed(((JDialog) connect.target()).getContentPane()))).isEmpty();
         assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<String>) () -> connect.checkBox("showAllMusicians").target().getToolTipText()))
                 .isNotBlank();
         connect.button("cancel").click();
@@ -113,7 +124,7 @@ class AccessibilityGuiTest extends GuiTestSupport {
         FrameFixture w = new FrameFixture(robot, f.window());
         // Without a window manager only a real click activates the window; the checkbox click is harmless.
         w.checkBox("muteMyself").click();
-        java.util.Set<String> reached = new java.util.LinkedHashSet<>();
+        Set<String> reached = new LinkedHashSet<>();
         for (int i = 0; i < 60; i++) {
             Component owner = GuiActionRunner.execute(
                     () -> KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner());
@@ -147,7 +158,7 @@ class AccessibilityGuiTest extends GuiTestSupport {
         Fixture f = window(ServerMode.NONE);
         robot.showWindow(f.window(), null, false);
         GuiActionRunner.execute(() -> {
-            javax.swing.SwingUtilities.invokeLater(f.window()::licenceRequired);
+            SwingUtilities.invokeLater(f.window()::licenceRequired);
             return null;
         });
         DialogFixture d = WindowFinder.findDialog("licenceDialog").using(robot);
@@ -156,10 +167,10 @@ class AccessibilityGuiTest extends GuiTestSupport {
         d.button("licenceAccept").requireEnabled().click();
         assertThat(f.session().calls).doesNotContain("disconnect");
         GuiActionRunner.execute(() -> {
-            javax.swing.SwingUtilities.invokeLater(f.window()::licenceRequired);
+            SwingUtilities.invokeLater(f.window()::licenceRequired);
             return null;
         });
-        DialogFixture again = WindowFinder.findDialog(new org.assertj.swing.core.GenericTypeMatcher<LicenceDialog>(
+        DialogFixture again = WindowFinder.findDialog(new GenericTypeMatcher<LicenceDialog>(
                 LicenceDialog.class) {
             @Override
             protected boolean isMatching(LicenceDialog dialog) {

@@ -3,6 +3,7 @@ package org.tutti.client.ui;
 import java.nio.file.Path;
 import java.util.List;
 import javax.swing.JComponent;
+import org.tutti.client.ui.server.ServerMode;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.recorder.RecorderState;
 import org.tutti.server.ui.ServerClientRow;

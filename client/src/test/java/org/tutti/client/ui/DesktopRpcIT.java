@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.awt.Frame;
+import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.cli.JamulusOptions;
 import org.tutti.cli.ParsedOptions;
+import org.tutti.client.app.DesktopApp;
 import org.tutti.client.cli.ClientCommandLine;
 import org.tutti.client.cli.RpcOptions;
+import org.tutti.client.session.EngineFactory;
+import org.tutti.client.session.EngineSession;
+import org.tutti.client.ui.mixer.StripView;
 import org.tutti.interop.Json;
 import org.tutti.interop.RpcTestClient;
 import org.tutti.interop.Secrets;
@@ -127,7 +133,7 @@ class DesktopRpcIT {
     private static MainWindow awaitWindow() {
         MainWindow[] found = new MainWindow[1];
         GuiWait.waitFor("main window shown", () -> GuiActionRunner.execute(() -> {
-            for (java.awt.Frame f : java.awt.Frame.getFrames()) {
+            for (Frame f : Frame.getFrames()) {
                 if (f instanceof MainWindow m && m.isShowing()) {
                     found[0] = m;
                 }

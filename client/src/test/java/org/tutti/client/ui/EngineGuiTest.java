@@ -2,15 +2,26 @@ package org.tutti.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.event.KeyEvent;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tutti.client.app.DesktopApp;
 import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.session.EngineFactory;
+import org.tutti.client.session.EngineSession;
 import org.tutti.client.settings.ClientSettings;
+import org.tutti.client.ui.chat.ChatWindow;
+import org.tutti.client.ui.mixer.StripView;
+import org.tutti.client.ui.server.BuiltInServer;
+import org.tutti.interop.FreePorts;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.ui.ServerPanelSettings;
@@ -48,7 +59,7 @@ class EngineGuiTest extends GuiTestSupport {
         s.profile.instrument = instrument;
         s.profile.city = "Lyon";
         EngineSession session = new EngineSession();
-        session.backends = settings -> java.util.Optional.of(new PacedFakeBackend());
+        session.useBackends(settings -> Optional.of(new PacedFakeBackend()));
         lastSession = session;
         ClientEngine engine = EngineFactory.create(s, new PacedFakeBackend(), session);
         engineOut[0] = engine;
@@ -107,7 +118,7 @@ class EngineGuiTest extends GuiTestSupport {
 
         // Chat from A opens B's chat window with the message.
         fa.button("chatButton").click();
-        DialogFixture chatA = WindowFinder.findDialog(new org.assertj.swing.core.GenericTypeMatcher<ChatWindow>(
+        DialogFixture chatA = WindowFinder.findDialog(new GenericTypeMatcher<ChatWindow>(
                 ChatWindow.class) {
             @Override
             protected boolean isMatching(ChatWindow c) {
@@ -183,7 +194,7 @@ class EngineGuiTest extends GuiTestSupport {
 
     @Test
     void restartingTheBuiltInServerOnTheSamePortKeepsItReachable() throws Exception {
-        int port = org.tutti.interop.FreePorts.udp();
+        int port = FreePorts.udp();
         BuiltInServer own = GuiActionRunner.execute(() -> new BuiltInServer(
                 new ServerPanelSettings("Own", "", 0, "", 10, false, false, port, ""), a -> { }));
         try {

@@ -3,19 +3,20 @@ package org.tutti.client.ui;
 import java.util.concurrent.TimeUnit;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientListener;
+import org.tutti.client.session.EngineFactory;
 import org.tutti.client.settings.ClientSettings;
 
 /** A real client engine with paced fake audio (silence), connected to a server on 127.0.0.1 under a profile. */
-final class FakeMusician {
+public final class FakeMusician {
     private FakeMusician() {
     }
 
-    static ClientEngine connect(String address, String name, int instrument, int country, String city)
+    public static ClientEngine connect(String address, String name, int instrument, int country, String city)
             throws Exception {
         return connect(address, name, instrument, country, city, new ClientListener() { });
     }
 
-    static ClientEngine connect(String address, String name, int instrument, int country, String city,
+    public static ClientEngine connect(String address, String name, int instrument, int country, String city,
                                 ClientListener listener) throws Exception {
         ClientSettings s = new ClientSettings();
         s.profile.name = name;

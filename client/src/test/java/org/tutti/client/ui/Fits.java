@@ -9,13 +9,16 @@ import java.awt.Window;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.AbstractButton;
+import javax.swing.CellRendererPane;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
+import javax.swing.JScrollBar;
 import javax.swing.JSlider;
 import javax.swing.JSpinner;
 import javax.swing.JTabbedPane;
 import javax.swing.JTable;
+import javax.swing.JToolBar;
 import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
@@ -79,8 +82,8 @@ final class Fits {
 
     private static void check(Window w, Container c, List<String> problems) {
         for (Component child : c.getComponents()) {
-            if (!child.isShowing() || child instanceof javax.swing.CellRendererPane
-                    || child instanceof javax.swing.JScrollBar) {
+            if (!child.isShowing() || child instanceof CellRendererPane
+                    || child instanceof JScrollBar) {
                 continue;
             }
             if (isControl(child)) {
@@ -151,7 +154,7 @@ final class Fits {
 
     /** A button, check box or combo box narrower than its text: it would show "Conn…". */
     private static boolean squeezed(Component c) {
-        boolean text = c instanceof AbstractButton b && !(b.getParent() instanceof javax.swing.JToolBar)
+        boolean text = c instanceof AbstractButton b && !(b.getParent() instanceof JToolBar)
                 && b.getText() != null && !b.getText().isBlank() || c instanceof JComboBox<?>;
         return text && c.getWidth() + 1 < c.getPreferredSize().width;
     }

@@ -1,9 +1,11 @@
 package org.tutti.client.ui;
 
+import java.awt.GraphicsEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.swing.SwingUtilities;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
@@ -15,7 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.tutti.client.model.ChannelProfile;
 import org.tutti.client.model.GainSink;
 import org.tutti.client.model.MixerModel;
+import org.tutti.client.session.ClientSession;
+import org.tutti.client.session.ClientWindowEvents;
+import org.tutti.client.session.IndicatorReadings;
 import org.tutti.client.settings.ClientSettings;
+import org.tutti.client.ui.connect.ServerListSink;
+import org.tutti.client.ui.connect.ServerRow;
+import org.tutti.client.ui.mixer.MixerPresenter;
+import org.tutti.client.ui.server.ServerMode;
 
 /**
  * Shared set-up for window tests under Xvfb: a robot with its own AWT hierarchy, the EDT-violation checker, English
@@ -28,7 +37,7 @@ abstract class GuiTestSupport {
     static void checkDisplay() {
         boolean ci = "true".equals(System.getenv("CI"));
         if (!ci) {
-            Assumptions.assumeFalse(java.awt.GraphicsEnvironment.isHeadless(),
+            Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(),
                     "no display: run GUI tests under xvfb-run");
         }
         FailOnThreadViolationRepaintManager.install();
@@ -80,7 +89,7 @@ abstract class GuiTestSupport {
         final List<String> calls = new CopyOnWriteArrayList<>();
         final List<String> chats = new CopyOnWriteArrayList<>();
         volatile ClientWindowEvents events;
-        volatile ClientStatus status = ClientStatus.IDLE;
+        volatile IndicatorReadings status = IndicatorReadings.IDLE;
         volatile List<ServerRow> directoryRows = List.of();
         /** When set, the directory query reports this problem instead of a list. */
         volatile String directoryProblem;
@@ -88,7 +97,7 @@ abstract class GuiTestSupport {
         @Override
         public void connect(String address) {
             calls.add("connect " + address);
-            javax.swing.SwingUtilities.invokeLater(() -> events.connected(address));
+            SwingUtilities.invokeLater(() -> events.connected(address));
         }
 
         @Override
@@ -112,7 +121,7 @@ abstract class GuiTestSupport {
         }
 
         @Override
-        public ClientStatus status() {
+        public IndicatorReadings status() {
             return status;
         }
 
@@ -121,7 +130,7 @@ abstract class GuiTestSupport {
             calls.add("query " + directoryAddress);
             List<ServerRow> rows = directoryRows;
             String problem = directoryProblem;
-            javax.swing.SwingUtilities.invokeLater(() -> {
+            SwingUtilities.invokeLater(() -> {
                 if (problem != null) {
                     sink.showProblem(problem);
                 } else {

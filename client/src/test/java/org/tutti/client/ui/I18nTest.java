@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tutti.client.engine.ChannelMode;
+import org.tutti.client.ui.mixer.MixerSort;
 
 class I18nTest {
     @AfterEach
@@ -45,8 +47,8 @@ class I18nTest {
         for (MixerSort s : MixerSort.values()) {
             assertThat(en).containsKey("sort." + s.name().toLowerCase(Locale.ROOT));
         }
-        for (String c : SettingsDialog.CHANNELS) {
-            assertThat(en).containsKey("settings.channels." + c.toLowerCase(Locale.ROOT));
+        for (ChannelMode c : ChannelMode.values()) {
+            assertThat(en).containsKey("settings.channels." + c.name().toLowerCase(Locale.ROOT));
         }
     }
 

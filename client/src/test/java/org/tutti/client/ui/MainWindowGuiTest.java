@@ -3,12 +3,25 @@ package org.tutti.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.swing.timing.Pause.pause;
 
+import com.formdev.flatlaf.FlatLaf;
+import java.awt.Color;
+import java.awt.Dimension;
 import java.util.List;
+import org.assertj.swing.data.TableCell;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.timing.Condition;
 import org.junit.jupiter.api.Test;
 import org.tutti.client.model.FaderLaw;
+import org.tutti.client.session.IndicatorReadings;
+import org.tutti.client.ui.connect.ServerRow;
+import org.tutti.client.ui.mixer.ChannelStrip;
+import org.tutti.client.ui.mixer.MixerSort;
+import org.tutti.client.ui.server.ServerMode;
+import org.tutti.client.ui.settings.BackendInfo;
+import org.tutti.client.ui.widgets.Led;
 
 /** Drives the real main window under Xvfb: mixer strips, fader, solo, mute myself, LEDs, chat, connect flow. */
 class MainWindowGuiTest extends GuiTestSupport {
@@ -82,7 +95,7 @@ class MainWindowGuiTest extends GuiTestSupport {
     void ledsAndFiguresFollowTheEngineCounters() {
         Fixture f = window(ServerMode.NONE);
         FrameFixture w = show(f);
-        f.session().status = new ClientStatus(true, -6, -12, 12, 55, false, 657);
+        f.session().status = new IndicatorReadings(true, -6, -12, 12, 55, false, 657);
         pause(new Condition("status shown") {
             @Override
             public boolean test() {
@@ -105,7 +118,7 @@ class MainWindowGuiTest extends GuiTestSupport {
         w.label("recordingBanner").requireVisible().requireText("RECORDING ACTIVE");
         GuiActionRunner.execute(() -> f.window().chat(
                 "<font color=\"blue\">(10:00:00 PM) <b>Alice</b></font> see https://jamulus.io <img src=x>"));
-        org.assertj.swing.fixture.DialogFixture chat = org.assertj.swing.finder.WindowFinder
+        DialogFixture chat = WindowFinder
                 .findDialog("chatWindow").using(robot);
         chat.requireVisible();
         assertThat(GuiActionRunner.execute(() -> f.window().chat.historyText())).contains("Alice")
@@ -124,7 +137,7 @@ class MainWindowGuiTest extends GuiTestSupport {
                 new ServerRow("10.0.0.2:22124", "Busy Jam", 12, 4, 10, "Berlin", 82, "3.9.1"));
         FrameFixture w = show(f);
         w.button("connectButton").click();
-        org.assertj.swing.fixture.DialogFixture d = org.assertj.swing.finder.WindowFinder
+        DialogFixture d = WindowFinder
                 .findDialog("connectDialog").using(robot);
         pause(new Condition("servers listed") {
             @Override
@@ -155,7 +168,7 @@ class MainWindowGuiTest extends GuiTestSupport {
         assertThat(GuiActionRunner.execute(() -> f.window().audioWarningText.getText()))
                 .contains("No usable audio device").contains("no JACK server is running");
         w.button("pickAudio").click();
-        org.assertj.swing.fixture.DialogFixture s = org.assertj.swing.finder.WindowFinder
+        DialogFixture s = WindowFinder
                 .findDialog("settingsDialog").using(robot);
         s.comboBox("backend").requireVisible();
         s.button("settingsCancel").click();
@@ -188,8 +201,8 @@ class MainWindowGuiTest extends GuiTestSupport {
         assertThat(f.window().settings.window.height).isEqualTo(600);
         MainWindow again = GuiActionRunner.execute(() -> new MainWindow(f.session(), f.presenter(),
                 f.window().settings, f.window().prefs, ServerMode.NONE, () -> { }));
-        java.awt.Dimension size = GuiActionRunner.execute(() -> again.getSize());
-        assertThat(size).isEqualTo(new java.awt.Dimension(900, 600));
+        Dimension size = GuiActionRunner.execute(() -> again.getSize());
+        assertThat(size).isEqualTo(new Dimension(900, 600));
         boolean placed = GuiActionRunner.execute(() -> again.placedFromSettings());
         assertThat(placed).isTrue();
         GuiActionRunner.execute(again::dispose);
@@ -200,16 +213,16 @@ class MainWindowGuiTest extends GuiTestSupport {
         Fixture f = window(ServerMode.NONE);
         FrameFixture w = show(f);
         join(f);
-        java.awt.Color lightExpert = GuiActionRunner.execute(() -> f.window().board.strip(1).tagColour());
+        Color lightExpert = GuiActionRunner.execute(() -> f.window().board.strip(1).tagColour());
         w.button("settingsButton").click();
-        org.assertj.swing.fixture.DialogFixture s = org.assertj.swing.finder.WindowFinder
+        DialogFixture s = WindowFinder
                 .findDialog("settingsDialog").using(robot);
         s.tabbedPane().selectTab("Interface");
         s.comboBox("theme").selectItem("Dark");
         s.button("settingsOk").click();
-        assertThat(GuiActionRunner.execute(Theme::isDark)).isTrue();
+        assertThat(GuiActionRunner.execute(FlatLaf::isLafDark)).isTrue();
         assertThat(f.window().prefs.theme).isEqualTo(Theme.DARK);
-        java.awt.Color darkExpert = GuiActionRunner.execute(() -> f.window().board.strip(1).tagColour());
+        Color darkExpert = GuiActionRunner.execute(() -> f.window().board.strip(1).tagColour());
         assertThat(darkExpert).isNotEqualTo(lightExpert).isEqualTo(GuiActionRunner.execute(() -> ChannelStrip.skillColour(3)));
     }
 }

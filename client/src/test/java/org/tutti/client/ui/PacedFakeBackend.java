@@ -1,6 +1,7 @@
 package org.tutti.client.ui;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import org.tutti.backend.AudioBackendException;
 import org.tutti.backend.AudioBackendProvider;
@@ -19,7 +20,7 @@ import org.tutti.backend.fake.FakeStream;
 public final class PacedFakeBackend implements AudioBackendProvider {
     private final FakeStream.InputSource input;
     /** The streams opened so far, newest last (a test reads their output). */
-    public final java.util.List<FakeStream> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<FakeStream> opened = new CopyOnWriteArrayList<>();
 
     /** Silence on the input. */
     public PacedFakeBackend() {

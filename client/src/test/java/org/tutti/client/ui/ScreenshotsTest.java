@@ -11,9 +11,15 @@ import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.image.ScreenshotTaker;
+import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.Test;
-import org.tutti.protocol.ChannelInfo;
 import org.tutti.client.model.ChannelProfile;
+import org.tutti.client.session.IndicatorReadings;
+import org.tutti.client.ui.connect.ConnectDialog;
+import org.tutti.client.ui.connect.ServerRow;
+import org.tutti.client.ui.server.ServerMode;
+import org.tutti.client.ui.settings.BackendInfo;
+import org.tutti.protocol.ChannelInfo;
 
 /**
  * Renders the README screenshots (light and dark, English and French, a mixer with five musicians, server mode and
@@ -63,7 +69,7 @@ class ScreenshotsTest extends GuiTestSupport {
             f.window().backendsProbed(List.of(new BackendInfo("jack", true, "", List.of("default"))));
         });
         // Input meters dark: the engine does not report input peaks yet, and the pictures should not promise them.
-        f.session().status = new ClientStatus(true, -100, -100, 18, 38, true, 657);
+        f.session().status = new IndicatorReadings(true, -100, -100, 18, 38, true, 657);
         return f;
     }
 
@@ -71,7 +77,7 @@ class ScreenshotsTest extends GuiTestSupport {
         I18n.use(lang, false);
         Fixture f = mixerWindow(theme, ServerMode.NONE);
         robot.showWindow(f.window(), null, false);
-        org.assertj.swing.timing.Pause.pause(300);
+        Pause.pause(300);
         shoot(f.window(), "main-" + theme.name().toLowerCase() + "-" + lang);
     }
 
@@ -178,7 +184,7 @@ class ScreenshotsTest extends GuiTestSupport {
         FrameFixture w = new FrameFixture(robot, f.window());
         w.button("connectButton").click();
         DialogFixture connect = WindowFinder.findDialog("connectDialog").using(robot);
-        org.assertj.swing.timing.Pause.pause(300);
+        Pause.pause(300);
         shoot(connect.target(), "connect-dialog-light-en");
         connect.button("cancel").click();
         w.button("settingsButton").click();

@@ -2,6 +2,7 @@ package org.tutti.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Dimension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,14 +12,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javax.swing.ToolTipManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tutti.client.app.DesktopApp;
+import org.tutti.client.directory.DirectoryBrowser;
 import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.session.DirectoryBrowsing;
+import org.tutti.client.session.EngineFactory;
+import org.tutti.client.session.EngineSession;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.settings.SettingsStore;
+import org.tutti.client.ui.connect.RecordedServerList;
+import org.tutti.client.ui.server.BuiltInServer;
+import org.tutti.client.ui.server.ServerModeSettings;
+import org.tutti.interop.FreePorts;
 import org.tutti.server.cli.HeadlessServer;
 import org.tutti.testing.Await;
 
@@ -36,7 +47,7 @@ class ServerModeGuiTest extends GuiTestSupport {
 
     @AfterEach
     void stop() throws Exception {
-        GuiActionRunner.execute(() -> javax.swing.ToolTipManager.sharedInstance().setEnabled(true));
+        GuiActionRunner.execute(() -> ToolTipManager.sharedInstance().setEnabled(true));
         if (window != null) {
             GuiActionRunner.execute(() -> window.serverMode.stop());
         }
@@ -62,8 +73,8 @@ class ServerModeGuiTest extends GuiTestSupport {
      * server answers, so "not listed" means not within a few seconds of asking.
      */
     private static boolean listed(String directoryAddress, String name) throws Exception {
-        DirectoryBrowserTest.Rows rows = new DirectoryBrowserTest.Rows();
-        try (DirectoryBrowser browser = DirectoryBrowser.start(directoryAddress, rows)) {
+        RecordedServerList rows = new RecordedServerList();
+        try (DirectoryBrowser browser = DirectoryBrowsing.start(directoryAddress, rows)) {
             return Await.holdsWithin(Duration.ofSeconds(5),
                     () -> rows.lists.stream().flatMap(List::stream).anyMatch(r -> r.name().equals(name)));
         }
@@ -78,9 +89,9 @@ class ServerModeGuiTest extends GuiTestSupport {
         SettingsStore store = new SettingsStore(work.resolve("settings.json"));
         ClientSettings settings = store.load().settings();
         settings.profile.name = "Me";
-        settings.server.port = org.tutti.interop.FreePorts.udp();
+        settings.server.port = FreePorts.udp();
         EngineSession session = new EngineSession();
-        session.backends = s -> Optional.of(new PacedFakeBackend());
+        session.useBackends(s -> Optional.of(new PacedFakeBackend()));
         engine = EngineFactory.create(settings, new PacedFakeBackend(), session);
         UiPrefs prefs = UiPrefs.load("org/tutti/test/servermode-" + ProcessHandle.current().pid());
         window = GuiActionRunner.execute(() -> DesktopApp.engineWindow(engine, session, settings, prefs,
@@ -92,8 +103,8 @@ class ServerModeGuiTest extends GuiTestSupport {
                     }
                 }));
         // A tooltip popping up under the pointer after typing would take the next click meant for a control below.
-        GuiActionRunner.execute(() -> javax.swing.ToolTipManager.sharedInstance().setEnabled(false));
-        robot.showWindow(window, new java.awt.Dimension(1200, 1000), false);
+        GuiActionRunner.execute(() -> ToolTipManager.sharedInstance().setEnabled(false));
+        robot.showWindow(window, new Dimension(1200, 1000), false);
         FrameFixture w = new FrameFixture(robot, window);
         w.menuItem("menu.server").click();
         w.menuItem("menuRunServer").click();

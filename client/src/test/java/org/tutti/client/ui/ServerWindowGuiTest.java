@@ -2,8 +2,10 @@ package org.tutti.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Rectangle;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.DatagramSocket;
@@ -14,6 +16,9 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.swing.JButton;
+import javax.swing.ToolTipManager;
+import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tutti.app.Main;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientListener;
+import org.tutti.interop.FreePorts;
 
 /**
  * {@code tutti -s} without {@code -n}: the launcher opens the server window (as Jamulus does) bound to the server
@@ -35,7 +41,7 @@ class ServerWindowGuiTest extends GuiTestSupport {
 
     @AfterEach
     void stopClient() {
-        org.assertj.swing.edt.GuiActionRunner.execute(() -> javax.swing.ToolTipManager.sharedInstance().setEnabled(true));
+        GuiActionRunner.execute(() -> ToolTipManager.sharedInstance().setEnabled(true));
         if (ann != null) {
             ann.close();
         }
@@ -44,7 +50,7 @@ class ServerWindowGuiTest extends GuiTestSupport {
     private long wavFiles() {
         try (Stream<Path> files = Files.walk(recordings)) {
             return files.filter(f -> f.toString().endsWith(".wav")).count();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }
@@ -66,7 +72,7 @@ class ServerWindowGuiTest extends GuiTestSupport {
 
     @Test
     void dashSOpensTheServerWindowAndClosingItStopsTheServer() throws Exception {
-        int port = org.tutti.interop.FreePorts.udp();
+        int port = FreePorts.udp();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(new String[] {"-s", "-t",
@@ -74,17 +80,17 @@ class ServerWindowGuiTest extends GuiTestSupport {
             "-R", recordings.toString()}, out, out));
 
         // The welcome editor's tooltip would pop up over the Apply button below it and take the click.
-        org.assertj.swing.edt.GuiActionRunner.execute(() -> javax.swing.ToolTipManager.sharedInstance().setEnabled(false));
+        GuiActionRunner.execute(() -> ToolTipManager.sharedInstance().setEnabled(false));
         FrameFixture w = WindowFinder.findFrame("serverWindow").withTimeout(30, TimeUnit.SECONDS).using(robot);
         w.requireTitle("Tutti server: Window Jam");
-        Fits.assertFits(w.target(), new java.awt.Rectangle(1280, 720));
+        Fits.assertFits(w.target(), new Rectangle(1280, 720));
         w.textBox("server.name").requireText("Window Jam");
         w.textBox("server.city").requireText("Lyon");
         w.textBox("serverWelcome").requireText("Hello there");
         w.spinner("server.port").requireDisabled(); // fixed by -p, as in Jamulus's server window
         assertThat(w.spinner("server.port").target().getValue()).isEqualTo(port);
         assertThat(w.spinner("server.maxUsers").target().getValue()).isEqualTo(12);
-        assertThat(org.assertj.swing.edt.GuiActionRunner.execute(() -> robot.finder()
+        assertThat(GuiActionRunner.execute(() -> robot.finder()
                 .findByName(w.target(), "joinOwnServer", javax.swing.JButton.class, false).isVisible()))
                 .as("no client to join with in a server window").isFalse();
         w.checkBox("serverRecorder").requireSelected();

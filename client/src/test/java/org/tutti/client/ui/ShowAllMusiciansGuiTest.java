@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tutti.cli.JamulusOptions;
 import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.session.DirectoryBrowsing;
+import org.tutti.client.ui.connect.ConnectDialog;
 import org.tutti.server.cli.HeadlessServer;
 import org.tutti.server.cli.ServerOptions;
 

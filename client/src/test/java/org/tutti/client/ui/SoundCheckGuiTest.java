@@ -7,7 +7,10 @@ import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tutti.backend.fake.FakeStream;
+import org.tutti.client.app.DesktopApp;
 import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.session.EngineFactory;
+import org.tutti.client.session.EngineSession;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.server.ui.ServerPanelSettings;
 

@@ -3,6 +3,7 @@ package org.tutti.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.awt.Window;
 import java.util.LinkedHashMap;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tutti.client.ui.connect.ConnectDialog;
+import org.tutti.client.ui.server.ServerMode;
+import org.tutti.client.ui.settings.BackendInfo;
 
 /**
  * Windows that fit (issue 17, item 5): a long directory problem keeps Connection Setup's buttons inside the dialog,
@@ -88,7 +92,7 @@ class WindowsFitGuiTest extends GuiTestSupport {
     void myServerTabReachesRecorderAndWelcomeInADefaultWindow() {
         Fixture f = window(new DemoServerMode());
         FrameFixture w = show(f);
-        assertThat(GuiActionRunner.execute(() -> f.window().getSize())).isEqualTo(new java.awt.Dimension(1000, 640));
+        assertThat(GuiActionRunner.execute(() -> f.window().getSize())).isEqualTo(new Dimension(1000, 640));
         w.menuItem("menu.server").click();
         w.menuItem("menuRunServer").click();
         w.panel("serverPanel").requireVisible();

@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.tutti.Version;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
@@ -21,6 +23,8 @@ import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
 import org.tutti.server.engine.ServerLog;
+import org.tutti.server.hosting.PortMapper;
+import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.rpc.ServerRpc;
 
@@ -36,15 +40,20 @@ public final class HeadlessServer implements AutoCloseable {
     public record RpcSettings(int port, Path secretFile, InetAddress bindAddress) {
     }
 
+    /** Tests shorten the router lease with this system property (seconds) to see renewals happen. */
+    static final String LEASE_PROPERTY = "tutti.portMappingLeaseSeconds";
+
     private final ServerEngine engine;
     private final JsonRpcServer rpc;
     private final HtmlStatusFile html;
+    private final PortMapper portMapper;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private HeadlessServer(ServerEngine engine, JsonRpcServer rpc, HtmlStatusFile html) {
+    private HeadlessServer(ServerEngine engine, JsonRpcServer rpc, HtmlStatusFile html, PortMapper portMapper) {
         this.engine = engine;
         this.rpc = rpc;
         this.html = html;
+        this.portMapper = portMapper;
     }
 
     /** Runs until the process is asked to stop; returns the exit code. */
@@ -57,7 +66,7 @@ public final class HeadlessServer implements AutoCloseable {
      * launcher opens the server window there; closing it calls {@link #close}).
      */
     public static int run(ParsedOptions options, PrintStream out, PrintStream err,
-                          java.util.function.Consumer<HeadlessServer> started) {
+                          Consumer<HeadlessServer> started) {
         HeadlessServer server;
         try {
             for (String option : ServerOptions.unsupportedGiven(options)) {
@@ -117,6 +126,8 @@ public final class HeadlessServer implements AutoCloseable {
      */
     public static HeadlessServer start(ServerConfig config, RpcSettings rpcSettings, PrintStream out,
                                        ParsedOptions options) throws IOException, UsageException {
+        // Read first: a bad --portmapping value stops the server before it opens any socket.
+        boolean mapPort = options != null && ServerOptions.portMapping(options);
         ServerLog log = new ServerLog(config.logFile());
         HtmlStatusFile html = config.htmlStatusFile() == null ? null : new HtmlStatusFile(config.htmlStatusFile());
         JsonRpcServer rpc = null;
@@ -226,7 +237,24 @@ public final class HeadlessServer implements AutoCloseable {
         }
         out.println("- Tutti " + Version.version() + " server on UDP port " + engine.port() + ", up to "
                 + config.maxClients() + " clients, " + config.frameSamples() + "-sample frames");
-        return new HeadlessServer(engine, rpc, html);
+        PortMapper portMapper = mapPort
+                ? PortMapper.start(engine.port(), lease(),
+                        status -> out.println("- port mapping: " + status.describe()))
+                : null;
+        if (methods != null) {
+            methods.showPortMapping(portMapper == null ? () -> PortMappingStatus.off(engine.port())
+                    : portMapper::status);
+        }
+        return new HeadlessServer(engine, rpc, html, portMapper);
+    }
+
+    private static Duration lease() {
+        try {
+            long seconds = Long.parseLong(System.getProperty(LEASE_PROPERTY, "0"));
+            return seconds > 0 ? Duration.ofSeconds(seconds) : PortMapper.DEFAULT_LEASE;
+        } catch (NumberFormatException e) {
+            return PortMapper.DEFAULT_LEASE;
+        }
     }
 
     static RpcSettings rpcSettings(ParsedOptions o) throws UsageException {
@@ -257,6 +285,11 @@ public final class HeadlessServer implements AutoCloseable {
         return rpc == null ? -1 : rpc.port();
     }
 
+    /** What port mapping achieved; {@code off} when {@code --portmapping} is not on. */
+    public PortMappingStatus portMapping() {
+        return portMapper == null ? PortMappingStatus.off(engine.port()) : portMapper.status();
+    }
+
     public ServerEngine engine() {
         return engine;
     }
@@ -273,6 +306,9 @@ public final class HeadlessServer implements AutoCloseable {
     public synchronized void close() {
         if (stopped.getCount() == 0) {
             return;
+        }
+        if (portMapper != null) {
+            portMapper.close(); // first: the router forgets the port while this server still owns it
         }
         if (rpc != null) {
             rpc.close();

@@ -45,6 +45,20 @@ public final class ServerOptions {
         return path(o, "banfile");
     }
 
+    /**
+     * {@code --portmapping on|off}: whether to open the UDP port on the home router. Off when absent: a headless
+     * server usually runs where someone set up the network on purpose.
+     */
+    public static boolean portMapping(ParsedOptions o) throws UsageException {
+        String value = o.value("portmapping", "off").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UsageException("--portmapping needs on or off, not '" + o.value("portmapping", "")
+                    + "'");
+        };
+    }
+
     /** The options that are accepted but do nothing yet, for a warning. */
     public static List<String> unsupportedGiven(ParsedOptions o) {
         return NOT_YET_SUPPORTED.stream().filter(o::has).toList();

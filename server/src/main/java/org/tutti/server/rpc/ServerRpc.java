@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.tutti.Version;
 import org.tutti.net.AddressText;
 import org.tutti.protocol.Countries;
@@ -20,6 +22,7 @@ import org.tutti.server.engine.ClientSnapshot;
 import org.tutti.server.engine.EngineCounters;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
+import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.recorder.RecorderState;
 
@@ -38,9 +41,15 @@ public final class ServerRpc {
     private ServerEngine engine;
     private volatile String directoryType = "none";
     private volatile String directoryAddress = "";
+    private volatile Supplier<PortMappingStatus> portMapping = () -> null;
 
     public ServerRpc(JsonRpcServer rpc) {
         this.rpc = rpc;
+    }
+
+    /** Where getServerProfile reads the port mapping's status from (off until this is called). */
+    public void showPortMapping(Supplier<PortMappingStatus> status) {
+        this.portMapping = status;
     }
 
     /** Registers every method against {@code engine}. */
@@ -153,7 +162,7 @@ public final class ServerRpc {
         rpc.handle("jamulusserver/getCounters", p -> counters(engine.counters().snapshot()));
     }
 
-    private JsonPrimitive withRecorder(java.util.function.Consumer<JamRecorder> action) {
+    private JsonPrimitive withRecorder(Consumer<JamRecorder> action) {
         JamRecorder recorder = engine.recorder();
         if (recorder != null) {
             action.accept(recorder);
@@ -247,6 +256,11 @@ public final class ServerRpc {
         r.addProperty("directoryType", directoryType);
         r.addProperty("directoryAddress", directoryAddress);
         r.addProperty("registrationStatus", engine.registrationStatus().jsonName());
+        // Tutti's own: whether the UDP port is open on the home router, and the address friends connect to.
+        var mapping = portMapping.get();
+        r.addProperty("portMapping", mapping == null ? "off" : mapping.state().jsonName());
+        r.addProperty("portMappingDetail", mapping == null ? "" : mapping.describe());
+        r.addProperty("externalAddress", mapping == null ? "" : mapping.externalAddressText());
         return r;
     }
 

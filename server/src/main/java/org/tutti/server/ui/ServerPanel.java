@@ -30,6 +30,9 @@ import org.tutti.server.recorder.RecorderState;
  * what the server reports and forwards edits to a {@link ServerPanelListener}.
  */
 public final class ServerPanel extends JPanel {
+    /** UI key of the "server stopped" text colour; the desktop app's themes define it (ThemeColours). */
+    public static final String STOPPED_FOREGROUND = "Tutti.serverStopped.foreground";
+
     private final ClientsModel clients = new ClientsModel();
     private final JTable table = new JTable(clients);
     private final JTextField name = new JTextField(14);
@@ -183,8 +186,13 @@ public final class ServerPanel extends JPanel {
         clients.set(List.of());
         count.setText(why);
         count.setToolTipText(why);
-        Color error = UIManager.getColor("Actions.Red");
-        count.setForeground(error != null ? error : Color.RED);
+        Color stopped = UIManager.getColor(STOPPED_FOREGROUND); // the desktop app's theme defines it
+        if (stopped == null) {
+            stopped = UIManager.getColor("Actions.Red"); // FlatLaf without Tutti's colours
+        }
+        if (stopped != null) {
+            count.setForeground(stopped);
+        }
     }
 
     /** The text shown beside the clients table: the client count, or why the server stopped. */

@@ -70,4 +70,15 @@ class ServerOptionsTest {
         assertThat(ServerOptions.unsupportedGiven(JamulusOptions.parse("-s", "-e", "localhost", "-R", "/tmp",
                 "--norecord", "--directoryfile", "d.txt", "-f", "127.0.0.1", "--serverpublicip", "192.0.2.1"))).isEmpty();
     }
+
+    @Test
+    void portMappingIsOffUnlessAskedForAndTakesOnlyOnOrOff() throws UsageException {
+        assertThat(ServerOptions.portMapping(JamulusOptions.parse("-s", "-n"))).isFalse();
+        assertThat(ServerOptions.portMapping(JamulusOptions.parse("-s", "-n", "--portmapping", "on"))).isTrue();
+        assertThat(ServerOptions.portMapping(JamulusOptions.parse("-s", "--portmapping", "OFF"))).isFalse();
+        assertThatThrownBy(() -> ServerOptions.portMapping(JamulusOptions.parse("-s", "--portmapping", "yes")))
+                .isInstanceOf(UsageException.class).hasMessage("--portmapping needs on or off, not 'yes'");
+        assertThatThrownBy(() -> JamulusOptions.parse("--portmapping", "on"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("only for the server");
+    }
 }

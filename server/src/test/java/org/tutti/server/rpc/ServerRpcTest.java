@@ -61,6 +61,8 @@ class ServerRpcTest {
             assertThat(profile.get("name").getAsString()).isEqualTo("Renamed");
             assertThat(profile.get("welcomeMessage").getAsString()).isEqualTo("hello");
             assertThat(profile.get("registrationStatus").getAsString()).isEqualTo("not_registered");
+            assertThat(profile.get("portMapping").getAsString()).as("--portmapping not given").isEqualTo("off");
+            assertThat(profile.get("externalAddress").getAsString()).isEmpty();
             assertThat(rpc.call("jamulusserver/setDirectory", Json.object("directoryType", "custom")).has("error")).isTrue();
             JsonObject directory = Json.object("directoryType", "custom");
             directory.addProperty("directoryAddress", "dir.example:22124");

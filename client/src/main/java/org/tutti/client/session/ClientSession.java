@@ -1,0 +1,50 @@
+package org.tutti.client.session;
+
+import org.tutti.client.settings.ClientSettings;
+import org.tutti.client.ui.I18n;
+import org.tutti.client.ui.connect.ServerListSink;
+
+/**
+ * What the window needs from the client engine. Calls come from the EDT and must return at once (the engine does
+ * network and audio work on its own threads); {@link #status()} is polled by a Swing timer and must be cheap and
+ * thread-safe (read the engine's counters). Engine events reach the window through {@link ClientWindowEvents}
+ * on the EDT.
+ */
+public interface ClientSession {
+    /** Starts connecting to {@code host[:port]}; the outcome arrives as an event. */
+    void connect(String address);
+
+    void disconnect();
+
+    /** Stop sending our audio (others are not told), as Jamulus's "Mute Myself". */
+    void muteMyself(boolean muted);
+
+    /** The sound check's "hear myself": the input played back while no server is connected. */
+    default void hearMyself(boolean on) {
+    }
+
+    /** Balance between our two inputs, −50 (left) .. 50 (right). */
+    void inputBalance(int balance);
+
+    void sendChat(String text);
+
+    /** Current meters and link figures. */
+    IndicatorReadings status();
+
+    /**
+     * The settings dialog changed {@code settings}. {@code streamChanged} is true when the backend, device or buffer
+     * size changed, which needs a new audio stream; everything else (profile, quality, channels, jitter buffers)
+     * applies to the running session.
+     */
+    default void settingsChanged(ClientSettings settings, boolean streamChanged) {
+    }
+
+    /** Asks a directory ({@code host:port}) for its servers and pings them; answers go to {@code sink} on the EDT. */
+    default void queryDirectory(String directoryAddress, ServerListSink sink) {
+        sink.showProblem(I18n.tr("connect.listNotAvailable"));
+    }
+
+    /** The Connection Setup dialog closed: stop asking directories and pinging servers. */
+    default void stopDirectory() {
+    }
+}

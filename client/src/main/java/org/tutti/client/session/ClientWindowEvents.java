@@ -1,0 +1,27 @@
+package org.tutti.client.session;
+
+import java.util.List;
+import org.tutti.client.ui.mixer.StripView;
+
+/** Engine events the main window shows; call on the EDT (engines use {@code SwingUtilities.invokeLater}). */
+public interface ClientWindowEvents {
+    void connected(String serverAddress);
+
+    /** Connection ended or failed; {@code reason} is shown when not blank. */
+    void disconnected(String reason);
+
+    void serverName(String name);
+
+    void recording(boolean active);
+
+    /** The mixer strips as the model decided them (any order; the board sorts). */
+    void strips(List<StripView> strips);
+
+    /** A chat line (HTML built by the server); opens the chat window. */
+    void chat(String html);
+
+    void welcome(String html);
+
+    /** The server requires accepting its terms (shown in the chat) before audio flows. */
+    void licenceRequired();
+}

@@ -1,0 +1,17 @@
+package org.tutti.client.ui.mixer;
+
+/**
+ * What the mixer board asks for when the user moves a control. The implementation hands the request to the model
+ * (which decides the effective gains, solo and mute rules) and later calls {@link MixerBoard#show} with the result.
+ */
+public interface MixerActions {
+    void fader(int channelId, int fader);
+
+    void pan(int channelId, int pan);
+
+    void mute(int channelId, boolean mute);
+
+    void solo(int channelId, boolean solo);
+
+    void group(int channelId, int group);
+}

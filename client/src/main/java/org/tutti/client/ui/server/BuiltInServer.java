@@ -1,0 +1,214 @@
+package org.tutti.client.ui.server;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.swing.JComponent;
+import javax.swing.JOptionPane;
+import javax.swing.SwingUtilities;
+import org.tutti.client.ui.I18n;
+import org.tutti.server.engine.ServerConfig;
+import org.tutti.server.engine.ServerEngine;
+import org.tutti.server.engine.ServerEvents;
+import org.tutti.server.recorder.JamRecorder;
+import org.tutti.server.ui.ServerPanel;
+import org.tutti.server.ui.ServerPanelBinding;
+import org.tutti.server.ui.ServerPanelListener;
+import org.tutti.server.ui.ServerPanelSettings;
+
+/**
+ * "Run my own server": starts a {@link ServerEngine} in this process, with its jam recorder and the chosen directory,
+ * and shows its {@link ServerPanel} through a {@link ServerPanelBinding} (which talks to the engine off the EDT). Edits
+ * that need a new socket (port, size, fast update, delay panning) restart the server; every edit is handed to
+ * {@code onChange} so the settings file keeps it.
+ */
+public final class BuiltInServer implements ServerMode, ServerPanelListener {
+    private final Consumer<String> join;
+    private final Consumer<ServerPanelSettings> onChange;
+    private final ServerPanel panel;
+    private final ServerPanelBinding binding;
+    private volatile ServerEngine engine;
+    private volatile ServerPanelSettings settings;
+
+    /** {@code join} connects this application's client to an address (the window's connect). */
+    public BuiltInServer(ServerPanelSettings initial, Consumer<String> join) {
+        this(initial, join, s -> { });
+    }
+
+    /** As above; {@code onChange} receives every applied change (on the EDT), to be saved. */
+    public BuiltInServer(ServerPanelSettings initial, Consumer<String> join, Consumer<ServerPanelSettings> onChange) {
+        this.join = join;
+        this.onChange = onChange;
+        this.settings = initial;
+        this.panel = new ServerPanel(initial, this);
+        this.binding = new ServerPanelBinding(panel);
+    }
+
+    @Override
+    public boolean available() {
+        return true;
+    }
+
+    @Override
+    public String start() {
+        ServerPanelSettings s = settings;
+        ServerEngine e;
+        ServerEngine[] started = new ServerEngine[1];
+        try {
+            e = ServerEngine.start(config(s), new ServerEvents() {
+                @Override
+                public void clientListChanged(List<String> names) {
+                    binding.refresh();
+                }
+
+                @Override
+                public void serverIdle() {
+                    binding.refresh();
+                }
+
+                @Override
+                public void engineFailed(Throwable cause) {
+                    SwingUtilities.invokeLater(() -> failed(started[0], cause));
+                }
+            });
+            started[0] = e;
+        } catch (IOException | RuntimeException ex) {
+            return I18n.tr("server.startFailed", s.port(), String.valueOf(ex.getMessage()));
+        }
+        e.hostRecorder(ServerPanelBinding.newRecorder(s, e.config().frameSamples()));
+        engine = e;
+        binding.attach(e);
+        if (!s.directory().isBlank()) {
+            binding.execute(() -> ServerPanelBinding.hostDirectory(e, s)); // may wait on DNS: not here
+        }
+        return "";
+    }
+
+    /**
+     * The engine gave up after a crash loop and has shut itself down (a headless server exits for its supervisor
+     * to restart it; here the musician is told, and switching server mode off and on starts a fresh server).
+     */
+    private void failed(ServerEngine e, Throwable cause) {
+        if (e == null || engine != e) {
+            return; // already stopped or replaced
+        }
+        engine = null;
+        binding.detach();
+        String why = I18n.tr("server.failed", String.valueOf(cause));
+        binding.execute(() -> { // after any poll in flight, so its client count does not hide the message
+            close(e); // finishes the recording in progress
+            SwingUtilities.invokeLater(() -> {
+                if (engine == null) {
+                    panel.setServerStopped(why);
+                }
+            });
+        });
+    }
+
+    static ServerConfig config(ServerPanelSettings s) {
+        return new ServerConfig(null, s.port(), s.maxUsers(), s.fastUpdate(), false, s.delayPanning(),
+                s.welcomeHtml(), false, s.name(), s.city(), s.country(), ServerConfig.DEFAULT_TOS, false, null, null,
+                false);
+    }
+
+    @Override
+    public void stop() {
+        ServerEngine e = engine;
+        engine = null;
+        binding.detach();
+        if (e != null) {
+            binding.execute(() -> close(e)); // closing waits for the engine thread: not on the EDT
+        }
+    }
+
+    /**
+     * At application exit (not on the EDT): stops the server and waits until it has unregistered and finished the
+     * recording in progress, so that the process may exit right after.
+     */
+    public void shutdown() {
+        stop();
+        binding.close();
+        try {
+            binding.awaitClosed(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Unregisters, stops the engine, then finishes the recording in progress. */
+    private static void close(ServerEngine e) {
+        JamRecorder r = e.recorder();
+        e.close();
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    @Override
+    public JComponent panel() {
+        return panel;
+    }
+
+    public ServerPanel serverPanel() {
+        return panel;
+    }
+
+    /** The running engine, or null. */
+    public ServerEngine engine() {
+        return engine;
+    }
+
+    /** The settings as last applied (what is saved). */
+    public ServerPanelSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String joinAddress() {
+        ServerEngine e = engine;
+        return "127.0.0.1:" + (e != null ? e.port() : settings.port());
+    }
+
+    @Override
+    public void settingsApplied(ServerPanelSettings next) {
+        ServerPanelSettings before = settings;
+        settings = next;
+        onChange.accept(next);
+        ServerEngine e = engine;
+        if (e == null) {
+            return;
+        }
+        if (next.needsRestartFrom(before)) {
+            // The old socket must be closed before the new one binds (same port): both steps on the worker thread.
+            engine = null;
+            binding.detach();
+            binding.execute(() -> {
+                close(e);
+                String problem = start();
+                if (!problem.isEmpty()) {
+                    SwingUtilities.invokeLater(() -> JOptionPane.showMessageDialog(panel, problem));
+                }
+            });
+        } else {
+            binding.applyLive(before, next);
+        }
+    }
+
+    @Override
+    public void recorderChanged(String folder, boolean enabled) {
+        settings = settings.withRecorder(folder, enabled);
+        onChange.accept(settings);
+        binding.recorder(folder, enabled);
+    }
+
+    @Override
+    public void newRecording() {
+        binding.newRecording();
+    }
+
+    @Override
+    public void joinOwnServer() {
+        join.accept(joinAddress());
+    }
+}

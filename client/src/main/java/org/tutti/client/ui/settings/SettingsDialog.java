@@ -1,0 +1,283 @@
+package org.tutti.client.ui.settings;
+
+import java.awt.Window;
+import java.util.List;
+import java.util.Locale;
+import javax.swing.ButtonGroup;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JRadioButton;
+import javax.swing.JSlider;
+import javax.swing.JTabbedPane;
+import javax.swing.JTextField;
+import net.miginfocom.swing.MigLayout;
+import org.tutti.client.engine.ChannelMode;
+import org.tutti.client.settings.ClientSettings;
+import org.tutti.client.ui.CountryNames;
+import org.tutti.client.ui.I18n;
+import org.tutti.client.ui.Instruments;
+import org.tutti.client.ui.Theme;
+import org.tutti.client.ui.ThemeColours;
+import org.tutti.client.ui.UiPrefs;
+import org.tutti.client.ui.widgets.LimitedDocument;
+import org.tutti.client.ui.widgets.OnScreen;
+import org.tutti.codec.OpusQuality;
+
+/**
+ * Settings: audio and network (backend, device, buffer, channels, quality, jitter buffers, input boost), the
+ * musician's profile, and the interface (theme, language). OK writes the fields back into {@link ClientSettings} and
+ * {@link UiPrefs}; the caller saves them and tells the engine.
+ */
+public final class SettingsDialog extends JDialog {
+    static final String[] LANGUAGES = {"", "en", "fr"};
+
+    final JComboBox<BackendInfo> backend = new JComboBox<>();
+    final JComboBox<String> device = new JComboBox<>();
+    final JRadioButton buffer64 = new JRadioButton(I18n.tr("settings.buffer.64"));
+    final JRadioButton buffer128 = new JRadioButton(I18n.tr("settings.buffer.128"));
+    final JRadioButton buffer256 = new JRadioButton(I18n.tr("settings.buffer.256"));
+    final JCheckBox smallBuffers = new JCheckBox(I18n.text("settings.smallBuffers"));
+    final JComboBox<String> channels = new JComboBox<>();
+    final JComboBox<String> quality = new JComboBox<>();
+    final JCheckBox jitterAuto = new JCheckBox(I18n.text("settings.jitterAuto"));
+    final JSlider jitterLocal = new JSlider(1, 20, 10);
+    final JSlider jitterServer = new JSlider(1, 20, 10);
+    final JComboBox<String> inputBoost = new JComboBox<>();
+    final JTextField name = new JTextField(new LimitedDocument(16), "", 16);
+    final JComboBox<String> instrument = new JComboBox<>();
+    final JComboBox<String> country = new JComboBox<>();
+    final JTextField city = new JTextField(new LimitedDocument(20), "", 16);
+    final JComboBox<String> skill = new JComboBox<>();
+    final JComboBox<String> theme = new JComboBox<>();
+    final JComboBox<String> language = new JComboBox<>();
+    private final JLabel backendProblem = new JLabel();
+    private final int[] countryCodes;
+    private final List<BackendInfo> backends;
+    private boolean accepted;
+
+    public SettingsDialog(Window owner, ClientSettings settings, UiPrefs prefs, List<BackendInfo> backends) {
+        super(owner, I18n.text("settings.title"), ModalityType.APPLICATION_MODAL);
+        setName("settingsDialog");
+        this.backends = backends;
+        int[] known = CountryNames.known();
+        countryCodes = new int[known.length + 1];
+        System.arraycopy(known, 0, countryCodes, 1, known.length);
+        fillChoices();
+        load(settings, prefs);
+
+        JTabbedPane tabs = new JTabbedPane();
+        tabs.addTab(I18n.text("settings.tab.audio"), org.tutti.server.ui.ScrollingForm.wrap(audioTab()));
+        tabs.addTab(I18n.text("settings.tab.profile"), org.tutti.server.ui.ScrollingForm.wrap(profileTab()));
+        tabs.addTab(I18n.text("settings.tab.interface"), org.tutti.server.ui.ScrollingForm.wrap(interfaceTab()));
+        tabs.setMnemonicAt(0, I18n.mnemonic("settings.tab.audio"));
+        tabs.setMnemonicAt(1, I18n.mnemonic("settings.tab.profile"));
+        tabs.setMnemonicAt(2, I18n.mnemonic("settings.tab.interface"));
+        JButton ok = new JButton(I18n.text("settings.ok"));
+        JButton cancel = new JButton(I18n.text("settings.cancel"));
+        ok.setName("settingsOk");
+        cancel.setName("settingsCancel");
+        ok.addActionListener(e -> {
+            store(settings, prefs);
+            accepted = true;
+            dispose();
+        });
+        cancel.addActionListener(e -> dispose());
+        getContentPane().setLayout(new MigLayout("insets dialog, fill", "[grow,fill]", "[grow,fill][]"));
+        add(tabs, "wrap");
+        add(ok, "split 2, tag ok");
+        add(cancel, "tag cancel");
+        getRootPane().setDefaultButton(ok);
+        pack();
+        OnScreen.limit(this); // the tabs scroll, OK and Cancel stay
+        setLocationRelativeTo(owner);
+    }
+
+    private void fillChoices() {
+        backends.forEach(backend::addItem);
+        backend.addActionListener(e -> refreshDevices(""));
+        for (ChannelMode c : ChannelMode.values()) {
+            channels.addItem(I18n.tr("settings.channels." + c.name().toLowerCase(Locale.ROOT)));
+        }
+        for (OpusQuality q : OpusQuality.values()) {
+            quality.addItem(I18n.tr("settings.quality." + q.name().toLowerCase(Locale.ROOT)));
+        }
+        inputBoost.addItem(I18n.tr("settings.boost.none"));
+        for (int i = 2; i <= 10; i++) {
+            inputBoost.addItem(i + "×");
+        }
+        for (int i = 0; i < Instruments.COUNT; i++) {
+            instrument.addItem(Instruments.name(i));
+        }
+        country.addItem(I18n.tr("settings.country.any"));
+        for (int i = 1; i < countryCodes.length; i++) {
+            country.addItem(CountryNames.name(countryCodes[i]));
+        }
+        for (int i = 0; i <= 3; i++) {
+            skill.addItem(I18n.tr("skill." + i));
+        }
+        for (Theme t : Theme.values()) {
+            theme.addItem(I18n.tr("theme." + t.name().toLowerCase(Locale.ROOT)));
+        }
+        for (String l : LANGUAGES) {
+            language.addItem(I18n.tr("language." + (l.isEmpty() ? "system" : l)));
+        }
+        ButtonGroup g = new ButtonGroup();
+        g.add(buffer64);
+        g.add(buffer128);
+        g.add(buffer256);
+        jitterAuto.addActionListener(e -> updateJitterEnabled());
+        buffer64.addActionListener(e -> smallBuffers.setEnabled(true));
+        buffer128.addActionListener(e -> smallBuffers.setEnabled(false));
+        buffer256.addActionListener(e -> smallBuffers.setEnabled(false));
+        for (JSlider s : List.of(jitterLocal, jitterServer)) {
+            s.setMajorTickSpacing(5);
+            s.setMinorTickSpacing(1);
+            s.setPaintTicks(true);
+        }
+        backendProblem.setForeground(ThemeColours.get(ThemeColours.BACKEND_PROBLEM_FOREGROUND));
+    }
+
+    private void refreshDevices(String wanted) {
+        device.removeAllItems();
+        device.addItem(I18n.tr("settings.device.default"));
+        BackendInfo b = (BackendInfo) backend.getSelectedItem();
+        if (b != null) {
+            b.devices().forEach(device::addItem);
+            backendProblem.setText(b.available() ? "" : b.unavailableReason());
+        }
+        device.setSelectedItem(wanted.isEmpty() ? I18n.tr("settings.device.default") : wanted);
+    }
+
+    private void updateJitterEnabled() {
+        jitterLocal.setEnabled(!jitterAuto.isSelected());
+        jitterServer.setEnabled(!jitterAuto.isSelected());
+    }
+
+    private void load(ClientSettings s, UiPrefs p) {
+        ClientSettings.Audio a = s.audio;
+        for (int i = 0; i < backends.size(); i++) {
+            if (backends.get(i).name().equalsIgnoreCase(a.backend)) {
+                backend.setSelectedIndex(i);
+            }
+        }
+        refreshDevices(a.device);
+        (a.bufferFrames == 64 ? buffer64 : a.bufferFrames == 256 ? buffer256 : buffer128).setSelected(true);
+        smallBuffers.setSelected(a.smallNetworkBuffers);
+        smallBuffers.setEnabled(a.bufferFrames == 64);
+        channels.setSelectedIndex(a.channelMode().ordinal());
+        quality.setSelectedIndex(a.opusQuality().ordinal());
+        jitterAuto.setSelected(a.jitterAuto);
+        jitterLocal.setValue(a.jitterLocal);
+        jitterServer.setValue(a.jitterServer);
+        updateJitterEnabled();
+        inputBoost.setSelectedIndex(Math.max(0, Math.min(9, a.inputBoost - 1)));
+        name.setText(s.profile.name);
+        instrument.setSelectedIndex(s.profile.instrument >= 0 && s.profile.instrument < Instruments.COUNT
+                ? s.profile.instrument : 0);
+        country.setSelectedIndex(0);
+        for (int i = 1; i < countryCodes.length; i++) {
+            if (countryCodes[i] == s.profile.country) {
+                country.setSelectedIndex(i);
+            }
+        }
+        city.setText(s.profile.city);
+        skill.setSelectedIndex(Math.max(0, Math.min(3, s.profile.skill)));
+        theme.setSelectedIndex(p.theme.ordinal());
+        language.setSelectedIndex(Math.max(0, List.of(LANGUAGES).indexOf(p.language)));
+    }
+
+    private void store(ClientSettings s, UiPrefs p) {
+        ClientSettings.Audio a = s.audio;
+        BackendInfo b = (BackendInfo) backend.getSelectedItem();
+        a.backend = b == null ? "" : b.name();
+        a.device = device.getSelectedIndex() <= 0 ? "" : (String) device.getSelectedItem();
+        a.bufferFrames = buffer64.isSelected() ? 64 : buffer256.isSelected() ? 256 : 128;
+        a.smallNetworkBuffers = smallBuffers.isSelected();
+        a.channels = ChannelMode.values()[channels.getSelectedIndex()].name();
+        a.quality = OpusQuality.values()[quality.getSelectedIndex()].name();
+        a.jitterAuto = jitterAuto.isSelected();
+        a.serverJitterAuto = jitterAuto.isSelected();
+        a.jitterLocal = jitterLocal.getValue();
+        a.jitterServer = jitterServer.getValue();
+        a.inputBoost = inputBoost.getSelectedIndex() + 1;
+        s.profile.name = name.getText().strip();
+        s.profile.instrument = instrument.getSelectedIndex();
+        s.profile.country = countryCodes[Math.max(0, country.getSelectedIndex())];
+        s.profile.city = city.getText().strip();
+        s.profile.skill = skill.getSelectedIndex();
+        p.theme = Theme.values()[theme.getSelectedIndex()];
+        p.language = LANGUAGES[language.getSelectedIndex()];
+    }
+
+    private JPanel audioTab() {
+        JPanel p = new JPanel(new MigLayout("insets dialog, wrap 2", "[right][grow,fill]"));
+        row(p, "settings.backend", backend, "backend");
+        p.add(backendProblem, "skip, wmax 420");
+        row(p, "settings.device", device, "device");
+        JPanel buffers = new JPanel(new MigLayout("insets 0"));
+        buffers.add(buffer64);
+        buffers.add(buffer128);
+        buffers.add(buffer256);
+        buffer64.setName("buffer64");
+        buffer128.setName("buffer128");
+        buffer256.setName("buffer256");
+        buffers.getAccessibleContext().setAccessibleName(I18n.text("settings.buffer"));
+        p.add(new JLabel(I18n.text("settings.buffer")));
+        p.add(buffers);
+        p.add(smallBuffers, "skip");
+        smallBuffers.setName("smallBuffers");
+        smallBuffers.setToolTipText(I18n.tr("settings.smallBuffers.tip"));
+        row(p, "settings.channels", channels, "channels");
+        row(p, "settings.quality", quality, "quality");
+        p.add(jitterAuto, "skip");
+        jitterAuto.setName("jitterAuto");
+        row(p, "settings.jitterLocal", jitterLocal, "jitterLocal");
+        row(p, "settings.jitterServer", jitterServer, "jitterServer");
+        row(p, "settings.inputBoost", inputBoost, "inputBoost");
+        return p;
+    }
+
+    private JPanel profileTab() {
+        JPanel p = new JPanel(new MigLayout("insets dialog, wrap 2", "[right][grow,fill]"));
+        row(p, "settings.name", name, "profileName");
+        row(p, "settings.instrument", instrument, "instrument");
+        row(p, "settings.country", country, "country");
+        row(p, "settings.city", city, "city");
+        row(p, "settings.skill", skill, "skill");
+        return p;
+    }
+
+    private JPanel interfaceTab() {
+        JPanel p = new JPanel(new MigLayout("insets dialog, wrap 2", "[right][grow,fill]"));
+        row(p, "settings.theme", theme, "theme");
+        row(p, "settings.language", language, "language");
+        p.add(new JLabel(I18n.tr("settings.language.restart")), "skip");
+        return p;
+    }
+
+    /** A labelled row: the label names the control for screen readers and gives it a mnemonic. */
+    private static void row(JPanel p, String key, JComponent control, String name) {
+        JLabel l = new JLabel(I18n.text(key));
+        l.setDisplayedMnemonic(I18n.mnemonic(key));
+        l.setLabelFor(control);
+        control.setName(name);
+        control.getAccessibleContext().setAccessibleName(I18n.text(key));
+        String tip = I18n.tr(key + ".tip");
+        if (!tip.equals(key + ".tip")) {
+            control.setToolTipText(tip);
+        }
+        p.add(l);
+        p.add(control);
+    }
+
+    /** Shows the dialog (modal); true when OK was pressed and the settings were updated. */
+    public boolean ask() {
+        setVisible(true);
+        return accepted;
+    }
+}
