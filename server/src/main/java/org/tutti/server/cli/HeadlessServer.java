@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -15,6 +16,8 @@ import org.tutti.cli.UsageException;
 import org.tutti.rpc.JsonRpcSecret;
 import org.tutti.rpc.JsonRpcServer;
 import org.tutti.server.directory.DirectoryRole;
+import org.tutti.server.engine.Ban;
+import org.tutti.server.engine.BanFile;
 import org.tutti.server.engine.HtmlStatusFile;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
@@ -136,6 +139,9 @@ public final class HeadlessServer implements AutoCloseable {
             methods = new ServerRpc(rpc);
         }
         ServerEvents rpcEvents = methods != null ? methods.events() : new ServerEvents() { };
+        Path banFile = options == null ? null : ServerOptions.banFile(options);
+        List<Ban> savedBans = banFile == null ? List.of()
+                : BanFile.read(banFile, Instant.now(), problem -> out.println("- ban file " + banFile + ": " + problem + "; skipped"));
         ServerEvents events = new ServerEvents() {
             @Override
             public void clientConnected(int id, String ip, int connectedCount) {
@@ -161,6 +167,18 @@ public final class HeadlessServer implements AutoCloseable {
             }
 
             @Override
+            public void bansChanged(List<Ban> bans) {
+                if (banFile == null) {
+                    return;
+                }
+                try { // on server-events, never on the engine thread
+                    BanFile.write(banFile, bans);
+                } catch (IOException e) {
+                    System.err.println("tutti: cannot write the ban file " + banFile + ": " + e.getMessage());
+                }
+            }
+
+            @Override
             public void serverIdle() {
                 log.idling();
             }
@@ -174,12 +192,15 @@ public final class HeadlessServer implements AutoCloseable {
         };
         ServerEngine engine;
         try {
-            engine = ServerEngine.start(config, events);
+            engine = ServerEngine.start(config, events, savedBans);
         } catch (IOException e) {
             if (rpc != null) {
                 rpc.close();
             }
             throw e;
+        }
+        if (!savedBans.isEmpty()) {
+            out.println("- " + savedBans.size() + " ban(s) from " + banFile);
         }
         // The recorder always exists so JSON-RPC setRecordingDirectory can initialise it later, as in Jamulus.
         Path recordingDir = options != null && options.has("recording") ? Path.of(options.value("recording", "")) : null;

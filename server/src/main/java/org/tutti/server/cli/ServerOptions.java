@@ -40,6 +40,11 @@ public final class ServerOptions {
                 path(o, "log"), path(o, "htmlstatus"), o.has("enableipv6"));
     }
 
+    /** {@code --banfile}: where the bans are kept across restarts, or null. */
+    public static Path banFile(ParsedOptions o) {
+        return path(o, "banfile");
+    }
+
     /**
      * {@code --portmapping on|off}: whether to open the UDP port on the home router. Off when absent: a headless
      * server usually runs where someone set up the network on purpose.

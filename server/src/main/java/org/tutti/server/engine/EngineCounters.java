@@ -26,13 +26,15 @@ public final class EngineCounters {
     volatile long internalErrors;
     volatile long engineRestarts;
     volatile long controlMessagesDropped;
+    volatile long kickedDatagramsDropped;
+    volatile long bannedDatagramsDropped;
 
     /** A consistent-enough copy for reporting. */
     public Snapshot snapshot() {
         return new Snapshot(ticks, missedDeadlines, maxTickNanos, packetsIn, packetsOut, audioPacketsIn,
                 wrongSizeAudio, decodeErrors, jitterUnderruns, jitterOverruns, protocolMessagesIn, malformedMessages,
                 clmAnswersDropped, garbageDatagrams, sendErrors, sharedEncodeListenerTicks, internalErrors, engineRestarts,
-                controlMessagesDropped);
+                controlMessagesDropped, kickedDatagramsDropped, bannedDatagramsDropped);
     }
 
     /**
@@ -40,13 +42,15 @@ public final class EngineCounters {
      * listener-ticks served from a shared encode instead of their own mix and encode;
      * {@code internalErrors} counts datagrams whose handling threw (a bug; the datagram is dropped, the server goes on);
      * {@code engineRestarts} counts failures that escaped the engine's duty cycle (see {@link EngineSupervisor});
-     * {@code controlMessagesDropped} counts protocol messages not queued for a client that had 1,024 still unACKed.
+     * {@code controlMessagesDropped} counts protocol messages not queued for a client that had 1,024 still unACKed;
+     * {@code kickedDatagramsDropped} counts datagrams ignored from a sender kicked less than a minute ago, and
+     * {@code bannedDatagramsDropped} those from a banned address.
      */
     public record Snapshot(long ticks, long missedDeadlines, long maxTickNanos, long packetsIn, long packetsOut,
                            long audioPacketsIn, long wrongSizeAudio, long decodeErrors, long jitterUnderruns,
                            long jitterOverruns, long protocolMessagesIn, long malformedMessages,
                            long clmAnswersDropped, long garbageDatagrams, long sendErrors,
                            long sharedEncodeListenerTicks, long internalErrors, long engineRestarts,
-                           long controlMessagesDropped) {
+                           long controlMessagesDropped, long kickedDatagramsDropped, long bannedDatagramsDropped) {
     }
 }

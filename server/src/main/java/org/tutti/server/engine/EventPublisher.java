@@ -29,6 +29,10 @@ final class EventPublisher implements AutoCloseable {
         thread.execute(() -> events.clientDisconnected(id));
     }
 
+    void bansChanged(List<Ban> bans) {
+        thread.execute(() -> events.bansChanged(bans));
+    }
+
     void serverIdle() {
         thread.execute(events::serverIdle);
     }

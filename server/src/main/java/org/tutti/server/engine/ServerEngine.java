@@ -1,6 +1,10 @@
 package org.tutti.server.engine;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +45,8 @@ public final class ServerEngine implements AutoCloseable {
     private static final long MAX_CATCH_UP_NANOS = 100_000_000L;
     /** Level lists go out every 201 × 64 samples, about 269 ms (doc §6.5). */
     private static final int LEVEL_INTERVAL_SAMPLES = 201 * 64;
+    /** CLM_DISCONNECTION, sent to a kicked client. */
+    private static final byte[] DISCONNECTION = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
 
     private final ServerConfig config;
     private final ServerSocket socket;
@@ -60,6 +66,8 @@ public final class ServerEngine implements AutoCloseable {
     private volatile boolean running = true;
     private int levelSamples;
     private final HostedRoles roles = new HostedRoles();
+    private final KickedSenders kicked = new KickedSenders(64);
+    private final BanList bans = new BanList();
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -82,7 +90,16 @@ public final class ServerEngine implements AutoCloseable {
 
     /** Binds the socket and starts the engine thread. */
     public static ServerEngine start(ServerConfig config, ServerEvents events) throws IOException {
+        return start(config, events, List.of());
+    }
+
+    /**
+     * Binds the socket and starts the engine thread with {@code bans} in force from the first datagram (the ban
+     * file: a banned client still streaming at the port must not slip in while the server starts).
+     */
+    public static ServerEngine start(ServerConfig config, ServerEvents events, List<Ban> bans) throws IOException {
         ServerEngine engine = new ServerEngine(config, events == null ? new ServerEvents() { } : events);
+        bans.forEach(engine.bans::add); // before the engine thread starts, which then owns them
         engine.thread.start();
         return engine;
     }
@@ -241,7 +258,70 @@ public final class ServerEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Kicks client {@code id}: it is sent CLM_DISCONNECTION (as Jamulus's server on quit with {@code -d}), its channel
+     * is freed at once, and its address and port are ignored for a minute (a Jamulus client keeps streaming after
+     * CLM_DISCONNECTION and would be straight back in). False if no client has that ID.
+     */
+    public boolean kick(int id) {
+        return call(() -> {
+            ClientChannel c = channels.connected(id);
+            if (c == null) {
+                return false;
+            }
+            kickNow(c, System.nanoTime());
+            return true;
+        });
+    }
+
+    /**
+     * Bans client {@code id}'s IP address for {@code length} (null: until unbanned) and kicks every client from that
+     * address. Returns the ban, or null if no client has that ID.
+     */
+    public Ban ban(int id, Duration length) {
+        return call(() -> {
+            ClientChannel c = channels.connected(id);
+            if (c == null) {
+                return null;
+            }
+            InetAddress ip = c.address.getAddress();
+            Ban ban = new Ban(ip, length == null ? null : Instant.now().plus(length));
+            bans.add(ban);
+            long nowNs = System.nanoTime();
+            ClientChannel[] active = channels.active();
+            for (int i = channels.activeCount() - 1; i >= 0; i--) {
+                if (active[i].address.getAddress().equals(ip)) {
+                    kickNow(active[i], nowNs);
+                }
+            }
+            events.bansChanged(bans.current(Instant.now()));
+            return ban;
+        });
+    }
+
+    /** Ends the ban of {@code address}; false if it was not banned. */
+    public boolean unban(InetAddress address) {
+        return call(() -> {
+            boolean removed = bans.remove(address);
+            if (removed) {
+                events.bansChanged(bans.current(Instant.now()));
+            }
+            return removed;
+        });
+    }
+
+    /** The bans still holding, in the order they were made. */
+    public List<Ban> bans() {
+        return call(() -> bans.current(Instant.now()));
+    }
+
     // ------------------------------------------------------------------ engine thread
+
+    private void kickNow(ClientChannel c, long nowNs) {
+        outbox.sendFrame(c.endpoint, DISCONNECTION);
+        kicked.add(c.endpoint, nowNs);
+        disconnect(c, nowNs);
+    }
 
     private void run() {
         long nextTick = System.nanoTime();
@@ -328,6 +408,10 @@ public final class ServerEngine implements AutoCloseable {
     private void dispatch(BatchUdpSocket raw, int i, long nowNs) {
         int len = raw.copy(i, rx, 0);
         ClientChannel known = channels.sender(raw, i);
+        if (known == null && kicked.contains(raw, i, nowNs)) {
+            counters.kickedDatagramsDropped++; // a kicked client still streaming: not straight back in
+            return;
+        }
         switch (DatagramKind.classify(rx, 0, len)) {
             case AUDIO -> onAudio(raw, i, known, len, nowNs);
             case CONNECTED -> {
@@ -335,8 +419,13 @@ public final class ServerEngine implements AutoCloseable {
                     protocol.onConnected(known, rx, len, nowNs);
                 }
             }
-            case CONNECTIONLESS -> connectionless.onConnectionless(known != null ? known.address : raw.sender(i).address(),
-                    known, rx, len, nowNs);
+            case CONNECTIONLESS -> {
+                InetSocketAddress from = known != null ? known.address : raw.sender(i).address();
+                if (known == null && isBanned(from)) {
+                    return; // a banned address gets no answers either (docs/server-engine.md, "Kick and ban")
+                }
+                connectionless.onConnectionless(from, known, rx, len, nowNs);
+            }
         }
     }
 
@@ -347,6 +436,9 @@ public final class ServerEngine implements AutoCloseable {
                 return;
             }
             UdpEndpoint from = raw.sender(i);
+            if (isBanned(from.address())) {
+                return;
+            }
             c = channels.lowestFreeSlot();
             if (c == null) {
                 connectionless.serverFull(from.address(), nowNs);
@@ -372,6 +464,15 @@ public final class ServerEngine implements AutoCloseable {
                 counters.jitterOverruns++;
             }
         }
+    }
+
+    /** True (and counted) when a stranger's address is banned; costs nothing while nobody is banned. */
+    private boolean isBanned(InetSocketAddress from) {
+        if (bans.isEmpty() || !bans.isBanned(from.getAddress(), Instant.now())) {
+            return false;
+        }
+        counters.bannedDatagramsDropped++;
+        return true;
     }
 
     private void connect(ClientChannel c, UdpEndpoint from, long nowNs) {

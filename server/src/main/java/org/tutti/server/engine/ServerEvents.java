@@ -21,6 +21,10 @@ public interface ServerEvents {
     default void chatSent(int senderId, String html) {
     }
 
+    /** The bans changed (a ban, an unban): every ban still holding, for the ban file. */
+    default void bansChanged(List<Ban> bans) {
+    }
+
     /** The last client left. */
     default void serverIdle() {
     }

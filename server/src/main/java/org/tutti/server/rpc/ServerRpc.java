@@ -2,17 +2,22 @@ package org.tutti.server.rpc;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.tutti.Version;
+import org.tutti.net.AddressText;
 import org.tutti.protocol.Countries;
 import org.tutti.protocol.StreamBandwidth;
 import org.tutti.rpc.JsonRpcException;
 import org.tutti.rpc.JsonRpcServer;
+import org.tutti.server.engine.Ban;
 import org.tutti.server.engine.ClientSnapshot;
 import org.tutti.server.engine.EngineCounters;
 import org.tutti.server.engine.ServerEngine;
@@ -23,11 +28,14 @@ import org.tutti.server.recorder.RecorderState;
 
 /**
  * The server's JSON-RPC methods: those of Jamulus 3.9.1 and 3.12 with the same shapes (protocol doc §9.3, §9.5),
- * plus {@code jamulusserver/getCounters}. Also the 3.12 server notifications, via {@link #events()}.
+ * plus {@code jamulusserver/getCounters} and kick and ban ({@code kickClient}, {@code banClient}, {@code getBans},
+ * {@code unban}). Also the 3.12 server notifications, via {@link #events()}.
  */
 public final class ServerRpc {
     private static final JsonPrimitive OK = new JsonPrimitive("ok");
     private static final JsonPrimitive ACKNOWLEDGED = new JsonPrimitive("acknowledged");
+    /** Longest ban with an end: ten years; longer is "until unbanned" (omit minutes). */
+    static final long MAX_BAN_MINUTES = 10L * 366 * 24 * 60;
 
     private final JsonRpcServer rpc;
     private ServerEngine engine;
@@ -108,6 +116,47 @@ public final class ServerRpc {
             }
             directoryType = type;
             directoryAddress = address == null ? "" : address.getAsString();
+            return OK;
+        });
+        rpc.handle("jamulusserver/kickClient", p -> {
+            if (!engine.kick(clientId(p))) {
+                throw JsonRpcException.invalidParams("invalid channel ID");
+            }
+            return OK;
+        });
+        rpc.handle("jamulusserver/banClient", p -> {
+            int id = clientId(p);
+            Duration length = null;
+            JsonElement minutes = p.get("minutes");
+            if (minutes != null && !minutes.isJsonNull()) {
+                if (!isInteger(minutes) || minutes.getAsLong() < 1 || minutes.getAsLong() > MAX_BAN_MINUTES) {
+                    throw JsonRpcException.invalidParams("minutes is not a whole number from 1 to " + MAX_BAN_MINUTES);
+                }
+                length = Duration.ofMinutes(minutes.getAsLong());
+            }
+            Ban ban = engine.ban(id, length);
+            if (ban == null) {
+                throw JsonRpcException.invalidParams("invalid channel ID");
+            }
+            return ban(ban);
+        });
+        rpc.handle("jamulusserver/getBans", p -> {
+            JsonArray list = new JsonArray();
+            engine.bans().forEach(b -> list.add(ban(b)));
+            JsonObject r = new JsonObject();
+            r.add("bans", list);
+            return r;
+        });
+        rpc.handle("jamulusserver/unban", p -> {
+            InetAddress address;
+            try {
+                address = InetAddress.ofLiteral(string(p, "address"));
+            } catch (IllegalArgumentException e) {
+                throw JsonRpcException.invalidParams("address is not an IP address");
+            }
+            if (!engine.unban(address)) {
+                throw JsonRpcException.invalidParams("address is not banned");
+            }
             return OK;
         });
         rpc.handle("jamulusserver/getCounters", p -> counters(engine.counters().snapshot()));
@@ -225,6 +274,30 @@ public final class ServerRpc {
             }
         }
         return r;
+    }
+
+    /** {@code {"address": "IP", "until": ISO-8601 or null}}. */
+    private static JsonObject ban(Ban ban) {
+        JsonObject o = new JsonObject();
+        o.addProperty("address", AddressText.host(ban.address())); // as getClients writes it
+        o.add("until", ban.until() == null ? JsonNull.INSTANCE : new JsonPrimitive(ban.until().toString()));
+        return o;
+    }
+
+    private static int clientId(JsonObject params) throws JsonRpcException {
+        JsonElement id = params.get("id");
+        if (id == null || !isInteger(id) || id.getAsLong() < 0 || id.getAsLong() > Integer.MAX_VALUE) {
+            throw JsonRpcException.invalidParams("id is not a channel ID");
+        }
+        return id.getAsInt();
+    }
+
+    private static boolean isInteger(JsonElement v) {
+        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+            return false;
+        }
+        double d = v.getAsDouble();
+        return d == Math.rint(d) && !Double.isInfinite(d);
     }
 
     private static String string(JsonObject params, String key) throws JsonRpcException {

@@ -83,4 +83,37 @@ class EngineAllocationTest {
             }
         }
     }
+
+    @Test
+    void kickedSendersThatKeepStreamingAllocateNothingPerTick() throws Exception {
+        // A kicked Jamulus client keeps streaming: its datagrams meet the kicked table, which must cost nothing.
+        String saved = System.getProperty(BatchUdpSocket.PROPERTY);
+        System.setProperty(BatchUdpSocket.PROPERTY, "ffm");
+        List<AudioTestClient> clients = new ArrayList<>();
+        try (ServerEngine engine = ServerEngine.start(ServerConfig.defaults(0, 8), null)) {
+            for (int i = 0; i < 3; i++) {
+                clients.add(new AudioTestClient(engine.port(), AudioCodec.OPUS, 2, 71, "k" + i));
+            }
+            for (AudioTestClient c : clients) {
+                c.play(3000, false);
+            }
+            assertThat(engine.kick(clients.get(1).channelId)).isTrue();
+            assertThat(engine.kick(clients.get(2).channelId)).isTrue();
+            assertThat(engine.kick(clients.get(2).channelId)).as("kicked twice").isFalse();
+            Thread.sleep(3000); // warm up: JIT, codec setup, the kicked senders' path
+            assertThat(leastBytesPerTick(engine, 8)).as("bytes allocated per tick, 2 kicked senders streaming")
+                    .isZero();
+            assertThat(engine.clients()).hasSize(1);
+            assertThat(engine.counters().snapshot().kickedDatagramsDropped()).isGreaterThan(1000);
+        } finally {
+            for (AudioTestClient c : clients) {
+                c.close();
+            }
+            if (saved == null) {
+                System.clearProperty(BatchUdpSocket.PROPERTY);
+            } else {
+                System.setProperty(BatchUdpSocket.PROPERTY, saved);
+            }
+        }
+    }
 }
