@@ -90,6 +90,7 @@ class ServerModeGuiTest extends GuiTestSupport {
         ClientSettings settings = store.load().settings();
         settings.profile.name = "Me";
         settings.server.port = FreePorts.udp();
+        settings.server.portMapping = false; // a test never asks the machine's real router (namespaces do that)
         EngineSession session = new EngineSession();
         session.useBackends(s -> Optional.of(new PacedFakeBackend()));
         engine = EngineFactory.create(settings, new PacedFakeBackend(), session);

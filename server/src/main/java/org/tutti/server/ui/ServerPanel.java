@@ -1,6 +1,7 @@
 package org.tutti.server.ui;
 
 import java.awt.Color;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,10 @@ import javax.swing.SpinnerNumberModel;
 import javax.swing.UIManager;
 import javax.swing.table.AbstractTableModel;
 import net.miginfocom.swing.MigLayout;
+import org.tutti.net.AddressText;
 import org.tutti.server.directory.RegistrationStatus;
+import org.tutti.server.engine.Html;
+import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.RecorderState;
 
 /**
@@ -46,6 +50,9 @@ public final class ServerPanel extends JPanel {
     private final JCheckBox delayPan = new JCheckBox(ServerText.text("server.delayPan"));
     private final JCheckBox fastUpdate = new JCheckBox(ServerText.text("server.fastUpdate"));
     private final JSpinner port = new JSpinner(new SpinnerNumberModel(22124, 1, 65535, 1));
+    private final JCheckBox portMapping = new JCheckBox(ServerText.text("server.portMapping"));
+    /** The address friends connect to, or why the router could not be asked; empty until a server runs. */
+    private final JLabel addressToShare = new JLabel();
     private final JButton apply = new JButton(ServerText.text("server.apply"));
     private final JButton join = new JButton(ServerText.text("server.join"));
     private final JLabel count = new JLabel();
@@ -66,6 +73,9 @@ public final class ServerPanel extends JPanel {
         apply.setToolTipText(ServerText.tr("server.apply.tip"));
         delayPan.setToolTipText(ServerText.tr("server.delayPan.tip"));
         fastUpdate.setToolTipText(ServerText.tr("server.fastUpdate.tip"));
+        portMapping.setName("serverPortMapping");
+        portMapping.setToolTipText(ServerText.tr("server.portMapping.tip"));
+        addressToShare.setName("serverAddressToShare");
         name.setToolTipText(ServerText.tr("server.name.tip"));
         city.setToolTipText(ServerText.tr("server.city.tip"));
         country.setToolTipText(ServerText.tr("server.country.tip"));
@@ -91,6 +101,8 @@ public final class ServerPanel extends JPanel {
         side.add(directory.status, "skip, wmax 260");
         row(side, "server.maxUsers", maxUsers);
         row(side, "server.port", port);
+        side.add(portMapping, "skip");
+        side.add(addressToShare, "skip, wmax 260");
         side.add(delayPan, "skip");
         side.add(fastUpdate, "skip");
         side.add(labelFor("server.recordingDir", recorder.folder));
@@ -156,6 +168,7 @@ public final class ServerPanel extends JPanel {
         delayPan.setSelected(s.delayPanning());
         fastUpdate.setSelected(s.fastUpdate());
         port.setValue(Math.max(1, s.port()));
+        portMapping.setSelected(s.portMapping());
         directory.select(s.directory());
         recorder.folder.setText(s.recordingDir());
         recorder.enabled.setSelected(s.recordingEnabled());
@@ -166,7 +179,32 @@ public final class ServerPanel extends JPanel {
         return new ServerPanelSettings(name.getText().strip(), city.getText().strip(), countryChoice.value(),
                 welcome.getText(), (Integer) maxUsers.getValue(), delayPan.isSelected(), fastUpdate.isSelected(),
                 (Integer) port.getValue(), recorder.folder.getText().strip(), recorder.enabled.isSelected(),
-                directory.address());
+                directory.address(), portMapping.isSelected());
+    }
+
+    /**
+     * What port mapping achieved (call on the EDT): the address to give friends as one line to copy, or why the
+     * router could not open the port and what to do instead; null clears the line (no server running).
+     */
+    public void showPortMapping(PortMappingStatus status) {
+        String text = status == null ? "" : switch (status.state()) {
+            case MAPPED -> status.externalAddress() == null
+                    ? ServerText.tr("server.share.mappedNoAddress", status.externalPort())
+                    : ServerText.tr("server.share.mapped", AddressText.format(new InetSocketAddress(status.externalAddress(), status.externalPort())));
+            case SEARCHING -> ServerText.tr("server.share.searching");
+            case OFF -> ServerText.tr("server.share.off", status.internalPort());
+            case STOPPED -> "";
+            case BEHIND_SECOND_NAT -> ServerText.tr("server.share.secondNat");
+            case NO_GATEWAY, REFUSED -> ServerText.tr("server.share.failed", status.reason(), status.internalPort());
+        };
+        addressToShare.setText(text.isEmpty() ? "" : "<html>" + Html.escape(text) + "</html>");
+        addressToShare.setToolTipText(status == null || status.describe().isEmpty() ? null : status.describe());
+    }
+
+    /** The port-mapping line as shown (for tests and assistive technology). */
+    public String addressToShareText() {
+        return addressToShare.getText().replaceAll("<[^>]*>", "").replace("&amp;", "&").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&quot;", "\"");
     }
 
     /** The connected clients, as the server reports them (call on the EDT). */
@@ -220,7 +258,7 @@ public final class ServerPanel extends JPanel {
      * Jamulus's server window), and there is no client to join with.
      */
     public void lockStartOptions(String why) {
-        for (JComponent c : new JComponent[] {port, maxUsers, fastUpdate, delayPan}) {
+        for (JComponent c : new JComponent[] {port, maxUsers, fastUpdate, delayPan, portMapping}) {
             c.setEnabled(false);
             c.setToolTipText(why);
         }

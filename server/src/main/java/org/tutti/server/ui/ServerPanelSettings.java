@@ -7,12 +7,14 @@ package org.tutti.server.ui;
  * @param recordingDir     the jam recorder's folder, "" for none
  * @param recordingEnabled record while musicians are connected (only with a folder)
  * @param directory        the directory to register with ({@code host[:port]}, as {@code -e}), "" for none
+ * @param portMapping      open the port on the home router (UPnP-IGD / NAT-PMP) while the server runs
  */
 public record ServerPanelSettings(String name, String city, int country, String welcomeHtml, int maxUsers,
                                   boolean delayPanning, boolean fastUpdate, int port, String recordingDir,
-                                  boolean recordingEnabled, String directory) {
+                                  boolean recordingEnabled, String directory, boolean portMapping) {
+    /** Without port mapping: nothing is asked of a router unless the user's settings say so. */
     public static final ServerPanelSettings DEFAULT =
-            new ServerPanelSettings("", "", 0, "", 10, false, false, 22124, "", true, "");
+            new ServerPanelSettings("", "", 0, "", 10, false, false, 22124, "", true, "", false);
 
     public ServerPanelSettings {
         name = name == null ? "" : name;
@@ -20,6 +22,14 @@ public record ServerPanelSettings(String name, String city, int country, String 
         welcomeHtml = welcomeHtml == null ? "" : welcomeHtml;
         recordingDir = recordingDir == null ? "" : recordingDir;
         directory = directory == null ? "" : directory.strip();
+    }
+
+    /** Without port mapping. */
+    public ServerPanelSettings(String name, String city, int country, String welcomeHtml, int maxUsers,
+                               boolean delayPanning, boolean fastUpdate, int port, String recordingDir,
+                               boolean recordingEnabled, String directory) {
+        this(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port, recordingDir,
+                recordingEnabled, directory, false);
     }
 
     /** Without recorder switch and directory: recording on once a folder is set, no directory. */
@@ -42,6 +52,6 @@ public record ServerPanelSettings(String name, String city, int country, String 
 
     public ServerPanelSettings withRecorder(String folder, boolean enabled) {
         return new ServerPanelSettings(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port,
-                folder, enabled, directory);
+                folder, enabled, directory, portMapping);
     }
 }

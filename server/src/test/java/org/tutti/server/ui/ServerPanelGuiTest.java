@@ -2,6 +2,7 @@ package org.tutti.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tutti.server.hosting.PortMappingStatus;
 
 /** The server panel under Xvfb: edits reach the listener, the clients table renders what the server reports. */
 class ServerPanelGuiTest {
@@ -183,5 +185,38 @@ class ServerPanelGuiTest {
         GuiActionRunner.execute(() -> p[0].setRecorderUnavailable("no recorder here"));
         w.checkBox("serverRecorder").requireDisabled();
         w.button("serverNewRecording").requireDisabled();
+    }
+
+    @Test
+    void portMappingOptionRoundTripsAndTheAddressToShareIsOneLine() throws Exception {
+        ServerPanel[] panel = new ServerPanel[1];
+        FrameFixture f = show(panel);
+        f.checkBox("serverPortMapping").requireNotSelected().click();
+        f.button("serverApply").click();
+        assertThat(calls).anySatisfy(c -> assertThat(c).isInstanceOfSatisfying(ServerPanelSettings.class,
+                s -> assertThat(s.portMapping()).isTrue()));
+        InetAddress external = InetAddress.getByName("45.67.89.1");
+        InetAddress gateway = InetAddress.getByName("10.77.0.1");
+        String mapped = GuiActionRunner.execute(() -> {
+            panel[0].showPortMapping(new PortMappingStatus(PortMappingStatus.State.MAPPED, "UPnP", gateway,
+                    external, 22124, 22124, ""));
+            return panel[0].addressToShareText();
+        });
+        assertThat(mapped).isEqualTo("Your friends connect to 45.67.89.1:22124");
+        String secondNat = GuiActionRunner.execute(() -> {
+            panel[0].showPortMapping(new PortMappingStatus(PortMappingStatus.State.BEHIND_SECOND_NAT, "UPnP",
+                    gateway, InetAddress.getByName("100.64.3.4"), 22124, 0, "second NAT"));
+            return panel[0].addressToShareText();
+        });
+        assertThat(secondNat).contains("cannot reach this server").contains("directory");
+        String off = GuiActionRunner.execute(() -> {
+            panel[0].showPortMapping(PortMappingStatus.off(22124));
+            return panel[0].addressToShareText();
+        });
+        assertThat(off).contains("UDP port 22124 ").doesNotContain("22,124");
+        assertThat(GuiActionRunner.execute(() -> {
+            panel[0].showPortMapping(null);
+            return panel[0].addressToShareText();
+        })).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package org.tutti.client.ui.server;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
 import javax.swing.JOptionPane;
@@ -11,6 +12,8 @@ import org.tutti.client.ui.I18n;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
+import org.tutti.server.hosting.PortMapper;
+import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.ui.ServerPanel;
 import org.tutti.server.ui.ServerPanelBinding;
@@ -21,7 +24,8 @@ import org.tutti.server.ui.ServerPanelSettings;
  * "Run my own server": starts a {@link ServerEngine} in this process, with its jam recorder and the chosen directory,
  * and shows its {@link ServerPanel} through a {@link ServerPanelBinding} (which talks to the engine off the EDT). Edits
  * that need a new socket (port, size, fast update, delay panning) restart the server; every edit is handed to
- * {@code onChange} so the settings file keeps it.
+ * {@code onChange} so the settings file keeps it. With port mapping on, a {@link PortMapper} asks the home router to
+ * forward the server's port for as long as it runs, and the panel shows the address to give friends.
  */
 public final class BuiltInServer implements ServerMode, ServerPanelListener {
     private final Consumer<String> join;
@@ -30,6 +34,10 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
     private final ServerPanelBinding binding;
     private volatile ServerEngine engine;
     private volatile ServerPanelSettings settings;
+    /** Opens the port on the home router while the server runs (when the settings say so). */
+    private volatile PortMapper mapper;
+    /** Counts mappers started, so that a late status of a closed one never overwrites the current one's line. */
+    private final AtomicInteger mapperGeneration = new AtomicInteger();
 
     /** {@code join} connects this application's client to an address (the window's connect). */
     public BuiltInServer(ServerPanelSettings initial, Consumer<String> join) {
@@ -79,6 +87,7 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
         e.hostRecorder(ServerPanelBinding.newRecorder(s, e.config().frameSamples()));
         engine = e;
         binding.attach(e);
+        startMapping(s, e.port());
         if (!s.directory().isBlank()) {
             binding.execute(() -> ServerPanelBinding.hostDirectory(e, s)); // may wait on DNS: not here
         }
@@ -95,6 +104,7 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
         }
         engine = null;
         binding.detach();
+        stopMapping();
         String why = I18n.tr("server.failed", String.valueOf(cause));
         binding.execute(() -> { // after any poll in flight, so its client count does not hide the message
             close(e); // finishes the recording in progress
@@ -104,6 +114,30 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
                 }
             });
         });
+    }
+
+    private void startMapping(ServerPanelSettings s, int udpPort) {
+        int generation = mapperGeneration.incrementAndGet();
+        if (!s.portMapping()) {
+            SwingUtilities.invokeLater(() -> panel.showPortMapping(PortMappingStatus.off(udpPort)));
+            return;
+        }
+        mapper = PortMapper.start(udpPort, PortMapper.DEFAULT_LEASE, status -> SwingUtilities.invokeLater(() -> {
+            if (generation == mapperGeneration.get()) {
+                panel.showPortMapping(status);
+            }
+        }));
+    }
+
+    /** Deletes the mapping on the worker thread (the router may take a few seconds to answer). */
+    private void stopMapping() {
+        mapperGeneration.incrementAndGet();
+        PortMapper m = mapper;
+        mapper = null;
+        if (m != null) {
+            binding.execute(m::close);
+        }
+        SwingUtilities.invokeLater(() -> panel.showPortMapping(null));
     }
 
     static ServerConfig config(ServerPanelSettings s) {
@@ -117,6 +151,7 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
         ServerEngine e = engine;
         engine = null;
         binding.detach();
+        stopMapping();
         if (e != null) {
             binding.execute(() -> close(e)); // closing waits for the engine thread: not on the EDT
         }
@@ -183,6 +218,7 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
             // The old socket must be closed before the new one binds (same port): both steps on the worker thread.
             engine = null;
             binding.detach();
+            stopMapping();
             binding.execute(() -> {
                 close(e);
                 String problem = start();
@@ -192,6 +228,10 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
             });
         } else {
             binding.applyLive(before, next);
+            if (next.portMapping() != before.portMapping()) {
+                stopMapping();
+                startMapping(next, e.port());
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import javax.swing.WindowConstants;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.client.ui.I18n;
@@ -19,6 +20,7 @@ import org.tutti.client.ui.widgets.OnScreen;
 import org.tutti.server.cli.HeadlessServer;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
+import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.recorder.RecorderState;
 import org.tutti.server.ui.ScrollingForm;
@@ -47,11 +49,16 @@ public final class ServerWindow extends JFrame implements ServerPanelListener {
         panel.lockStartOptions(ServerText.tr("server.locked"));
         binding = new ServerPanelBinding(panel);
         binding.attach(server.engine());
+        // --portmapping runs in the headless server: its status is polled, as cheap as reading a volatile
+        Timer mapping = new Timer(2000, e -> panel.showPortMapping(server.portMapping()));
+        mapping.setInitialDelay(0);
+        mapping.start();
         setContentPane(ScrollingForm.wrap(panel)); // scrolls when the screen is smaller than the panel
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {
+                mapping.stop();
                 binding.close();
                 Thread.ofPlatform().name("server-window-close").start(server::close); // waits for the engine
             }
@@ -75,7 +82,8 @@ public final class ServerWindow extends JFrame implements ServerPanelListener {
 
     /** Opens the window for a running server; on a display that fails, the server keeps running headless. */
     static void open(HeadlessServer server, boolean forceEnglish, PrintStream out) {
-        ServerPanelSettings initial = settingsOf(server.engine());
+        ServerPanelSettings initial = settingsOf(server.engine(),
+                server.portMapping().state() != PortMappingStatus.State.OFF);
         UiPrefs prefs = UiPrefs.load();
         I18n.use(prefs.language, forceEnglish);
         Theme theme = prefs.theme.resolve();
@@ -110,13 +118,14 @@ public final class ServerWindow extends JFrame implements ServerPanelListener {
     }
 
     /** What the command line started, as the panel shows it. */
-    static ServerPanelSettings settingsOf(ServerEngine e) {
+    static ServerPanelSettings settingsOf(ServerEngine e, boolean portMapping) {
         ServerConfig c = e.config();
         JamRecorder r = e.recorder();
         String folder = r == null || r.directory() == null ? "" : r.directory().toString();
         boolean recording = r == null || r.state() != RecorderState.NOT_ENABLED;
         return new ServerPanelSettings(e.serverName(), c.serverCity(), c.serverCountry(), e.welcomeMessage(),
-                c.maxClients(), c.delayPan(), c.fastUpdate(), e.port(), folder, recording, e.directoryText());
+                c.maxClients(), c.delayPan(), c.fastUpdate(), e.port(), folder, recording, e.directoryText(),
+                portMapping);
     }
 
     public ServerPanel serverPanel() {
