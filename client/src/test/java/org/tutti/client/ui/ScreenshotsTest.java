@@ -3,6 +3,7 @@ package org.tutti.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Component;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.tutti.client.ui.connect.ServerRow;
 import org.tutti.client.ui.server.ServerMode;
 import org.tutti.client.ui.settings.BackendInfo;
 import org.tutti.protocol.ChannelInfo;
+import org.tutti.server.hosting.PortMappingStatus;
+import org.tutti.server.ui.ServerPanel;
 
 /**
  * Renders the README screenshots (light and dark, English and French, a mixer with five musicians, server mode and
@@ -142,6 +145,31 @@ class ScreenshotsTest extends GuiTestSupport {
             shoot(f.window(), "server-tab-1280x720-light-" + lang);
             w.close();
         }
+    }
+
+    /** The server tab with the port opened on the router, and with a router behind the provider's NAT. */
+    @Test
+    void serverTabWithPortMapping() throws Exception {
+        Fixture f = mixerWindow(Theme.LIGHT, new DemoServerMode());
+        GuiActionRunner.execute(() -> f.window().setSize(1280, 720));
+        robot.showWindow(f.window(), null, false);
+        FrameFixture w = new FrameFixture(robot, f.window());
+        w.menuItem("menu.server").click();
+        w.menuItem("menuRunServer").click();
+        w.checkBox("serverPortMapping").check();
+        ServerPanel panel = (ServerPanel) w.panel("serverPanel").target();
+        InetAddress router = InetAddress.getByName("192.168.1.1");
+        // documentation addresses (RFC 5737, RFC 6598): only drawn, never contacted
+        InetAddress external = InetAddress.getByName("203.0.113.7");
+        GuiActionRunner.execute(() -> panel.showPortMapping(new PortMappingStatus(PortMappingStatus.State.MAPPED,
+                "UPnP", router, external, 22124, 22124, "")));
+        assertThat(GuiActionRunner.execute(panel::addressToShareText)).contains("203.0.113.7:22124");
+        shoot(f.window(), "server-port-mapped-light-en");
+        InetAddress carrier = InetAddress.getByName("100.64.12.34");
+        GuiActionRunner.execute(() -> panel.showPortMapping(new PortMappingStatus(
+                PortMappingStatus.State.BEHIND_SECOND_NAT, "NAT-PMP", router, carrier, 22124, 0, "second NAT")));
+        shoot(f.window(), "server-port-cgnat-light-en");
+        w.close();
     }
 
     /** Connection Setup when the directory cannot be found: the long problem wraps, the buttons stay (EN and FR). */
