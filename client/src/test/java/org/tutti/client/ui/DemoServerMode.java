@@ -54,9 +54,9 @@ final class DemoServerMode implements ServerMode {
                     }
                 });
         panel.setClients(List.of(
-                new ServerClientRow("127.0.0.1:50344", "Camille", 4, 2),
-                new ServerClientRow("192.0.2.17:22134", "Alice", 6, 1),
-                new ServerClientRow("198.51.100.4:22134", "Bob", 5, 2)));
+                new ServerClientRow("127.0.0.1:50344", "Camille", 4, 2, 582),
+                new ServerClientRow("192.0.2.17:22134", "Alice", 6, 1, 222),
+                new ServerClientRow("198.51.100.4:22134", "Bob", 5, 2, 300)));
         panel.setRegistration("anygenre1.jamulus.app:22124", RegistrationStatus.REGISTERED);
         panel.setRecorderState(RecorderState.RECORDING, Path.of("/home/camille/jams/Jam-20261121-203000000"), "");
         return panel;

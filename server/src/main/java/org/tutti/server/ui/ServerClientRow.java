@@ -5,6 +5,11 @@ package org.tutti.server.ui;
  *
  * @param jitterBlocks the server-side jitter buffer size for this client, in blocks
  * @param channels     1 (mono) or 2 (stereo)
+ * @param kbps         what this musician's stream costs each way on an IP network, kbit/s (0 before its format is known)
  */
-public record ServerClientRow(String address, String name, int jitterBlocks, int channels) {
+public record ServerClientRow(String address, String name, int jitterBlocks, int channels, double kbps) {
+    /** Before the stream format is known. */
+    public ServerClientRow(String address, String name, int jitterBlocks, int channels) {
+        this(address, name, jitterBlocks, channels, 0);
+    }
 }

@@ -212,7 +212,10 @@ public final class ServerPanel extends JPanel {
         clients.set(rows);
         count.setForeground(null); // after a restart: no longer the red "stopped" text
         count.setToolTipText(null);
-        count.setText(ServerText.tr("server.count", rows.size(), (Integer) maxUsers.getValue()));
+        double totalKbps = rows.stream().mapToDouble(ServerClientRow::kbps).sum();
+        count.setText(totalKbps <= 0 ? ServerText.tr("server.count", rows.size(), (Integer) maxUsers.getValue())
+                : ServerText.tr("server.countWithBandwidth", rows.size(), (Integer) maxUsers.getValue(),
+                        totalKbps / 1000));
     }
 
     public int clientCount() {
@@ -265,11 +268,11 @@ public final class ServerPanel extends JPanel {
         join.setVisible(false);
     }
 
-    /** Clients table model: address, name, jitter buffer, channels. */
+    /** Clients table model: address, name, jitter buffer, channels, bandwidth each way. */
     private static final class ClientsModel extends AbstractTableModel {
         private final List<ServerClientRow> rows = new ArrayList<>();
         private final String[] headers = {ServerText.tr("server.col.address"), ServerText.tr("server.col.name"),
-            ServerText.tr("server.col.jitter"), ServerText.tr("server.col.channels")};
+            ServerText.tr("server.col.jitter"), ServerText.tr("server.col.channels"), ServerText.tr("server.col.kbps")};
 
         void set(List<ServerClientRow> list) {
             rows.clear();
@@ -299,7 +302,8 @@ public final class ServerPanel extends JPanel {
                 case 0 -> row.address();
                 case 1 -> row.name();
                 case 2 -> row.jitterBlocks();
-                default -> row.channels() == 2 ? ServerText.tr("server.stereo") : ServerText.tr("server.mono");
+                case 3 -> row.channels() == 2 ? ServerText.tr("server.stereo") : ServerText.tr("server.mono");
+                default -> row.kbps() <= 0 ? "" : Long.toString(Math.round(row.kbps()));
             };
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.swing.SwingUtilities;
 import org.tutti.cli.UsageException;
+import org.tutti.protocol.StreamBandwidth;
 import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.directory.ServerInfo;
@@ -90,7 +91,8 @@ public final class ServerPanelBinding implements AutoCloseable {
     }
 
     private static ServerClientRow row(ClientSnapshot c) {
-        return new ServerClientRow(c.address(), c.info().name(), c.jitterBufferSize(), c.audioChannels());
+        return new ServerClientRow(c.address(), c.info().name(), c.jitterBufferSize(), c.audioChannels(),
+                c.props() == null ? 0 : StreamBandwidth.ipKbps(c.props()));
     }
 
     /**

@@ -122,8 +122,13 @@ class ServerPanelGuiTest {
         GuiActionRunner.execute(() -> p[0].setClients(List.of(new ServerClientRow("127.0.0.1:5000", "Ann", 4, 2),
                 new ServerClientRow("127.0.0.1:5001", "Ben", 6, 1))));
         assertThat(w.table("serverClients").contents()).isDeepEqualTo(new String[][] {
-            {"127.0.0.1:5000", "Ann", "4", "Stereo"}, {"127.0.0.1:5001", "Ben", "6", "Mono"}});
+            {"127.0.0.1:5000", "Ann", "4", "Stereo", ""}, {"127.0.0.1:5001", "Ben", "6", "Mono", ""}});
         w.label("serverClientCount").requireText("2 of 10");
+        // with their stream formats known: each musician's cost and the server's total (docs/bandwidth.md)
+        GuiActionRunner.execute(() -> p[0].setClients(List.of(new ServerClientRow("127.0.0.1:5000", "Ann", 4, 2, 582),
+                new ServerClientRow("127.0.0.1:5001", "Ben", 6, 1, 222))));
+        assertThat(w.table("serverClients").contents()[1]).containsExactly("127.0.0.1:5001", "Ben", "6", "Mono", "222");
+        w.label("serverClientCount").requireText("2 of 10 · 0.8 Mbit/s up and down");
     }
 
     @Test
