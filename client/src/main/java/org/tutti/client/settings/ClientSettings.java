@@ -119,6 +119,8 @@ public final class ClientSettings {
          * has {@code --portmapping on|off}, off by default. Not yet read by the panel.
          */
         public boolean portMapping = true;
+        /** Upload speed of the home connection, kbit/s, for the panel's headroom estimate; 0 = not given. */
+        public int uplinkKbps = 0;
     }
 
     /** Main window placement; width 0 means "not yet placed". */

@@ -51,6 +51,10 @@ public final class ServerPanel extends JPanel {
     private final JCheckBox fastUpdate = new JCheckBox(ServerText.text("server.fastUpdate"));
     private final JSpinner port = new JSpinner(new SpinnerNumberModel(22124, 1, 65535, 1));
     private final JCheckBox portMapping = new JCheckBox(ServerText.text("server.portMapping"));
+    /** The host's upload speed in Mbit/s (0 = not given): what the server can send to musicians. */
+    private final JSpinner uplinkMbps = new JSpinner(new SpinnerNumberModel(0.0, 0.0, 10_000.0, 0.5));
+    /** How many more musicians the upload fits, at the settings most clients use. */
+    private final JLabel headroom = new JLabel();
     /** The address friends connect to, or why the router could not be asked; empty until a server runs. */
     private final JLabel addressToShare = new JLabel();
     private final JButton apply = new JButton(ServerText.text("server.apply"));
@@ -76,6 +80,9 @@ public final class ServerPanel extends JPanel {
         portMapping.setName("serverPortMapping");
         portMapping.setToolTipText(ServerText.tr("server.portMapping.tip"));
         addressToShare.setName("serverAddressToShare");
+        uplinkMbps.setName("serverUplink");
+        uplinkMbps.setToolTipText(ServerText.tr("server.uplink.tip"));
+        headroom.setName("serverHeadroom");
         name.setToolTipText(ServerText.tr("server.name.tip"));
         city.setToolTipText(ServerText.tr("server.city.tip"));
         country.setToolTipText(ServerText.tr("server.country.tip"));
@@ -103,6 +110,8 @@ public final class ServerPanel extends JPanel {
         row(side, "server.port", port);
         side.add(portMapping, "skip");
         side.add(addressToShare, "skip, wmax 260");
+        row(side, "server.uplink", uplinkMbps);
+        side.add(headroom, "skip, wmax 260");
         side.add(delayPan, "skip");
         side.add(fastUpdate, "skip");
         side.add(labelFor("server.recordingDir", recorder.folder));
@@ -126,6 +135,7 @@ public final class ServerPanel extends JPanel {
         add(apply, "bottom, wrap");
 
         apply.addActionListener(e -> listener.settingsApplied(settings()));
+        uplinkMbps.addChangeListener(e -> showHeadroom());
         recorder.enabled.addActionListener(e -> listener.recorderChanged(recorder.folder.getText().strip(),
                 recorder.enabled.isSelected()));
         recorder.browse.addActionListener(e -> {
@@ -169,6 +179,7 @@ public final class ServerPanel extends JPanel {
         fastUpdate.setSelected(s.fastUpdate());
         port.setValue(Math.max(1, s.port()));
         portMapping.setSelected(s.portMapping());
+        uplinkMbps.setValue(s.uplinkKbps() / 1000.0);
         directory.select(s.directory());
         recorder.folder.setText(s.recordingDir());
         recorder.enabled.setSelected(s.recordingEnabled());
@@ -179,7 +190,8 @@ public final class ServerPanel extends JPanel {
         return new ServerPanelSettings(name.getText().strip(), city.getText().strip(), countryChoice.value(),
                 welcome.getText(), (Integer) maxUsers.getValue(), delayPan.isSelected(), fastUpdate.isSelected(),
                 (Integer) port.getValue(), recorder.folder.getText().strip(), recorder.enabled.isSelected(),
-                directory.address(), portMapping.isSelected());
+                directory.address(), portMapping.isSelected(),
+                (int) Math.round(((Number) uplinkMbps.getValue()).doubleValue() * 1000));
     }
 
     /**
@@ -213,9 +225,30 @@ public final class ServerPanel extends JPanel {
         count.setForeground(null); // after a restart: no longer the red "stopped" text
         count.setToolTipText(null);
         double totalKbps = rows.stream().mapToDouble(ServerClientRow::kbps).sum();
+        lastTotalKbps = totalKbps;
+        showHeadroom();
         count.setText(totalKbps <= 0 ? ServerText.tr("server.count", rows.size(), (Integer) maxUsers.getValue())
                 : ServerText.tr("server.countWithBandwidth", rows.size(), (Integer) maxUsers.getValue(),
                         totalKbps / 1000));
+    }
+
+    private double lastTotalKbps;
+
+    /** "About N more musicians": the upload the host gave, less what the musicians connected now receive. */
+    private void showHeadroom() {
+        double uplinkKbps = ((Number) uplinkMbps.getValue()).doubleValue() * 1000;
+        if (uplinkKbps <= 0) {
+            headroom.setText("");
+            return;
+        }
+        int more = Headroom.moreMusicians(uplinkKbps, lastTotalKbps);
+        headroom.setText("<html>" + (more > 0 ? ServerText.tr("server.headroom", more)
+                : ServerText.tr("server.headroom.none")) + "</html>");
+    }
+
+    /** The headroom line as shown ("" without an upload speed). */
+    public String headroomText() {
+        return headroom.getText().replaceAll("<[^>]*>", "");
     }
 
     public int clientCount() {

@@ -8,13 +8,15 @@ package org.tutti.server.ui;
  * @param recordingEnabled record while musicians are connected (only with a folder)
  * @param directory        the directory to register with ({@code host[:port]}, as {@code -e}), "" for none
  * @param portMapping      open the port on the home router (UPnP-IGD / NAT-PMP) while the server runs
+ * @param uplinkKbps       the connection's upload speed in kbit/s as the host gave it, 0 when not given
  */
 public record ServerPanelSettings(String name, String city, int country, String welcomeHtml, int maxUsers,
                                   boolean delayPanning, boolean fastUpdate, int port, String recordingDir,
-                                  boolean recordingEnabled, String directory, boolean portMapping) {
+                                  boolean recordingEnabled, String directory, boolean portMapping,
+                                  int uplinkKbps) {
     /** Without port mapping: nothing is asked of a router unless the user's settings say so. */
     public static final ServerPanelSettings DEFAULT =
-            new ServerPanelSettings("", "", 0, "", 10, false, false, 22124, "", true, "", false);
+            new ServerPanelSettings("", "", 0, "", 10, false, false, 22124, "", true, "", false, 0);
 
     public ServerPanelSettings {
         name = name == null ? "" : name;
@@ -22,6 +24,7 @@ public record ServerPanelSettings(String name, String city, int country, String 
         welcomeHtml = welcomeHtml == null ? "" : welcomeHtml;
         recordingDir = recordingDir == null ? "" : recordingDir;
         directory = directory == null ? "" : directory.strip();
+        uplinkKbps = Math.max(0, uplinkKbps);
     }
 
     /** Without port mapping. */
@@ -29,7 +32,7 @@ public record ServerPanelSettings(String name, String city, int country, String 
                                boolean delayPanning, boolean fastUpdate, int port, String recordingDir,
                                boolean recordingEnabled, String directory) {
         this(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port, recordingDir,
-                recordingEnabled, directory, false);
+                recordingEnabled, directory, false, 0);
     }
 
     /** Without recorder switch and directory: recording on once a folder is set, no directory. */
@@ -52,6 +55,6 @@ public record ServerPanelSettings(String name, String city, int country, String 
 
     public ServerPanelSettings withRecorder(String folder, boolean enabled) {
         return new ServerPanelSettings(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port,
-                folder, enabled, directory, portMapping);
+                folder, enabled, directory, portMapping, uplinkKbps);
     }
 }

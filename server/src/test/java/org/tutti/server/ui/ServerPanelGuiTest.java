@@ -224,4 +224,21 @@ class ServerPanelGuiTest {
             return panel[0].addressToShareText();
         })).isEmpty();
     }
+
+    @Test
+    void theUploadSpeedGivesRoomForMoreMusicians() {
+        ServerPanel[] p = new ServerPanel[1];
+        FrameFixture w = show(p);
+        assertThat(GuiActionRunner.execute(() -> p[0].headroomText())).isEmpty(); // no upload speed given
+        w.spinner("serverUplink").enterTextAndCommit("2");
+        GuiActionRunner.execute(() -> p[0].setClients(List.of(new ServerClientRow("127.0.0.1:5000", "Ann", 4, 1, 222),
+                new ServerClientRow("127.0.0.1:5001", "Ben", 4, 1, 222),
+                new ServerClientRow("127.0.0.1:5002", "Cy", 4, 1, 222))));
+        assertThat(GuiActionRunner.execute(() -> p[0].headroomText()))
+                .isEqualTo("Room for about 5 more musicians at mono, normal quality");
+        w.button("serverApply").click();
+        assertThat(((ServerPanelSettings) calls.getLast()).uplinkKbps()).isEqualTo(2000);
+        w.spinner("serverUplink").enterTextAndCommit("0.5");
+        assertThat(GuiActionRunner.execute(() -> p[0].headroomText())).startsWith("Your upload is used up");
+    }
 }

@@ -125,7 +125,7 @@ public final class ServerWindow extends JFrame implements ServerPanelListener {
         boolean recording = r == null || r.state() != RecorderState.NOT_ENABLED;
         return new ServerPanelSettings(e.serverName(), c.serverCity(), c.serverCountry(), e.welcomeMessage(),
                 c.maxClients(), c.delayPan(), c.fastUpdate(), e.port(), folder, recording, e.directoryText(),
-                portMapping);
+                portMapping, 0);
     }
 
     public ServerPanel serverPanel() {
