@@ -36,7 +36,7 @@ final class DemoServerMode implements ServerMode {
     public JComponent panel() {
         panel = new ServerPanel(new ServerPanelSettings("Friday Night Jam", "Lyon", 74,
                 "<b>Welcome!</b> Be kind, tune up before joining.", 10, false, true, 22124, "/home/camille/jams",
-                true, "anygenre1.jamulus.app:22124"), new ServerPanelListener() {
+                true, "anygenre1.jamulus.app:22124", true, 10_000), new ServerPanelListener() {
                     @Override
                     public void settingsApplied(ServerPanelSettings settings) {
                     }
