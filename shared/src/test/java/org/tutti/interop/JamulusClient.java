@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tutti.testing.Await;
 
 /**
  * The real Jamulus client, headless ({@code Jamulus -n -c ...}), on a dummy jackd, with JSON-RPC enabled and
@@ -71,6 +72,15 @@ public final class JamulusClient implements AutoCloseable {
     /** An authenticated JSON-RPC connection to this client; it receives the jamulusclient/* notifications. */
     public RpcTestClient rpc() {
         return rpc;
+    }
+
+    /**
+     * Waits until the client calls itself connected ({@code getClientInfo}): only once the server's audio streams back,
+     * some time after the server already lists it. Until then it refuses to send chat.
+     */
+    public void awaitConnected(Duration limit) {
+        Await.until(jackName + " connected", limit, () -> rpc().result("jamulusclient/getClientInfo", Json.object())
+                .getAsJsonObject().get("connected").getAsBoolean());
     }
 
     public ManagedProcess process() {

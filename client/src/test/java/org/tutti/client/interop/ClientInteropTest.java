@@ -107,7 +107,8 @@ class ClientInteropTest {
                     Await.until("RealBot in Tutti's mixer", Duration.ofSeconds(15),
                             () -> clientList.get().stream().anyMatch(c -> "RealBot".equals(c.name())));
 
-                    // chat: real → Tutti
+                    // chat: real → Tutti (the real client chats only once it calls itself connected)
+                    real.awaitConnected(Duration.ofSeconds(15));
                     real.rpc().result("jamulusclient/sendChatText", Json.object("chatText", "hello from jamulus"));
                     assertThat(pollChat("hello from jamulus")).contains("RealBot");
                     // chat: Tutti → real (HTML-escaped by the server)
