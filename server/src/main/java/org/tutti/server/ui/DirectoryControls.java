@@ -22,6 +22,8 @@ final class DirectoryControls {
     final JComboBox<Choice> selector = new JComboBox<>();
     final JTextField custom = new JTextField(14);
     final JLabel status = new JLabel(" ");
+    /** What kind of server this is and what a friend does to join it (private, listed). */
+    final JLabel type = new JLabel(" ");
     private final Choice none = new Choice(ServerText.tr("server.directory.none"), "");
     private final Choice other = new Choice(ServerText.tr("server.directory.custom"), null);
 
@@ -29,6 +31,7 @@ final class DirectoryControls {
         selector.setName("serverDirectory");
         custom.setName("serverDirectoryCustom");
         status.setName("serverRegistration");
+        type.setName("serverType");
         selector.setToolTipText(ServerText.tr("server.directory.tip"));
         custom.setToolTipText(ServerText.tr("server.directory.custom.tip"));
         custom.getAccessibleContext().setAccessibleName(ServerText.tr("server.directory.custom"));
@@ -73,5 +76,21 @@ final class DirectoryControls {
     void showStatus(String directory, RegistrationStatus state) {
         status.setText(directory.isBlank() ? ServerText.tr("server.registration.none")
                 : ServerText.tr("server.registration." + state.jsonName()));
+        String kind = directory.isBlank() ? ServerText.tr("server.type.private")
+                : state == RegistrationStatus.REGISTERED ? ServerText.tr("server.type.registered", listName(directory))
+                : ServerText.tr("server.type.pending");
+        type.setText("<html>" + kind + "</html>");
+    }
+
+    /** The list friends look in: a genre directory's name, or the custom directory's address. */
+    private static String listName(String directory) {
+        String host = directory.contains(":") ? directory.substring(0, directory.lastIndexOf(':')) : directory;
+        KnownDirectory known = KnownDirectory.byHost(host);
+        return known != null ? known.label() : directory;
+    }
+
+    /** The server-type line as shown (for tests). */
+    String typeText() {
+        return type.getText().replaceAll("<[^>]*>", "");
     }
 }

@@ -106,6 +106,7 @@ public final class ServerPanel extends JPanel {
         row(side, "server.directory", directory.selector);
         side.add(directory.custom, "skip");
         side.add(directory.status, "skip, wmax 260");
+        side.add(directory.type, "skip, wmax 260");
         row(side, "server.maxUsers", maxUsers);
         row(side, "server.port", port);
         side.add(portMapping, "skip");
@@ -282,6 +283,11 @@ public final class ServerPanel extends JPanel {
     /** What the recorder does now, as the server reports it (call on the EDT). */
     public void setRecorderState(RecorderState state, Path sessionFolder, String error) {
         recorder.show(state, sessionFolder, error);
+    }
+
+    /** What kind of server this is and how friends join it, as shown under the registration. */
+    public String serverTypeText() {
+        return directory.typeText();
     }
 
     /** The registration with {@code directoryText} ("" when not registering), as the server reports it. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.hosting.PortMappingStatus;
 
 /** The server panel under Xvfb: edits reach the listener, the clients table renders what the server reports. */
@@ -240,5 +241,24 @@ class ServerPanelGuiTest {
         assertThat(((ServerPanelSettings) calls.getLast()).uplinkKbps()).isEqualTo(2000);
         w.spinner("serverUplink").enterTextAndCommit("0.5");
         assertThat(GuiActionRunner.execute(() -> p[0].headroomText())).startsWith("Your upload is used up");
+    }
+
+    @Test
+    void theServerTypeSaysHowFriendsJoin() {
+        ServerPanel[] p = new ServerPanel[1];
+        show(p);
+        assertThat(GuiActionRunner.execute(() -> {
+            p[0].setRegistration("", RegistrationStatus.NOT_REGISTERED);
+            return p[0].serverTypeText();
+        })).startsWith("Private server").contains("typing your address");
+        assertThat(GuiActionRunner.execute(() -> {
+            p[0].setRegistration("anygenre1.jamulus.app:22124", RegistrationStatus.REQUESTED);
+            return p[0].serverTypeText();
+        })).startsWith("Until the directory lists it");
+        assertThat(GuiActionRunner.execute(() -> {
+            p[0].setRegistration("anygenre1.jamulus.app:22124", RegistrationStatus.REGISTERED);
+            return p[0].serverTypeText();
+        })).isEqualTo("Public server: friends find it in the “Any Genre 1” list of their Connection Setup, and anyone"
+                + " can join.");
     }
 }
