@@ -106,13 +106,13 @@ public final class ServerPanel extends JPanel {
         row(side, "server.directory", directory.selector);
         side.add(directory.custom, "skip");
         side.add(directory.status, "skip, wmax 260");
-        side.add(directory.type, "skip, wmax 260");
+        side.add(directory.type, "skip, wmax 340");
         row(side, "server.maxUsers", maxUsers);
         row(side, "server.port", port);
         side.add(portMapping, "skip");
-        side.add(addressToShare, "skip, wmax 260");
+        side.add(addressToShare, "skip, wmax 340");
         row(side, "server.uplink", uplinkMbps);
-        side.add(headroom, "skip, wmax 260");
+        side.add(headroom, "skip, wmax 340");
         side.add(delayPan, "skip");
         side.add(fastUpdate, "skip");
         side.add(labelFor("server.recordingDir", recorder.folder));
