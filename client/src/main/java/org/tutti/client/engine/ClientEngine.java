@@ -18,7 +18,6 @@ import org.tutti.client.model.MixerChannel;
 import org.tutti.client.model.MixerModel;
 import org.tutti.codec.OpusQuality;
 import org.tutti.net.ReliableChannel;
-import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ConnectedMessage.ChatText;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
@@ -478,9 +477,7 @@ public final class ClientEngine implements AutoCloseable {
     }
 
     private NetworkTransportProps transportProps(boolean sequenceNumbers) {
-        StreamConfig c = path.config();
-        return NetworkTransportProps.of(c.frameSamples() == 64 ? AudioCodec.OPUS64 : AudioCodec.OPUS,
-                c.networkChannels(), c.codedBytes(), c.blockFactor(), sequenceNumbers);
+        return path.config().transportProps(sequenceNumbers);
     }
 
     /** The connection's side as the server's replies see it (control thread). */

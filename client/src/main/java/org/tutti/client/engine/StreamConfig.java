@@ -1,6 +1,9 @@
 package org.tutti.client.engine;
 
 import org.tutti.codec.OpusQuality;
+import org.tutti.protocol.AudioCodec;
+import org.tutti.protocol.NetworkTransportProps;
+import org.tutti.protocol.StreamBandwidth;
 
 /**
  * The coded stream for one sound-card buffer size, chosen as Jamulus 3.9.1 does (protocol doc §4.3): 64 frames with
@@ -15,8 +18,6 @@ import org.tutti.codec.OpusQuality;
  */
 public record StreamConfig(int frameSamples, int blockFactor, ChannelMode channelMode, OpusQuality quality,
                            int codedBytes) {
-    /** Jamulus's assumed IP/UDP/PPPoE/ATM overhead per packet for the upload-rate display. */
-    static final int OVERHEAD_BYTES = 77;
     public static final int OPUS = 2;
     public static final int OPUS64 = 3;
 
@@ -44,18 +45,19 @@ public record StreamConfig(int frameSamples, int blockFactor, ChannelMode channe
         return channelMode.networkChannels();
     }
 
+    /** The NETW_TRANSPORT_PROPS this stream declares. */
+    public NetworkTransportProps transportProps(boolean withSequenceNumber) {
+        return NetworkTransportProps.of(frameSamples == 64 ? AudioCodec.OPUS64 : AudioCodec.OPUS, networkChannels(),
+                codedBytes, blockFactor, withSequenceNumber);
+    }
+
     /** UDP payload bytes per packet. */
     public int packetBytes(boolean withSequenceNumber) {
-        return (codedBytes + (withSequenceNumber ? 1 : 0)) * blockFactor;
+        return transportProps(withSequenceNumber).packetBytes();
     }
 
-    /** Packets per second at 48 kHz. */
-    public double packetsPerSecond() {
-        return 48_000.0 / (frameSamples * blockFactor);
-    }
-
-    /** Jamulus's upload-rate figure in kbit/s, including its assumed per-packet overhead. */
+    /** Jamulus's upload-rate figure in kbit/s, with its assumed per-packet overhead (docs/bandwidth.md). */
     public int uploadKbps(boolean withSequenceNumber) {
-        return (int) ((packetBytes(withSequenceNumber) + OVERHEAD_BYTES) * 8 * packetsPerSecond() / 1000);
+        return (int) StreamBandwidth.kbps(transportProps(withSequenceNumber), StreamBandwidth.JAMULUS_OVERHEAD_BYTES);
     }
 }

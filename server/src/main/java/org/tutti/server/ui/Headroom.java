@@ -1,5 +1,6 @@
 package org.tutti.server.ui;
 
+import org.tutti.codec.OpusQuality;
 import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.NetworkTransportProps;
 import org.tutti.protocol.StreamBandwidth;
@@ -12,7 +13,8 @@ import org.tutti.protocol.StreamBandwidth;
 public final class Headroom {
     /** One musician at mono, normal quality, 128 samples (docs/bandwidth.md). */
     public static final double TYPICAL_KBPS =
-            StreamBandwidth.ipKbps(NetworkTransportProps.of(AudioCodec.OPUS, 1, 45, 1, true));
+            StreamBandwidth.ipKbps(NetworkTransportProps.of(AudioCodec.OPUS, 1,
+                    OpusQuality.NORMAL.codedBytes(128, 1), 1, true));
     /** Keep a tenth of the upload for everything else on the line (and the estimate's error). */
     private static final double USABLE_SHARE = 0.9;
 
