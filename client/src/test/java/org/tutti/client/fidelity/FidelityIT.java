@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +35,10 @@ import org.tutti.interop.Peers;
  * paths share the machine and both dummy jackds, but each runs in its own processes, and one scheduling hiccup of one
  * process (a server's tick or a client's cycle late by a few ms on this 2-core machine) spoils one or two blocks of
  * that path alone; in the same five runs a Tutti path had from 3 fewer to 3 more glitchy blocks than its reference.
+ * A comparison that fails is recorded again, up to {@value #RECORDINGS} times, and fails only if it fails in every
+ * recording: such a disturbance degrades one recording, often the reference path's (Jamulus's own path once fell to
+ * 0.56 dB, and a 64-sample path's glitch count swings by about 10 between recordings), while a loss in Tutti is there
+ * in every one.
  *
  * <p>{@code -Dtutti.fidelity.runs=N} repeats each set-up N times (the figures in the docs use 5), and
  * {@code -Dtutti.fidelity.setups=A,B} picks set-ups; every path's line is appended to {@code target/fidelity.txt}.
@@ -45,6 +49,8 @@ class FidelityIT {
     static final double SNR_MARGIN_DB = 1.0;
     static final int DROPOUT_MARGIN = 1;
     static final int GLITCH_MARGIN = 4;
+    /** Recordings of one comparison before its failure counts (see {@link #judged}). */
+    static final int RECORDINGS = 3;
     private static final Duration WARM_UP = Duration.ofSeconds(6);
     private static final Duration RECORDED = Duration.ofSeconds(6);
 
@@ -59,26 +65,51 @@ class FidelityIT {
         Assumptions.assumeTrue(only.isEmpty() || List.of(only.split(",")).contains(setUp.name()),
                 "set-up not selected by -Dtutti.fidelity.setups");
         int runs = Integer.getInteger("tutti.fidelity.runs", 1);
-        SoftAssertions soft = new SoftAssertions();
+        List<String> failures = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             // Each comparison is recorded at the same time as its reference. At 128 samples all four paths run
             // together; at 64 the machine would be saturated by four (two cores at 750 cycles a second per jackd
             // and client), so the three comparisons run as pairs.
             if (setUp.periodSamples == 128) {
-                List<Result> r = measure(setUp, List.of(Path4.values()));
-                compare(soft, r, Path4.TUTTI_SERVER_JAMULUS_PLAYER, Path4.JAMULUS_SERVER_JAMULUS_PLAYER);
-                compare(soft, r, Path4.JAMULUS_SERVER_TUTTI_PLAYER, Path4.JAMULUS_SERVER_JAMULUS_PLAYER);
-                compare(soft, r, Path4.TUTTI_SERVER_TUTTI_PLAYER, Path4.TUTTI_SERVER_JAMULUS_PLAYER);
+                failures.addAll(judged(setUp, List.of(Path4.values()), List.of(
+                        new Path4[] {Path4.TUTTI_SERVER_JAMULUS_PLAYER, Path4.JAMULUS_SERVER_JAMULUS_PLAYER},
+                        new Path4[] {Path4.JAMULUS_SERVER_TUTTI_PLAYER, Path4.JAMULUS_SERVER_JAMULUS_PLAYER},
+                        new Path4[] {Path4.TUTTI_SERVER_TUTTI_PLAYER, Path4.TUTTI_SERVER_JAMULUS_PLAYER})));
             } else {
                 for (Path4[] pair : new Path4[][] {
                     {Path4.TUTTI_SERVER_JAMULUS_PLAYER, Path4.JAMULUS_SERVER_JAMULUS_PLAYER},
                     {Path4.JAMULUS_SERVER_TUTTI_PLAYER, Path4.JAMULUS_SERVER_JAMULUS_PLAYER},
                     {Path4.TUTTI_SERVER_TUTTI_PLAYER, Path4.TUTTI_SERVER_JAMULUS_PLAYER}}) {
-                    compare(soft, measure(setUp, List.of(pair)), pair[0], pair[1]);
+                    failures.addAll(judged(setUp, List.of(pair), List.<Path4[]>of(pair)));
                 }
             }
         }
-        soft.assertAll();
+        assertThat(failures).as("comparisons that failed in every one of %d recordings", RECORDINGS).isEmpty();
+    }
+
+    /**
+     * Records {@code paths} together and judges {@code comparisons}; a recording with a failed comparison is
+     * recorded again, up to {@value #RECORDINGS} times, and the comparisons that failed in every recording are
+     * returned with the figures of each. A loss in Tutti's path is there in every recording; a disturbance of this
+     * shared machine (another process's burst, a late tick) spoils one recording and, as often as not, the reference
+     * path rather than Tutti's — judging it instead of recording again would make the verdict a coin toss.
+     */
+    private List<String> judged(SetUp setUp, List<Path4> paths, List<Path4[]> comparisons) throws IOException {
+        List<String> failures = new ArrayList<>();
+        for (int recording = 1; recording <= RECORDINGS; recording++) {
+            List<Result> results = measure(setUp, paths);
+            List<String> now = new ArrayList<>();
+            for (Path4[] pair : comparisons) {
+                now.addAll(worse(find(results, pair[0]), find(results, pair[1])));
+            }
+            if (now.isEmpty()) {
+                return List.of();
+            }
+            int n = recording;
+            now.forEach(f -> failures.add("recording " + n + ": " + f));
+            System.out.println("fidelity: recording again, " + now.size() + " comparison(s) failed: " + now);
+        }
+        return failures;
     }
 
     private List<Result> measure(SetUp setUp, List<Path4> paths) throws IOException {
@@ -89,23 +120,24 @@ class FidelityIT {
         return results;
     }
 
-    /** Tutti's path {@code tutti} against Jamulus's path {@code reference}, both from {@code results}. */
-    private static void compare(SoftAssertions soft, List<Result> results, Path4 tutti, Path4 reference) {
-        noWorse(soft, find(results, tutti), find(results, reference));
-    }
-
     private static Result find(List<Result> results, Path4 path) {
         return results.stream().filter(r -> r.path() == path).findFirst().orElseThrow();
     }
 
-    private static void noWorse(SoftAssertions soft, Result tutti, Result reference) {
+    /** What makes Tutti's path {@code tutti} worse than Jamulus's {@code reference} in one recording, if anything. */
+    static List<String> worse(Result tutti, Result reference) {
         String what = tutti + "\n  against " + reference;
-        soft.assertThat(tutti.heard().medianSnrDb()).as("SNR: " + what)
-                .isGreaterThanOrEqualTo(reference.heard().medianSnrDb() - SNR_MARGIN_DB);
-        soft.assertThat(tutti.heard().dropoutWindows()).as("dropouts: " + what)
-                .isLessThanOrEqualTo(reference.heard().dropoutWindows() + DROPOUT_MARGIN);
-        soft.assertThat(tutti.heard().glitchyBlocks()).as("glitches: " + what)
-                .isLessThanOrEqualTo(reference.heard().glitchyBlocks() + GLITCH_MARGIN);
+        List<String> failures = new ArrayList<>();
+        if (tutti.heard().medianSnrDb() < reference.heard().medianSnrDb() - SNR_MARGIN_DB) {
+            failures.add("SNR more than " + SNR_MARGIN_DB + " dB lower: " + what);
+        }
+        if (tutti.heard().dropoutWindows() > reference.heard().dropoutWindows() + DROPOUT_MARGIN) {
+            failures.add("more than " + DROPOUT_MARGIN + " dropout window(s) more: " + what);
+        }
+        if (tutti.heard().glitchyBlocks() > reference.heard().glitchyBlocks() + GLITCH_MARGIN) {
+            failures.add("more than " + GLITCH_MARGIN + " glitchy blocks more: " + what);
+        }
+        return failures;
     }
 
     private static void report(Result r) throws IOException {
