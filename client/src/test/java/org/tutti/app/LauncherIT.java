@@ -107,7 +107,6 @@ class LauncherIT {
         assertThat(r.err().lines().toList()).containsExactly(
                 "tutti: warning: --qos is accepted for Jamulus compatibility but has no effect in the headless client",
                 "tutti: warning: --enableipv6 is accepted for Jamulus compatibility but has no effect in the headless client",
-                "tutti: warning: --ctrlmidich is accepted for Jamulus compatibility but has no effect",
                 "tutti: warning: --showallservers is accepted for Jamulus compatibility but has no effect",
                 "tutti: warning: --showanalyzerconsole is accepted for Jamulus compatibility but has no effect",
                 "tutti: warning: --cleanuplegacyfadersettings is accepted for Jamulus compatibility but has no effect");

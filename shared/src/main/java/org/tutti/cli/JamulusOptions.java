@@ -55,7 +55,7 @@ public final class JamulusOptions {
             new OptionSpec("M", "mutestream", null, CLIENT, "send silence (mute myself)"),
             new OptionSpec(null, "mutemyown", null, CLIENT, "set my own fader to 0 in my mix"),
             new OptionSpec(null, "clientname", "NAME", CLIENT, "musician name, window title and JACK client name"),
-            new OptionSpec(null, "ctrlmidich", "SPEC", CLIENT, "MIDI controller setup (accepted, no effect)"),
+            new OptionSpec(null, "ctrlmidich", "SPEC", CLIENT, "MIDI control of the mixer: CH[;OFFSET] or CH;f0*8;p16*8;s32*8;m48*8;o64;u;dDEVICE"),
             new OptionSpec(null, "showallservers", null, CLIENT, "list servers that did not answer pings too (accepted, no effect)"),
             new OptionSpec(null, "showanalyzerconsole", null, CLIENT, "show the analyzer console (accepted, no effect)"),
             new OptionSpec(null, "cleanuplegacyfadersettings", null, CLIENT, "forget fader settings of old versions (accepted, no effect)"));
@@ -65,7 +65,7 @@ public final class JamulusOptions {
 
     /** Accepted so start scripts for Jamulus keep working, but Tutti does nothing with them (in any mode). */
     private static final List<String> NEVER_IMPLEMENTED = List.of("noipv6", "serverbindip6", "noraw", "startminimized",
-            "ctrlmidich", "showallservers", "showanalyzerconsole", "cleanuplegacyfadersettings");
+            "showallservers", "showanalyzerconsole", "cleanuplegacyfadersettings");
 
     /** Parses {@code args} and applies Jamulus's rule that server options need {@code -s} and client options forbid it. */
     public static ParsedOptions parse(String... args) throws UsageException {

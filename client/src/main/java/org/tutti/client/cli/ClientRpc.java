@@ -8,6 +8,7 @@ import com.google.gson.JsonPrimitive;
 import java.util.List;
 import org.tutti.Version;
 import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.midi.MidiSession;
 import org.tutti.client.engine.ClientListener;
 import org.tutti.client.engine.ClientStatus;
 import org.tutti.client.model.MixerChannel;
@@ -36,6 +37,11 @@ public final class ClientRpc implements ClientListener {
         this.rpc = rpc;
         this.directory = new DirectoryRpc(rpc);
         this.midi = new MidiRpc(rpc);
+    }
+
+    /** Lets the MIDI methods switch {@code session} (without it, switching MIDI on fails as with no port). */
+    public void attachMidi(MidiSession session) {
+        midi.attach(session);
     }
 
     /** Stops a directory poll still running. */

@@ -14,11 +14,15 @@ import org.tutti.backend.AudioBackendException;
 import org.tutti.backend.AudioBackendProvider;
 import org.tutti.backend.AudioBackends;
 import org.tutti.backend.BackendChoice;
+import org.tutti.backend.jack.JackBackendProvider;
 import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientListener;
 import org.tutti.client.engine.ClientOptions;
+import org.tutti.client.midi.MidiSession;
+import org.tutti.client.midi.MidiTarget;
+import org.tutti.client.model.MixerModel;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.settings.SettingsStore;
 import org.tutti.protocol.ChannelInfo;
@@ -35,11 +39,13 @@ public final class HeadlessClient implements AutoCloseable {
     private final ClientEngine engine;
     private final JsonRpcServer rpc;
     private final ClientRpc clientRpc;
+    private final MidiSession midi;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean closed; // guarded by this
 
-    private HeadlessClient(ClientEngine engine, JsonRpcServer rpc, ClientRpc clientRpc) {
+    private HeadlessClient(ClientEngine engine, JsonRpcServer rpc, ClientRpc clientRpc, MidiSession midi) {
         this.clientRpc = clientRpc;
+        this.midi = midi;
         this.engine = engine;
         this.rpc = rpc;
     }
@@ -116,8 +122,31 @@ public final class HeadlessClient implements AutoCloseable {
             clientRpc.bind(engine);
             rpc.start();
         }
-        HeadlessClient client = new HeadlessClient(engine, rpc, clientRpc);
+        MidiSession midi = new MidiSession(JackBackendProvider.NAME.equals(backend.name()) ? clientOptions.audioDevice()
+                : null, clientOptions.audioClientName() + " MIDI", new MidiTarget() {
+                    @Override
+                    public void mixer(Consumer<MixerModel> change) {
+                        engine.mixer(change);
+                    }
+
+                    @Override
+                    public void muteMyself(boolean muted) {
+                        engine.setMuteMyself(muted);
+                    }
+                });
+        HeadlessClient client = new HeadlessClient(engine, rpc, clientRpc, midi);
         created.accept(client);
+        if (commandLine.midi() != null) {
+            try {
+                midi.use(commandLine.midi());
+                out.println("- MIDI: " + midi.description() + " (--ctrlmidich " + commandLine.midi().spec() + ")");
+            } catch (IOException e) {
+                err.println("tutti: warning: no MIDI control: " + e.getMessage()); // Jamulus too plays on without
+            }
+        }
+        if (clientRpc != null) {
+            clientRpc.attachMidi(midi);
+        }
         out.println("- audio: " + backend.name() + ", musician name: " + profile.name());
         if (options.has("connect")) {
             String address = options.value("connect", "");
@@ -192,6 +221,7 @@ public final class HeadlessClient implements AutoCloseable {
             return; // a second caller (hook, failed start) has waited for the first to finish
         }
         closed = true;
+        midi.close();
         engine.close();
         if (clientRpc != null) {
             clientRpc.close();

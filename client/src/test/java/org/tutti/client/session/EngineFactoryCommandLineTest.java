@@ -19,7 +19,7 @@ class EngineFactoryCommandLineTest {
 
     @Test
     void clientNameStandsInForTheLoadedNameUntilTheMusicianEditsIt() {
-        EngineFactory.useCommandLine(null, null, new ClientCommandLine(null, "Zed", false, false, false, -1));
+        EngineFactory.useCommandLine(null, null, new ClientCommandLine(null, "Zed", false, false, false, -1, null));
         ClientSettings s = new ClientSettings();
         s.profile.name = "FromIni";
         EngineFactory.profileNameAtStart(s.profile.name);
@@ -43,7 +43,7 @@ class EngineFactoryCommandLineTest {
         assertThat(plain.localPort()).isEqualTo(22200);
         assertThat(plain.profile().name()).isEqualTo("FromIni");
 
-        EngineFactory.useCommandLine(null, null, new ClientCommandLine(null, "Zed", true, true, true, 22300));
+        EngineFactory.useCommandLine(null, null, new ClientCommandLine(null, "Zed", true, true, true, 22300, null));
         ClientOptions given = EngineFactory.options(s, backend, false);
         assertThat(given.audioClientName()).isEqualTo("Zed");
         assertThat(given.autoConnect()).isFalse();
