@@ -15,6 +15,7 @@ import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import org.tutti.backend.AudioBackendProvider;
 import org.tutti.client.cli.ClientCommandLine;
+import org.tutti.client.midi.MidiSession;
 import org.tutti.client.cli.RpcOptions;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.model.FaderSettings;
@@ -89,9 +90,15 @@ public final class DesktopApp {
             rpc.close();
         }
         ClientEngine engine = backend.map(b -> EngineFactory.create(settings, b, engineSession)).orElse(null);
+        MidiSession midi = EngineFactory.midiSession(settings, backend, engineSession,
+                problem -> err.println("tutti: warning: " + problem));
+        if (desktopRpc != null) {
+            desktopRpc.attachMidi(midi);
+        }
         MainWindow[] window = new MainWindow[1];
         // SIGTERM or logout: close the audio device before the JVM goes (the window-close path does the same).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            midi.close();
             ClientEngine current = engine == null ? null : engineSession.engine();
             if (current != null) {
                 current.close();
@@ -112,6 +119,7 @@ public final class DesktopApp {
                         if (w.serverMode() instanceof BuiltInServer own) {
                             own.shutdown(); // unregisters and finishes the recording before the process exits
                         }
+                        midi.close();
                         ClientEngine current = engine == null ? null : engineSession.engine();
                         var faders = current == null ? Optional.<Map<String, FaderSettings>>empty()
                                 : EngineSession.storedFaders(current);

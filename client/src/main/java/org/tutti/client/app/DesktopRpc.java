@@ -6,6 +6,7 @@ import org.tutti.client.cli.ClientControl;
 import org.tutti.client.cli.ClientRpc;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientStatus;
+import org.tutti.client.midi.MidiSession;
 import org.tutti.client.session.EngineFactory;
 import org.tutti.client.session.EngineSession;
 import org.tutti.client.settings.ClientSettings;
@@ -39,6 +40,11 @@ final class DesktopRpc implements ClientControl {
         window = w;
         clientRpc.bind(this);
         rpc.start();
+    }
+
+    /** Lets the MIDI methods switch the desktop's MIDI input. */
+    void attachMidi(MidiSession midi) {
+        clientRpc.attachMidi(midi);
     }
 
     void close() {

@@ -130,7 +130,7 @@ public final class HeadlessClient implements AutoCloseable {
                     }
 
                     @Override
-                    public void muteMyself(boolean muted) {
+                    public void muteMyselfFromMidi(boolean muted) {
                         engine.setMuteMyself(muted);
                     }
                 });

@@ -2,6 +2,7 @@ package org.tutti.client.midi;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sound.midi.MidiUnavailableException;
 import org.tutti.backend.AudioBackendException;
@@ -9,6 +10,7 @@ import org.tutti.backend.jack.JackBackendProvider;
 import org.tutti.backend.jack.JackMidiInput;
 import org.tutti.backend.midi.JavaSoundMidiInput;
 import org.tutti.backend.midi.MidiInput;
+import org.tutti.backend.midi.MidiListener;
 
 /**
  * An open MIDI input wired to the mixer: messages are decoded for a {@link MidiSetup} and the actions handed to a
@@ -18,10 +20,12 @@ import org.tutti.backend.midi.MidiInput;
 public final class MidiControl implements AutoCloseable {
     private final MidiSetup setup;
     private final MidiInput input;
+    private final AtomicLong failed;
 
-    private MidiControl(MidiSetup setup, MidiInput input) {
+    private MidiControl(MidiSetup setup, MidiInput input, AtomicLong failed) {
         this.setup = setup;
         this.input = input;
+        this.failed = failed;
     }
 
     /**
@@ -35,17 +39,22 @@ public final class MidiControl implements AutoCloseable {
     public static MidiControl open(MidiSetup setup, String jackServer, String clientName, Consumer<MidiAction> sink)
             throws IOException {
         MidiDecoder decoder = new MidiDecoder(setup);
-        org.tutti.backend.midi.MidiListener listener = (status, d1, d2) -> {
+        AtomicLong failed = new AtomicLong();
+        MidiListener listener = (status, d1, d2) -> {
             MidiAction a = decoder.decode(status, d1, d2);
             if (a != null) {
-                sink.accept(a);
+                try {
+                    sink.accept(a);
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet(); // the input's thread must live on: one bad action is dropped
+                }
             }
         };
         String device = setup.device().trim();
         boolean wantJack = device.toLowerCase(Locale.ROOT).equals("jack");
         if (wantJack || device.isEmpty() && new JackBackendProvider().unavailableReason(jackServer).isEmpty()) {
             try {
-                return new MidiControl(setup, JackMidiInput.open(jackServer, clientName, listener));
+                return new MidiControl(setup, JackMidiInput.open(jackServer, clientName, listener), failed);
             } catch (AudioBackendException e) {
                 if (wantJack) {
                     throw new IOException("cannot open the JACK MIDI port: " + e.getMessage(), e);
@@ -53,7 +62,7 @@ public final class MidiControl implements AutoCloseable {
             }
         }
         try {
-            return new MidiControl(setup, JavaSoundMidiInput.open(device, listener));
+            return new MidiControl(setup, JavaSoundMidiInput.open(device, listener), failed);
         } catch (MidiUnavailableException | RuntimeException e) {
             throw new IOException("cannot open a MIDI input: " + e.getMessage(), e);
         }
@@ -68,8 +77,9 @@ public final class MidiControl implements AutoCloseable {
         return input.description();
     }
 
+    /** Messages lost: too long, too many, or an action that failed. */
     public long droppedMessages() {
-        return input.droppedMessages();
+        return input.droppedMessages() + failed.get();
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class MidiSession implements AutoCloseable {
             MidiMixer mixer = new MidiMixer(next.pickup()); // used only inside target.mixer: the mixer's thread
             control = MidiControl.open(next, jackServer, clientName, action -> {
                 if (action.kind() == MidiAction.Kind.MUTE_MYSELF) {
-                    target.muteMyself(action.on());
+                    target.muteMyselfFromMidi(action.on());
                 } else {
                     target.mixer(m -> mixer.apply(action, m));
                 }

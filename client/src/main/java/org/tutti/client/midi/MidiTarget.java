@@ -8,5 +8,5 @@ public interface MidiTarget {
     /** Runs {@code change} on the mixer's owning thread, then sends the gains and shows the strips as usual. */
     void mixer(Consumer<MixerModel> change);
 
-    void muteMyself(boolean muted);
+    void muteMyselfFromMidi(boolean muted);
 }

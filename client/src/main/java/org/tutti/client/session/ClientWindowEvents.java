@@ -24,4 +24,7 @@ public interface ClientWindowEvents {
 
     /** The server requires accepting its terms (shown in the chat) before audio flows. */
     void licenceRequired();
+
+    /** "Mute myself" was set from elsewhere (a MIDI control, JSON-RPC); the engine has been told already. */
+    void showMuteMyself(boolean on);
 }

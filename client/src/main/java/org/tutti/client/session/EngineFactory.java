@@ -1,12 +1,17 @@
 package org.tutti.client.session;
 
+import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.tutti.backend.AudioBackendProvider;
 import org.tutti.backend.AudioBackends;
 import org.tutti.backend.BackendChoice;
+import org.tutti.backend.jack.JackBackendProvider;
 import org.tutti.client.cli.ClientCommandLine;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientOptions;
+import org.tutti.client.midi.MidiSession;
+import org.tutti.client.midi.MidiTarget;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.StringLimits;
@@ -63,6 +68,25 @@ public final class EngineFactory {
         }
         return s.audio.backend.isBlank() ? AudioBackends.all().stream().findFirst()
                 : AudioBackends.byName(s.audio.backend).or(() -> AudioBackends.all().stream().findFirst());
+    }
+
+    /**
+     * The MIDI input for the desktop, on the JACK server the audio uses when it plays through JACK; opened with
+     * {@code --ctrlmidich} when given (a failure is returned as the reason, MIDI then stays off).
+     */
+    public static MidiSession midiSession(ClientSettings s, Optional<AudioBackendProvider> backend, MidiTarget target,
+                                          Consumer<String> problem) {
+        boolean jack = backend.map(b -> b.name().equals(JackBackendProvider.NAME)).orElse(false);
+        ClientCommandLine cl = commandLine;
+        MidiSession midi = new MidiSession(jack ? device(s) : null, cl.audioClientName() + " MIDI", target);
+        if (cl.midi() != null) {
+            try {
+                midi.use(cl.midi());
+            } catch (IOException e) {
+                problem.accept("no MIDI control: " + e.getMessage());
+            }
+        }
+        return midi;
     }
 
     public static ClientOptions options(ClientSettings s, AudioBackendProvider backend, boolean muteMyself) {

@@ -18,6 +18,7 @@ import org.tutti.client.engine.ClientListener;
 import org.tutti.client.engine.ClientStatus;
 import org.tutti.client.model.FaderSettings;
 import org.tutti.client.model.MixerChannel;
+import org.tutti.client.midi.MidiTarget;
 import org.tutti.client.model.MixerModel;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.settings.SettingsStore;
@@ -34,7 +35,7 @@ import org.tutti.protocol.RecorderState;
  * {@code invokeLater}. Mixer actions run on the engine's thread through {@link ClientEngine#mixer}; the model decides
  * gains, solo and mute and the engine sends them.
  */
-public final class EngineSession implements ClientSession, MixerActions, ClientListener {
+public final class EngineSession implements ClientSession, MixerActions, ClientListener, MidiTarget {
     private final DirectoryBrowsing directories = new DirectoryBrowsing();
     private volatile ClientEngine engine;
     private volatile boolean connectedNow;
@@ -216,6 +217,24 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
 
     static String formatKey(ClientSettings s) {
         return s.audio.quality + "|" + s.audio.channels + "|" + s.audio.smallNetworkBuffers;
+    }
+
+    // ------------------------------------------------------------ MidiTarget (MIDI input thread)
+
+    @Override
+    public void mixer(Consumer<MixerModel> midiChange) {
+        if (engine != null) { // a control moved before the window is bound has nothing to move yet
+            change(midiChange);
+        }
+    }
+
+    @Override
+    public void muteMyselfFromMidi(boolean muted) {
+        if (engine == null) {
+            return;
+        }
+        engine.setMuteMyself(muted);
+        ui(e -> e.showMuteMyself(muted));
     }
 
     // ------------------------------------------------------------ MixerActions (EDT -> engine thread)
