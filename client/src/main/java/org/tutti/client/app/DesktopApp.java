@@ -92,6 +92,7 @@ public final class DesktopApp {
         ClientEngine engine = backend.map(b -> EngineFactory.create(settings, b, engineSession)).orElse(null);
         MidiSession midi = EngineFactory.midiSession(settings, backend, engineSession,
                 problem -> err.println("tutti: warning: " + problem));
+        engineSession.useMidi(midi);
         if (desktopRpc != null) {
             desktopRpc.attachMidi(midi);
         }

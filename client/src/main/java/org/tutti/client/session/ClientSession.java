@@ -1,5 +1,6 @@
 package org.tutti.client.session;
 
+import org.tutti.client.midi.MidiSession;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.ui.I18n;
 import org.tutti.client.ui.connect.ServerListSink;
@@ -42,6 +43,11 @@ public interface ClientSession {
     /** Asks a directory ({@code host:port}) for its servers and pings them; answers go to {@code sink} on the EDT. */
     default void queryDirectory(String directoryAddress, ServerListSink sink) {
         sink.showProblem(I18n.tr("connect.listNotAvailable"));
+    }
+
+    /** The MIDI control the settings' MIDI tab edits, or null where there is none (no audio backend). */
+    default MidiSession midi() {
+        return null;
     }
 
     /** The Connection Setup dialog closed: stop asking directories and pinging servers. */

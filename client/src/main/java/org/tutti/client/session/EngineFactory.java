@@ -11,6 +11,7 @@ import org.tutti.client.cli.ClientCommandLine;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientOptions;
 import org.tutti.client.midi.MidiSession;
+import org.tutti.client.midi.MidiSetup;
 import org.tutti.client.midi.MidiTarget;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.protocol.ChannelInfo;
@@ -72,16 +73,25 @@ public final class EngineFactory {
 
     /**
      * The MIDI input for the desktop, on the JACK server the audio uses when it plays through JACK; opened with
-     * {@code --ctrlmidich} when given (a failure is returned as the reason, MIDI then stays off).
+     * {@code --ctrlmidich} when given, else with the settings' MIDI setup when it is on (a failure is handed to
+     * {@code problem}, and MIDI then stays off).
      */
     public static MidiSession midiSession(ClientSettings s, Optional<AudioBackendProvider> backend, MidiTarget target,
                                           Consumer<String> problem) {
         boolean jack = backend.map(b -> b.name().equals(JackBackendProvider.NAME)).orElse(false);
         ClientCommandLine cl = commandLine;
         MidiSession midi = new MidiSession(jack ? device(s) : null, cl.audioClientName() + " MIDI", target);
-        if (cl.midi() != null) {
+        MidiSetup setup = cl.midi();
+        if (setup == null && s.midi.enabled) {
             try {
-                midi.use(cl.midi());
+                setup = MidiSetup.parse(s.midi.setup);
+            } catch (IllegalArgumentException e) {
+                problem.accept("the MIDI setup in the settings is not valid: " + e.getMessage());
+            }
+        }
+        if (setup != null) {
+            try {
+                midi.use(setup);
             } catch (IOException e) {
                 problem.accept("no MIDI control: " + e.getMessage());
             }

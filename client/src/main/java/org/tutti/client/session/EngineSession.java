@@ -18,6 +18,7 @@ import org.tutti.client.engine.ClientListener;
 import org.tutti.client.engine.ClientStatus;
 import org.tutti.client.model.FaderSettings;
 import org.tutti.client.model.MixerChannel;
+import org.tutti.client.midi.MidiSession;
 import org.tutti.client.midi.MidiTarget;
 import org.tutti.client.model.MixerModel;
 import org.tutti.client.settings.ClientSettings;
@@ -36,6 +37,7 @@ import org.tutti.protocol.RecorderState;
  * gains, solo and mute and the engine sends them.
  */
 public final class EngineSession implements ClientSession, MixerActions, ClientListener, MidiTarget {
+    private volatile MidiSession midi;
     private final DirectoryBrowsing directories = new DirectoryBrowsing();
     private volatile ClientEngine engine;
     private volatile boolean connectedNow;
@@ -220,6 +222,16 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     }
 
     // ------------------------------------------------------------ MidiTarget (MIDI input thread)
+
+    /** The MIDI control this session's strips answer to (set once, before the window opens). */
+    public void useMidi(MidiSession session) {
+        midi = session;
+    }
+
+    @Override
+    public MidiSession midi() {
+        return midi;
+    }
 
     @Override
     public void mixer(Consumer<MixerModel> midiChange) {

@@ -25,6 +25,8 @@ public final class ClientSettings {
     public Server server = new Server();
     /** Fader strips by musician name. */
     public Map<String, FaderSettings> faders = new LinkedHashMap<>();
+    /** MIDI control of the mixer (the settings' MIDI tab; {@code --ctrlmidich} wins for one run). */
+    public Midi midi = new Midi();
 
     /** The musician's profile, sent as CHANNEL_INFOS. */
     public static final class Profile {
@@ -121,6 +123,13 @@ public final class ClientSettings {
         public boolean portMapping = true;
         /** Upload speed of the home connection, kbit/s, for the panel's headroom estimate; 0 = not given. */
         public int uplinkKbps = 0;
+    }
+
+    /** MIDI control: on or off, and the mapping in {@code --ctrlmidich} syntax (docs/client-settings.md). */
+    public static final class Midi {
+        public boolean enabled;
+        /** A Korg nanoKONTROL2's layout: 8 faders from controller 0, pans from 16, solos from 32, mutes from 48. */
+        public String setup = "0;f0*8;p16*8;s32*8;m48*8";
     }
 
     /** Main window placement; width 0 means "not yet placed". */

@@ -279,7 +279,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         String channelsBefore = settings.audio.channels;
         String streamBefore = streamKey(settings);
         Theme themeBefore = prefs.theme;
-        if (new SettingsDialog(this, settings, prefs, backends).ask()) {
+        if (new SettingsDialog(this, settings, prefs, backends, session.midi()).ask()) {
             saveSettings.run();
             prefs.save();
             session.settingsChanged(settings, !streamBefore.equals(streamKey(settings)));

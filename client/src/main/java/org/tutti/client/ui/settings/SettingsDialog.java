@@ -17,6 +17,7 @@ import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.client.engine.ChannelMode;
+import org.tutti.client.midi.MidiSession;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.ui.CountryNames;
 import org.tutti.client.ui.I18n;
@@ -58,10 +59,18 @@ public final class SettingsDialog extends JDialog {
     private final JLabel backendProblem = new JLabel();
     private final int[] countryCodes;
     private final List<BackendInfo> backends;
+    private final MidiTab midiTab;
     private boolean accepted;
 
     public SettingsDialog(Window owner, ClientSettings settings, UiPrefs prefs, List<BackendInfo> backends) {
+        this(owner, settings, prefs, backends, null);
+    }
+
+    /** With the MIDI tab acting on {@code midi} (null: the tab says MIDI is not available). */
+    public SettingsDialog(Window owner, ClientSettings settings, UiPrefs prefs, List<BackendInfo> backends,
+                          MidiSession midi) {
         super(owner, I18n.text("settings.title"), ModalityType.APPLICATION_MODAL);
+        this.midiTab = new MidiTab(settings.midi, midi);
         setName("settingsDialog");
         this.backends = backends;
         int[] known = CountryNames.known();
@@ -74,9 +83,11 @@ public final class SettingsDialog extends JDialog {
         tabs.addTab(I18n.text("settings.tab.audio"), org.tutti.server.ui.ScrollingForm.wrap(audioTab()));
         tabs.addTab(I18n.text("settings.tab.profile"), org.tutti.server.ui.ScrollingForm.wrap(profileTab()));
         tabs.addTab(I18n.text("settings.tab.interface"), org.tutti.server.ui.ScrollingForm.wrap(interfaceTab()));
+        tabs.addTab(I18n.text("settings.tab.midi"), org.tutti.server.ui.ScrollingForm.wrap(midiTab.panel()));
         tabs.setMnemonicAt(0, I18n.mnemonic("settings.tab.audio"));
         tabs.setMnemonicAt(1, I18n.mnemonic("settings.tab.profile"));
         tabs.setMnemonicAt(2, I18n.mnemonic("settings.tab.interface"));
+        tabs.setMnemonicAt(3, I18n.mnemonic("settings.tab.midi"));
         JButton ok = new JButton(I18n.text("settings.ok"));
         JButton cancel = new JButton(I18n.text("settings.cancel"));
         ok.setName("settingsOk");
@@ -278,6 +289,7 @@ public final class SettingsDialog extends JDialog {
     /** Shows the dialog (modal); true when OK was pressed and the settings were updated. */
     public boolean ask() {
         setVisible(true);
+        midiTab.close();
         return accepted;
     }
 }
