@@ -14,12 +14,19 @@ import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.image.ScreenshotTaker;
 import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.Test;
+import org.tutti.client.midi.MidiSession;
+import org.tutti.client.midi.MidiSetup;
+import org.tutti.client.midi.MidiTarget;
 import org.tutti.client.model.ChannelProfile;
 import org.tutti.client.session.IndicatorReadings;
 import org.tutti.client.ui.connect.ConnectDialog;
 import org.tutti.client.ui.connect.ServerRow;
 import org.tutti.client.ui.server.ServerMode;
+import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.ui.settings.BackendInfo;
+import org.tutti.client.ui.settings.SettingsDialog;
+import org.tutti.interop.DummyJack;
+import org.tutti.interop.Peers;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.ui.ServerPanel;
@@ -226,5 +233,34 @@ class ScreenshotsTest extends GuiTestSupport {
         });
         DialogFixture chat = WindowFinder.findDialog("chatWindow").using(robot);
         shoot(chat.target(), "chat-light-en");
+    }
+
+    /** The MIDI tab listening on a real (dummy) jackd's MIDI port, with pick-up and mute-myself set. */
+    @Test
+    void midiTab() throws Exception {
+        Peers.require(Peers.JACKD);
+        Path logs = Files.createTempDirectory("tutti-shots");
+        try (DummyJack jack = DummyJack.start(logs);
+             MidiSession midi = new MidiSession(jack.serverName(), "Tutti MIDI", new MidiTarget() {
+                 @Override
+                 public void mixer(java.util.function.Consumer<org.tutti.client.model.MixerModel> change) {
+                 }
+
+                 @Override
+                 public void muteMyselfFromMidi(boolean muted) {
+                 }
+             })) {
+            ClientSettings settings = new ClientSettings();
+            settings.midi.enabled = true;
+            settings.midi.setup = "1;f0*8;p16*8;s32*8;m48*8;o64;u;djack";
+            midi.use(MidiSetup.parse(settings.midi.setup));
+            SettingsDialog dialog = GuiActionRunner.execute(() -> new SettingsDialog(null, settings,
+                    UiPrefs.load("org/tutti/test/shots-" + ProcessHandle.current().pid()), List.of(), midi));
+            javax.swing.SwingUtilities.invokeLater(dialog::ask);
+            DialogFixture s = WindowFinder.findDialog("settingsDialog").using(robot);
+            s.tabbedPane().selectTab("MIDI");
+            shoot(s.target(), "settings-midi-light-en");
+            s.button("settingsCancel").click();
+        }
     }
 }
