@@ -43,4 +43,9 @@ final class ConsoleListener implements ClientListener {
     public void serverVersion(String version) {
         out.println("- server version " + version);
     }
+
+    @Override
+    public void feedbackDetected() {
+        out.println("- feedback or a very loud input at the start: muted myself; fix the cause, then unmute");
+    }
 }

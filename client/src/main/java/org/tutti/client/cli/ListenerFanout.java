@@ -68,4 +68,9 @@ public final class ListenerFanout implements ClientListener {
     public void serverVersion(String version) {
         targets.forEach(t -> t.serverVersion(version));
     }
+
+    @Override
+    public void feedbackDetected() {
+        targets.forEach(ClientListener::feedbackDetected);
+    }
 }

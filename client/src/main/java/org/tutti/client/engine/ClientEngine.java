@@ -71,6 +71,8 @@ public final class ClientEngine implements AutoCloseable {
     private long lastPingNanos;
     private long connectStartNanos;
     private final GainPacer gains = new GainPacer();
+    private final FeedbackGuard feedback = new FeedbackGuard();
+    private boolean muteOwnStripPending;
     private volatile boolean firstAudioPending;
     // read by other threads
     private volatile boolean connected;
@@ -211,6 +213,14 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Jamulus's feedback protection: a loud input in the first 3 s of a connection mutes us (off until switched on;
+     * the desktop does, from its settings; see {@link FeedbackGuard}).
+     */
+    public void setFeedbackProtection(boolean on) {
+        post(() -> feedback.setEnabled(on));
+    }
+
     /** Input boost factor 1..10. */
     public void setInputBoost(int factor) {
         post(() -> {
@@ -346,6 +356,8 @@ public final class ClientEngine implements AutoCloseable {
         connected = true;
         firstAudioPending = true;
         connectStartNanos = System.nanoTime();
+        feedback.connectionStarted(connectStartNanos);
+        muteOwnStripPending = false;
         mixer.clear();
         path = newPath(stream.format().bufferFrames()); // last: a running stream sends from here on
         if (!stream.isRunning()) {
@@ -447,12 +459,37 @@ public final class ClientEngine implements AutoCloseable {
         if (p != null) {
             p.inputBoost = jitter.inputBoost;
             p.inputPan = jitter.inputPan;
+            if (feedback.trips(now, p.inputPeakLeft, p.inputPeakRight)) {
+                feedbackTripped(p);
+            } else if (muteOwnStripPending && muteOwnStripIfListed()) {
+                listener.clientListChanged(mixer.channels()); // the strips shown must show the mute
+            }
         }
         long lastAudio = transport.lastAudioNanos;
         long since = now - (lastAudio == 0 ? connectStartNanos : lastAudio);
         if (since > silenceTimeoutNanos) {
             stopConnection("the server did not send audio for 30 seconds", true);
         }
+    }
+
+    // As Jamulus: "Mute Myself" on and our own channel muted in our mix, then the user is told.
+    private void feedbackTripped(ClientAudioCycle p) {
+        options = options.withMutes(true, options.muteMyOwn());
+        p.muteMyself = true;
+        muteOwnStripPending = true; // now, or as soon as the server has listed us
+        muteOwnStripIfListed();
+        listener.feedbackDetected();
+    }
+
+    private boolean muteOwnStripIfListed() {
+        int own = mixer.ownChannelId();
+        if (muteOwnStripPending && own >= 0 && mixer.channels().stream().anyMatch(c -> c.channelId() == own)) {
+            muteOwnStripPending = false;
+            mixer.setMute(own, true);
+            publishMix();
+            return true;
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ protocol (control thread)

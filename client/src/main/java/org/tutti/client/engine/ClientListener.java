@@ -51,4 +51,11 @@ public interface ClientListener {
     /** The server's VERSION_AND_OS arrived. */
     default void serverVersion(String version) {
     }
+
+    /**
+     * Feedback protection tripped: a loud input in the first seconds of the connection; "mute myself" is now on and
+     * our own channel is muted in our mix.
+     */
+    default void feedbackDetected() {
+    }
 }

@@ -27,4 +27,7 @@ public interface ClientWindowEvents {
 
     /** "Mute myself" was set from elsewhere (a MIDI control, JSON-RPC); the engine has been told already. */
     void showMuteMyself(boolean on);
+
+    /** Feedback protection muted us (Mute Myself and our own strip): say why and offer to switch it off. */
+    void feedbackDetected();
 }

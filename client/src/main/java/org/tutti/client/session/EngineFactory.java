@@ -136,6 +136,7 @@ public final class EngineFactory {
         engine.setInputPan(s.audio.inputPan);
         engine.setJitterBuffer(s.audio.jitterAuto, s.audio.jitterLocal);
         engine.setServerJitterBuffer(s.audio.serverJitterAuto, s.audio.jitterServer);
+        engine.setFeedbackProtection(s.audio.feedbackDetection);
     }
 
     /** Quality, channels and small network buffers, on the running engine (new props go to the server). */

@@ -296,6 +296,15 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     }
 
     @Override
+    public void feedbackDetected() {
+        change(m -> { }); // the engine muted our strip: show it
+        ui(e -> {
+            e.showMuteMyself(true);
+            e.feedbackDetected();
+        });
+    }
+
+    @Override
     public void connected(int channelId) {
         connectedNow = true;
         ownChannel = channelId;

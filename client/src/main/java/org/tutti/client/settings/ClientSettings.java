@@ -65,6 +65,8 @@ public final class ClientSettings {
         public int jitterServer = 10;
         /** Connect JACK ports to the system ports. */
         public boolean autoConnect = true;
+        /** Jamulus's feedback protection: a loud input in a connection's first 3 s mutes us (docs/client-engine.md). */
+        public boolean feedbackDetection = true;
 
         /** {@link #quality} as the codec setting; an unknown or missing value reads as normal quality. */
         public OpusQuality opusQuality() {

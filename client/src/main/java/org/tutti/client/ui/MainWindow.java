@@ -15,6 +15,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
@@ -38,6 +39,7 @@ import org.tutti.client.ui.server.ServerMode;
 import org.tutti.client.ui.settings.BackendInfo;
 import org.tutti.client.ui.settings.SettingsDialog;
 import org.tutti.client.ui.widgets.Icons;
+import org.tutti.client.ui.widgets.WrappedText;
 import org.tutti.client.ui.widgets.OnScreen;
 import org.tutti.server.ui.ScrollingForm;
 
@@ -350,6 +352,19 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         if (!new LicenceDialog(this).ask()) {
             session.disconnect();
             disconnected("");
+        }
+    }
+
+    @Override
+    public void feedbackDetected() {
+        JCheckBox keep = new JCheckBox(I18n.text("feedback.keep"), settings.audio.feedbackDetection);
+        keep.setName("feedbackKeep");
+        Object[] message = {new WrappedText(I18n.tr("feedback.text"), 420), keep};
+        JOptionPane.showMessageDialog(this, message, I18n.tr("feedback.title"), JOptionPane.WARNING_MESSAGE);
+        if (keep.isSelected() != settings.audio.feedbackDetection) {
+            settings.audio.feedbackDetection = keep.isSelected();
+            saveSettings.run();
+            session.settingsChanged(settings, false);
         }
     }
 
