@@ -79,6 +79,17 @@ final class ChannelTable {
         return list;
     }
 
+    /** How many channels {@link #clientList()} lists (the musician count a ping answer carries). */
+    int listedCount() {
+        int n = 0;
+        for (int i = 0; i < activeCount; i++) {
+            if (!active[i].control.lobby) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** What a channel in the lobby is shown: itself alone, as on an empty server. */
     static List<ClientListEntry> lobbyView(ClientChannel c) {
         return List.of(new ClientListEntry(c.id, c.control.info));

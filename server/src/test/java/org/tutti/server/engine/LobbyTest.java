@@ -10,6 +10,7 @@ import org.tutti.protocol.AudioCodec;
 import org.tutti.protocol.ClientListEntry;
 import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectedMessage.ChatText;
+import org.tutti.protocol.ConnectionlessMessage;
 import org.tutti.protocol.LobbyText;
 import org.tutti.testing.Await;
 
@@ -88,6 +89,14 @@ class LobbyTest {
                 alice.control().clear();
                 assertThat(listedIds(alice)).containsExactly(aliceId);
                 assertThat(listedIds(bob)).as("the lobby sees itself alone").containsExactly(bob.channelId);
+                try (ScriptedClient stranger = new ScriptedClient(engine.port())) { // a Connection Setup dialog
+                    stranger.sendClm(new ConnectionlessMessage.PingMsWithNumClients(7, 0));
+                    assertThat(stranger.await(ConnectionlessMessage.PingMsWithNumClients.class, NOTE))
+                            .isEqualTo(new ConnectionlessMessage.PingMsWithNumClients(7, 1));
+                    stranger.sendClm(new ConnectionlessMessage.ReqConnClientsList());
+                    assertThat(stranger.await(ConnectionlessMessage.ConnClientsList.class, NOTE).clients())
+                            .extracting(ClientListEntry::channelId).containsExactly(aliceId);
+                }
                 assertThat(alice.measureLoudest(300, 4)[0]).as("Alice hears Bob's tone from the lobby").isLessThan(200);
                 assertThat(bob.measureLoudest(300, 2)[0]).as("the lobby's mix is silent").isLessThan(200);
 
