@@ -26,6 +26,7 @@ public final class JamulusOptions {
             new OptionSpec(null, "audiobackend", "jack|portaudio|javasound", COMMON, "audio backend (default: the first available, in that order)"),
             new OptionSpec(null, "audiodevice", "NAME", COMMON, "audio device of that backend (JACK: server name; PortAudio: \"Host API: device\")"),
             new OptionSpec(null, "banfile", "FILE", SERVER, "Tutti: keep the banned addresses in this file"),
+            new OptionSpec(null, "passwordfile", "FILE", SERVER, "Tutti: private session; the file's first line is the password musicians type in the chat"),
             new OptionSpec("d", "discononquit", null, SERVER, "disconnect all clients on quit"),
             new OptionSpec("e", "directoryserver", "HOST[:PORT]", SERVER, "register with this directory (localhost: be a directory)"),
             new OptionSpec(null, "directoryaddress", "HOST[:PORT]", SERVER, "same as --directoryserver"),

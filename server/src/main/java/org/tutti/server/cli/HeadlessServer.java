@@ -128,6 +128,7 @@ public final class HeadlessServer implements AutoCloseable {
                                        ParsedOptions options) throws IOException, UsageException {
         // Read first: a bad --portmapping value stops the server before it opens any socket.
         boolean mapPort = options != null && ServerOptions.portMapping(options);
+        String password = options == null ? null : ServerOptions.password(options);
         ServerLog log = new ServerLog(config.logFile());
         HtmlStatusFile html = config.htmlStatusFile() == null ? null : new HtmlStatusFile(config.htmlStatusFile());
         JsonRpcServer rpc = null;
@@ -192,12 +193,15 @@ public final class HeadlessServer implements AutoCloseable {
         };
         ServerEngine engine;
         try {
-            engine = ServerEngine.start(config, events, savedBans);
+            engine = ServerEngine.start(config, events, savedBans, password);
         } catch (IOException e) {
             if (rpc != null) {
                 rpc.close();
             }
             throw e;
+        }
+        if (password != null) {
+            out.println("- private session: newcomers wait in the lobby until they type the password in the chat");
         }
         if (!savedBans.isEmpty()) {
             out.println("- " + savedBans.size() + " ban(s) from " + banFile);

@@ -46,6 +46,29 @@ public final class ServerOptions {
     }
 
     /**
+     * {@code --passwordfile}: the session password, the file's first line without surrounding blanks, or null
+     * without the option. The secret is read from a file so that it never shows on the command line (ps, shell
+     * history). An unreadable or empty file stops the server: starting without a password would open the session.
+     */
+    public static String password(ParsedOptions o) throws UsageException {
+        Path file = path(o, "passwordfile");
+        if (file == null) {
+            return null;
+        }
+        String first;
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = reader.readLine();
+            first = line == null ? "" : line.strip();
+        } catch (IOException e) {
+            throw new UsageException("cannot read the password file " + file + ": " + e.getMessage());
+        }
+        if (first.isEmpty()) {
+            throw new UsageException("the password file " + file + " has no password on its first line");
+        }
+        return first;
+    }
+
+    /**
      * {@code --portmapping on|off}: whether to open the UDP port on the home router. Off when absent: a headless
      * server usually runs where someone set up the network on purpose.
      */

@@ -26,6 +26,13 @@ final class ChannelControl {
     ChannelInfo info = ChannelInfo.EMPTY;
     /** Set by the first CHANNEL_INFOS: only then does the client get audio (and its fade-in starts). */
     boolean identified;
+    /**
+     * Waiting in the password lobby ({@link Lobby}): not heard (its fade-in is 0 in every mix), not listed, its chat
+     * goes to the lobby only. The mix phase reads it; only the engine thread writes it, between ticks.
+     */
+    boolean lobby;
+    /** This lobby connection was told its address is locked out (it is told once). */
+    boolean lobbyToldLocked;
     /** Set by CLM_DISCONNECTION: the channel is dropped at the next tick. */
     boolean disconnectRequested;
     int jitterRequest = JitterBufferSize.AUTO;
@@ -45,6 +52,8 @@ final class ChannelControl {
     void reset() {
         info = ChannelInfo.EMPTY;
         identified = false;
+        lobby = false;
+        lobbyToldLocked = false;
         disconnectRequested = false;
         jitterRequest = JitterBufferSize.AUTO;
         reportedJitterFrames = 0;

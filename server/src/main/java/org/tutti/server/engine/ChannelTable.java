@@ -65,13 +65,34 @@ final class ChannelTable {
         return senders.find(socket, i);
     }
 
-    /** The connected channels' IDs and profiles in ascending ID order (CONN_CLIENTS_LIST; the level list's order). */
+    /**
+     * The listed channels' IDs and profiles in ascending ID order (CONN_CLIENTS_LIST; the level list's order):
+     * every connected channel except those waiting in the password lobby.
+     */
     List<ClientListEntry> clientList() {
         List<ClientListEntry> list = new ArrayList<>();
         for (int i = 0; i < activeCount; i++) {
-            list.add(new ClientListEntry(active[i].id, active[i].control.info));
+            if (!active[i].control.lobby) {
+                list.add(new ClientListEntry(active[i].id, active[i].control.info));
+            }
         }
         return list;
+    }
+
+    /** How many channels {@link #clientList()} lists (the musician count a ping answer carries). */
+    int listedCount() {
+        int n = 0;
+        for (int i = 0; i < activeCount; i++) {
+            if (!active[i].control.lobby) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** What a channel in the lobby is shown: itself alone, as on an empty server. */
+    static List<ClientListEntry> lobbyView(ClientChannel c) {
+        return List.of(new ClientListEntry(c.id, c.control.info));
     }
 
     /** Recomputes the connected list and the sender lookup after a slot opened or closed. */

@@ -126,9 +126,9 @@ final class ClientChannel {
         return control.identified && control.props != null;
     }
 
-    /** Linear fade-in over 3 s after identification (doc §6.2), 0 before. */
+    /** Linear fade-in over 3 s after identification (doc §6.2), 0 before and in the lobby (nobody hears it). */
     float fadeIn() {
-        if (!control.identified) {
+        if (!control.identified || control.lobby) {
             return 0f;
         }
         long samples = input.fadeInSamples;

@@ -14,7 +14,8 @@ import org.tutti.protocol.NetworkTransportProps;
  * @param audioChannels     1 or 2 (0 before the stream format is known)
  * @param props             the client's audio stream format as last declared, or null before it did
  * @param jitter            the server-side jitter buffer's counters (concealed frames, holds, skips …)
+ * @param lobby             waiting in the password lobby: not heard, not listed to the others
  */
 public record ClientSnapshot(int id, String address, ChannelInfo info, int jitterBufferSize, int audioChannels,
-                             NetworkTransportProps props, JitterCounters jitter) {
+                             NetworkTransportProps props, JitterCounters jitter, boolean lobby) {
 }

@@ -54,7 +54,7 @@ final class ConnectionlessHandler {
         Message answer = switch (message) {
             case ConnectionlessMessage.PingMs p -> p;
             case ConnectionlessMessage.PingMsWithNumClients(int time, int ignored) ->
-                    new ConnectionlessMessage.PingMsWithNumClients(time, channels.activeCount());
+                    new ConnectionlessMessage.PingMsWithNumClients(time, channels.listedCount());
             case ConnectionlessMessage.ReqVersionAndOs r ->
                     new ConnectionlessMessage.VersionAndOs(OperatingSystem.LINUX.code(), Version.version());
             case ConnectionlessMessage.ReqConnClientsList r -> new ConnectionlessMessage.ConnClientsList(channels.clientList());

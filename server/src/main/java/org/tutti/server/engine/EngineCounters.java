@@ -28,13 +28,18 @@ public final class EngineCounters {
     volatile long controlMessagesDropped;
     volatile long kickedDatagramsDropped;
     volatile long bannedDatagramsDropped;
+    volatile long lobbyGuessesWrong;
+    volatile long lobbyLockouts;
+    volatile long lobbyChatDropped;
+    volatile long lobbyAdmissions;
 
     /** A consistent-enough copy for reporting. */
     public Snapshot snapshot() {
         return new Snapshot(ticks, missedDeadlines, maxTickNanos, packetsIn, packetsOut, audioPacketsIn,
                 wrongSizeAudio, decodeErrors, jitterUnderruns, jitterOverruns, protocolMessagesIn, malformedMessages,
                 clmAnswersDropped, garbageDatagrams, sendErrors, sharedEncodeListenerTicks, internalErrors, engineRestarts,
-                controlMessagesDropped, kickedDatagramsDropped, bannedDatagramsDropped);
+                controlMessagesDropped, kickedDatagramsDropped, bannedDatagramsDropped, lobbyGuessesWrong,
+                lobbyLockouts, lobbyChatDropped, lobbyAdmissions);
     }
 
     /**
@@ -44,13 +49,16 @@ public final class EngineCounters {
      * {@code engineRestarts} counts failures that escaped the engine's duty cycle (see {@link EngineSupervisor});
      * {@code controlMessagesDropped} counts protocol messages not queued for a client that had 1,024 still unACKed;
      * {@code kickedDatagramsDropped} counts datagrams ignored from a sender kicked less than a minute ago, and
-     * {@code bannedDatagramsDropped} those from a banned address.
+     * {@code bannedDatagramsDropped} those from a banned address; {@code lobbyGuessesWrong} counts wrong password
+     * lines in the lobby, {@code lobbyLockouts} the addresses locked out after too many, {@code lobbyChatDropped}
+     * the lobby lines ignored from a locked-out address, {@code lobbyAdmissions} the connections let in.
      */
     public record Snapshot(long ticks, long missedDeadlines, long maxTickNanos, long packetsIn, long packetsOut,
                            long audioPacketsIn, long wrongSizeAudio, long decodeErrors, long jitterUnderruns,
                            long jitterOverruns, long protocolMessagesIn, long malformedMessages,
                            long clmAnswersDropped, long garbageDatagrams, long sendErrors,
                            long sharedEncodeListenerTicks, long internalErrors, long engineRestarts,
-                           long controlMessagesDropped, long kickedDatagramsDropped, long bannedDatagramsDropped) {
+                           long controlMessagesDropped, long kickedDatagramsDropped, long bannedDatagramsDropped,
+                           long lobbyGuessesWrong, long lobbyLockouts, long lobbyChatDropped, long lobbyAdmissions) {
     }
 }

@@ -46,7 +46,9 @@ final class EventPublisher implements AutoCloseable {
         List<String> names = new ArrayList<>();
         ClientChannel[] active = channels.active();
         for (int i = 0; i < channels.activeCount(); i++) {
-            names.add(active[i].control.info.name());
+            if (!active[i].control.lobby) {
+                names.add(active[i].control.info.name());
+            }
         }
         thread.execute(() -> events.clientListChanged(names));
     }

@@ -88,7 +88,7 @@ final class HostedRoles implements HostedRolesPort {
             ClientChannel c = active[i];
             // Until the client's transport properties arrive its channel count is unknown and nothing is decoded;
             // recording then would start a mono stub file that is replaced a few frames later.
-            if (c.control.props != null) {
+            if (c.control.props != null && !c.control.lobby) { // nobody hears the lobby: nor does the recorder
                 r.frame(c.id, c.control.info.name(), c.address, c.control.audioChannels, c.input.decoded, 0,
                         frameSamples);
             }

@@ -42,11 +42,12 @@ final class ProtocolHandler {
     private final LiveSettings settings;
     private final TickClock clock;
     private final EngineCounters counters;
+    private final Lobby lobby;
     private final byte[] levelBody = new byte[(ServerConfig.MAX_CLIENTS_LIMIT + 1) / 2];
     private final byte[] levelFrame = new byte[levelBody.length + Frame.OVERHEAD_BYTES];
 
     ProtocolHandler(ChannelTable channels, Outbox outbox, EventPublisher events, HostedRolesPort roles,
-            LiveSettings settings, TickClock clock, EngineCounters counters) {
+            LiveSettings settings, TickClock clock, EngineCounters counters, Lobby lobby) {
         this.channels = channels;
         this.outbox = outbox;
         this.events = events;
@@ -54,6 +55,7 @@ final class ProtocolHandler {
         this.settings = settings;
         this.clock = clock;
         this.counters = counters;
+        this.lobby = lobby;
     }
 
     /** Queues the connect sequence of doc §5.2 for a channel just opened by its first audio packet. */
@@ -65,7 +67,9 @@ final class ProtocolHandler {
         outbox.queue(c, new ConnectedMessage.ReqJitterBufferSize(), nowNs);
         outbox.queue(c, new ConnectedMessage.ReqChannelInfos(), nowNs);
         String welcome = settings.welcomeMessage();
-        if (!welcome.isEmpty()) {
+        if (lobby.active()) {
+            lobby.enter(c, nowNs); // the server's welcome comes on admission
+        } else if (!welcome.isEmpty()) {
             outbox.queue(c, new ChatText(truncate(ChatFormat.WELCOME_PREFIX + welcome)), nowNs);
         }
         if (settings.licenceRequired()) {
@@ -127,10 +131,15 @@ final class ProtocolHandler {
                     c.control.recomputeDefaultMix();
                 }
             }
-            case ConnectedMessage.ReqConnClientsList r ->
-                    outbox.queue(c, new ConnectedMessage.ConnClientsList(channels.clientList()), nowNs);
-            case ChatText(String text) -> broadcastChat(
-                    ChatFormat.line(c.id, c.control.info.name(), text, LocalTime.now()), c.id, nowNs);
+            case ConnectedMessage.ReqConnClientsList r -> outbox.queue(c, new ConnectedMessage.ConnClientsList(
+                    c.control.lobby ? ChannelTable.lobbyView(c) : channels.clientList()), nowNs);
+            case ChatText(String text) -> {
+                if (!c.control.lobby) {
+                    broadcastChat(ChatFormat.line(c.id, c.control.info.name(), text, LocalTime.now()), c.id, nowNs);
+                } else if (lobby.onChat(c, text, nowNs)) {
+                    sendClientListToAll(nowNs); // admitted: now listed, and it sees everyone
+                }
+            }
             case TransportProps(var props) -> {
                 if (props.audioCodec() == AudioCodec.CELT || props.audioCodec() == AudioCodec.NONE) {
                     outbox.queue(c, new ConnectedMessage.OpusSupported(), nowNs);
@@ -145,7 +154,9 @@ final class ProtocolHandler {
                 boolean changed = !settings.identified || !info.equals(settings.info);
                 settings.info = info;
                 settings.identified = true; // the fade-in starts now: it only counts while identified
-                if (changed) {
+                if (changed && c.control.lobby) {
+                    outbox.queue(c, new ConnectedMessage.ConnClientsList(ChannelTable.lobbyView(c)), nowNs);
+                } else if (changed) {
                     sendClientListToAll(nowNs);
                 }
             }
@@ -173,28 +184,35 @@ final class ProtocolHandler {
         settings.gains[channel] = now;
         settings.recomputeDefaultMix();
         ClientChannel other = channels.connected(channel);
-        if ((old == 0f) != (now == 0f) && other != null) {
+        if ((old == 0f) != (now == 0f) && other != null && !other.control.lobby && !c.control.lobby) {
             // Tell the other client that this one muted (or unmuted) it in its own mix (doc §6.4).
             outbox.queue(other, new ConnectedMessage.MuteStateChanged(c.id, now == 0f), nowNs);
         }
     }
 
-    /** Sends an already formatted chat line to every connected channel. */
+    /** Sends an already formatted chat line to every connected channel but those in the lobby. */
     void broadcastChat(String html, int senderId, long nowNs) {
         String text = truncate(html);
         ClientChannel[] active = channels.active();
         for (int i = 0; i < channels.activeCount(); i++) {
-            outbox.queue(active[i], new ChatText(text), nowNs);
+            if (!active[i].control.lobby) {
+                outbox.queue(active[i], new ChatText(text), nowNs);
+            }
         }
         events.chatSent(senderId, text);
     }
 
-    /** Sends the current client list to every connected channel (after a join, leave or profile change). */
+    /**
+     * Sends the current client list to every connected channel (after a join, leave or profile change); a channel
+     * in the lobby sees only itself.
+     */
     void sendClientListToAll(long nowNs) {
         List<ClientListEntry> list = channels.clientList();
         ClientChannel[] active = channels.active();
         for (int i = 0; i < channels.activeCount(); i++) {
-            outbox.queue(active[i], new ConnectedMessage.ConnClientsList(list), nowNs);
+            ClientChannel c = active[i];
+            outbox.queue(c, new ConnectedMessage.ConnClientsList(c.control.lobby ? ChannelTable.lobbyView(c) : list),
+                    nowNs);
         }
         events.clientListChanged(channels);
     }
@@ -222,25 +240,40 @@ final class ProtocolHandler {
             return;
         }
         ClientChannel[] active = channels.active();
+        // The list follows the client list, so channels in the lobby are left out (and get no level list).
         int bodyBytes = 0;
-        for (int i = 0; i < n; i += 2) {
-            int low = level(active, i);
-            int high = i + 1 < n ? level(active, i + 1) : 0x0F;
-            levelBody[bodyBytes++] = (byte) (low | high << 4);
+        int listed = 0;
+        int pending = -1;
+        for (int i = 0; i < n; i++) {
+            if (active[i].control.lobby) {
+                continue;
+            }
+            int level = level(active[i], listed++);
+            if (pending < 0) {
+                pending = level;
+            } else {
+                levelBody[bodyBytes++] = (byte) (pending | level << 4);
+                pending = -1;
+            }
+        }
+        if (pending >= 0) {
+            levelBody[bodyBytes++] = (byte) (pending | 0x0F << 4);
         }
         int length = Frame.write(MessageId.CLM_CHANNEL_LEVEL_LIST, 0, levelBody, 0, bodyBytes, levelFrame, 0);
         for (int i = 0; i < n; i++) {
-            outbox.sendFrame(active[i].endpoint, levelFrame, 0, length);
+            if (listed > 0 && !active[i].control.lobby) {
+                outbox.sendFrame(active[i].endpoint, levelFrame, 0, length);
+            }
             reportAutoJitterSize(active[i], nowNs);
         }
     }
 
     /** The wire level of list entry {@code i}: 0..15 for even entries, 0..14 for odd ones (15 would end the list). */
-    private static int level(ClientChannel[] active, int i) {
-        return Math.min(active[i].input.meter.meterStepLeftOrMono(), (i & 1) == 0 ? 15 : 14);
+    private static int level(ClientChannel c, int i) {
+        return Math.min(c.input.meter.meterStepLeftOrMono(), (i & 1) == 0 ? 15 : 14);
     }
 
-    private static String truncate(String text) {
+    static String truncate(String text) {
         return text.length() > StringLimits.CHAT
                 ? text.substring(0, StringLimits.CHAT) : text;
     }

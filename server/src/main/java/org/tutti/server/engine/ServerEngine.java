@@ -68,6 +68,7 @@ public final class ServerEngine implements AutoCloseable {
     private final HostedRoles roles = new HostedRoles();
     private final KickedSenders kicked = new KickedSenders(64);
     private final BanList bans = new BanList();
+    private final Lobby lobby;
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -78,7 +79,8 @@ public final class ServerEngine implements AutoCloseable {
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
         this.audio = new AudioTick(config, counters, socket::newSendBatch);
         this.outbox = new Outbox(socket, counters, new ClmAnswerBudget(config.maxClients()));
-        this.protocol = new ProtocolHandler(channels, outbox, this.events, roles, settings, clock, counters);
+        this.lobby = new Lobby(outbox, settings, counters);
+        this.protocol = new ProtocolHandler(channels, outbox, this.events, roles, settings, clock, counters, lobby);
         this.connectionless = new ConnectionlessHandler(channels, outbox, roles, counters);
         for (ClientChannel c : channels.slots()) {
             c.link = protocol.newLink(c);
@@ -98,8 +100,18 @@ public final class ServerEngine implements AutoCloseable {
      * file: a banned client still streaming at the port must not slip in while the server starts).
      */
     public static ServerEngine start(ServerConfig config, ServerEvents events, List<Ban> bans) throws IOException {
+        return start(config, events, bans, null);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, ServerEvents, List)}, with the password lobby on from the first datagram when
+     * {@code password} is not null (the password file: nobody may slip in while the server starts).
+     */
+    public static ServerEngine start(ServerConfig config, ServerEvents events, List<Ban> bans, String password)
+            throws IOException {
         ServerEngine engine = new ServerEngine(config, events == null ? new ServerEvents() { } : events);
         bans.forEach(engine.bans::add); // before the engine thread starts, which then owns them
+        engine.lobby.setPassword(password);
         engine.thread.start();
         return engine;
     }
@@ -161,8 +173,8 @@ public final class ServerEngine implements AutoCloseable {
             for (int i = 0; i < channels.activeCount(); i++) {
                 ClientChannel c = active[i];
                 ChannelControl s = c.control;
-                list.add(new ClientSnapshot(c.id, AddressText.format(c.address),
-                        s.info, c.jitterFrames(), s.props == null ? 0 : s.audioChannels, s.props, c.jitterCounters()));
+                list.add(new ClientSnapshot(c.id, AddressText.format(c.address), s.info, c.jitterFrames(),
+                        s.props == null ? 0 : s.audioChannels, s.props, c.jitterCounters(), s.lobby));
             }
             return list;
         });
@@ -315,7 +327,55 @@ public final class ServerEngine implements AutoCloseable {
         return call(() -> bans.current(Instant.now()));
     }
 
+    /**
+     * Sets the session password (the server panel's field, live): with one, new connections wait in the lobby until
+     * they type it in the chat; {@code null} or blank turns the lobby off and admits everyone waiting. Connections
+     * already admitted stay admitted across changes. The text is not logged or kept, only its digest.
+     */
+    public void setPassword(String password) {
+        call(() -> {
+            lobby.setPassword(password);
+            if (!lobby.active()) {
+                admitAll(System.nanoTime());
+            }
+            return null;
+        });
+    }
+
+    /** Whether new connections wait in the password lobby. */
+    public boolean hasPassword() {
+        return call(lobby::active);
+    }
+
+    /** Admits client {@code id} from the lobby (JSON-RPC admitClient, the panel); false if it is not waiting there. */
+    public boolean admit(int id) {
+        return call(() -> {
+            ClientChannel c = channels.connected(id);
+            if (c == null || !c.control.lobby) {
+                return false;
+            }
+            long nowNs = System.nanoTime();
+            lobby.admit(c, nowNs);
+            protocol.sendClientListToAll(nowNs);
+            return true;
+        });
+    }
+
     // ------------------------------------------------------------------ engine thread
+
+    private void admitAll(long nowNs) {
+        boolean any = false;
+        ClientChannel[] active = channels.active();
+        for (int i = 0; i < channels.activeCount(); i++) {
+            if (active[i].control.lobby) {
+                lobby.admit(active[i], nowNs);
+                any = true;
+            }
+        }
+        if (any) {
+            protocol.sendClientListToAll(nowNs);
+        }
+    }
 
     private void kickNow(ClientChannel c, long nowNs) {
         outbox.sendFrame(c.endpoint, DISCONNECTION);

@@ -28,8 +28,8 @@ import org.tutti.server.recorder.RecorderState;
 
 /**
  * The server's JSON-RPC methods: those of Jamulus 3.9.1 and 3.12 with the same shapes (protocol doc §9.3, §9.5),
- * plus {@code jamulusserver/getCounters} and kick and ban ({@code kickClient}, {@code banClient}, {@code getBans},
- * {@code unban}). Also the 3.12 server notifications, via {@link #events()}.
+ * plus {@code jamulusserver/getCounters}, kick and ban ({@code kickClient}, {@code banClient}, {@code getBans},
+ * {@code unban}) and {@code admitClient} (from the password lobby). Also the 3.12 server notifications, via {@link #events()}.
  */
 public final class ServerRpc {
     private static final JsonPrimitive OK = new JsonPrimitive("ok");
@@ -121,6 +121,12 @@ public final class ServerRpc {
         rpc.handle("jamulusserver/kickClient", p -> {
             if (!engine.kick(clientId(p))) {
                 throw JsonRpcException.invalidParams("invalid channel ID");
+            }
+            return OK;
+        });
+        rpc.handle("jamulusserver/admitClient", p -> {
+            if (!engine.admit(clientId(p))) {
+                throw JsonRpcException.invalidParams("no client with that ID waits in the lobby");
             }
             return OK;
         });
@@ -218,6 +224,7 @@ public final class ServerRpc {
             o.addProperty("address", c.address());
             o.addProperty("name", c.info().name());
             o.addProperty("jitterBufferSize", c.jitterBufferSize());
+            o.addProperty("lobby", c.lobby()); // Tutti's own: waits for the password, not heard or listed to others
             // Tutti's own: what the server's jitter buffer did to this musician's sound so far
             o.addProperty("jitterConcealed", c.jitter().concealed());
             o.addProperty("jitterHolds", c.jitter().holds());

@@ -91,7 +91,8 @@ public final class ServerPanelBinding implements AutoCloseable {
     }
 
     private static ServerClientRow row(ClientSnapshot c) {
-        return new ServerClientRow(c.address(), c.info().name(), c.jitterBufferSize(), c.audioChannels(),
+        String name = c.lobby() ? ServerText.tr("server.client.lobby", c.info().name()) : c.info().name();
+        return new ServerClientRow(c.address(), name, c.jitterBufferSize(), c.audioChannels(),
                 c.props() == null ? 0 : StreamBandwidth.ipKbps(c.props()));
     }
 

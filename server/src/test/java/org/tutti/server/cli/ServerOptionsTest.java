@@ -81,4 +81,19 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> JamulusOptions.parse("--portmapping", "on"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("only for the server");
     }
+
+    @Test
+    void passwordIsTheFirstLineOfItsFileStripped(@TempDir Path dir) throws Exception {
+        assertThat(ServerOptions.password(JamulusOptions.parse("-s", "-n"))).isNull();
+        Path file = dir.resolve("password");
+        Files.writeString(file, " \tmot de passe à moi \r\nnot this line\n");
+        assertThat(ServerOptions.password(JamulusOptions.parse("-s", "--passwordfile", file.toString())))
+                .isEqualTo("mot de passe à moi");
+        Files.writeString(file, "\nsecret on the second line\n");
+        assertThatThrownBy(() -> ServerOptions.password(JamulusOptions.parse("-s", "--passwordfile", file.toString())))
+                .isInstanceOf(UsageException.class).hasMessageContaining("no password on its first line");
+        assertThatThrownBy(() -> ServerOptions.password(JamulusOptions.parse("-s", "--passwordfile",
+                dir.resolve("absent").toString())))
+                .isInstanceOf(UsageException.class).hasMessageContaining("cannot read the password file");
+    }
 }

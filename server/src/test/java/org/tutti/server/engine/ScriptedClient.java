@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ final class ScriptedClient implements AutoCloseable {
     private volatile boolean autoAck = true;
     private volatile java.util.function.Consumer<byte[]> audioSink;
     private int counter;
+    /** Every chat line received, whether or not a test awaited it (to prove a line never arrived). */
+    final List<String> chatLog = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ScriptedClient(int serverPort) {
         try {
@@ -159,6 +162,9 @@ final class ScriptedClient implements AutoCloseable {
                 Message m = MessageCodec.decodeFrame(buf, 0, len);
                 if (kind == DatagramKind.CONNECTED && !(m instanceof Ack) && autoAck) {
                     sendRaw(MessageCodec.encodeFrame(new Ack(m.id()), Frame.counter(buf, 0)));
+                }
+                if (m instanceof ConnectedMessage.ChatText(String text)) {
+                    chatLog.add(text);
                 }
                 messages.add(m);
             } catch (MalformedMessageException e) {
