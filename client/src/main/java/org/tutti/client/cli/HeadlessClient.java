@@ -19,6 +19,7 @@ import org.tutti.cli.UsageException;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientListener;
 import org.tutti.client.engine.ClientOptions;
+import org.tutti.client.session.LobbyAnswerer;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.settings.SettingsStore;
 import org.tutti.protocol.ChannelInfo;
@@ -99,6 +100,9 @@ public final class HeadlessClient implements AutoCloseable {
         profile = clientOptions.profile();
 
         List<ClientListener> listeners = new ArrayList<>(List.of(new ConsoleListener(out)));
+        HeadlessLobby lobby = new HeadlessLobby(out, options.has("connect")
+                ? LobbyAnswerer.storedPassword(settings, options.value("connect", "")) : null);
+        listeners.add(lobby);
         ClientRpc clientRpc = null;
         JsonRpcServer rpc = RpcOptions.open(options);
         if (rpc != null) {
@@ -107,6 +111,7 @@ public final class HeadlessClient implements AutoCloseable {
             out.println(RpcOptions.listening(rpc));
         }
         ClientEngine engine = new ClientEngine(clientOptions, new ListenerFanout(listeners));
+        lobby.bind(engine);
         engine.mixer(m -> m.loadStoredSettings(settings.faders));
         engine.setInputBoost(settings.audio.inputBoost);
         engine.setInputPan(settings.audio.inputPan);

@@ -24,4 +24,15 @@ public interface ClientWindowEvents {
 
     /** The server requires accepting its terms (shown in the chat) before audio flows. */
     void licenceRequired();
+
+    /**
+     * The server is private and waits for its session password ({@code wrong}: the one sent was not accepted): ask the
+     * musician once and answer with {@link ClientSession#lobbyPassword}.
+     */
+    default void lobbyPasswordNeeded(String serverAddress, boolean wrong) {
+    }
+
+    /** The server admitted a password the musician asked to remember: store it for {@code serverAddress}, save. */
+    default void rememberPassword(String serverAddress, String password) {
+    }
 }

@@ -25,6 +25,11 @@ public final class ClientSettings {
     public Server server = new Server();
     /** Fader strips by musician name. */
     public Map<String, FaderSettings> faders = new LinkedHashMap<>();
+    /**
+     * Session passwords of private servers, by {@code LobbyAnswerer.serverKey} (host:port), sent by the client when
+     * it lands in that server's lobby. Secret: never logged, never shown; the file is readable by its owner only.
+     */
+    public Map<String, String> serverPasswords = new LinkedHashMap<>();
 
     /** The musician's profile, sent as CHANNEL_INFOS. */
     public static final class Profile {

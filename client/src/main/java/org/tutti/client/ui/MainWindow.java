@@ -27,9 +27,11 @@ import org.tutti.Version;
 import org.tutti.client.engine.ChannelMode;
 import org.tutti.client.session.ClientSession;
 import org.tutti.client.session.ClientWindowEvents;
+import org.tutti.client.session.LobbyAnswerer;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.ui.chat.ChatHtml;
 import org.tutti.client.ui.chat.ChatWindow;
+import org.tutti.client.ui.connect.LobbyPasswordDialog;
 import org.tutti.client.ui.connect.ConnectDialog;
 import org.tutti.client.ui.mixer.MixerActions;
 import org.tutti.client.ui.mixer.MixerBoard;
@@ -351,6 +353,22 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
             session.disconnect();
             disconnected("");
         }
+    }
+
+    @Override
+    public void lobbyPasswordNeeded(String serverAddress, boolean wrong) {
+        LobbyPasswordDialog d = new LobbyPasswordDialog(this, serverAddress, wrong);
+        if (d.ask()) {
+            session.lobbyPassword(d.password(), d.remember());
+        } else {
+            chat.setVisible(true); // still in the lobby: the chat shows why, and the password can be typed there
+        }
+    }
+
+    @Override
+    public void rememberPassword(String serverAddress, String password) {
+        LobbyAnswerer.store(settings, serverAddress, password);
+        saveSettings.run();
     }
 
     /** "Run my own server" switched; returns false (and explains) when the server could not start. */
