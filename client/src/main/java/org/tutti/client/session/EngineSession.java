@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -266,6 +267,12 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     @Override
     public void group(int channelId, int group) {
         change(m -> m.setGroup(channelId, group));
+    }
+
+    @Override
+    public void soloGroup(Set<Integer> channelIds) {
+        Set<Integer> ids = Set.copyOf(channelIds);
+        change(m -> m.soloGroup(ids));
     }
 
     // ------------------------------------------------------------ ClientListener (engine control thread)

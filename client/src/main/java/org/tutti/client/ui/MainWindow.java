@@ -158,7 +158,10 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         mixerScroll.setBorder(BorderFactory.createEmptyBorder());
         mixerScroll.getHorizontalScrollBar().setUnitIncrement(16);
         tabs.setName("tabs");
-        tabs.addTab(I18n.text("main.tab.mixer"), mixerScroll);
+        JPanel mixerTab = new JPanel(new BorderLayout());
+        mixerTab.add(board.privateSessionBar(), BorderLayout.NORTH);
+        mixerTab.add(mixerScroll, BorderLayout.CENTER);
+        tabs.addTab(I18n.text("main.tab.mixer"), mixerTab);
 
         getContentPane().setLayout(new BorderLayout());
         getContentPane().add(top, BorderLayout.NORTH);

@@ -3,6 +3,9 @@ package org.tutti.client.ui.mixer;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.function.IntConsumer;
 import javax.swing.BorderFactory;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
@@ -39,6 +42,9 @@ public final class ChannelStrip extends JPanel {
     private final JPanel tag = new JPanel(new MigLayout("insets 2, gap 2, wrap 1, center", "[center]"));
     private StripView view;
     private boolean updating;
+    private boolean picked;
+    /** Told when the name tag is clicked: picks or unpicks this musician for a private session (the board keeps the set). */
+    private IntConsumer onPick = id -> { };
 
     public ChannelStrip(StripView initial, MixerActions actions) {
         super(new MigLayout("insets 4, gap 2, wrap 1, center", "[center]"));
@@ -49,6 +55,7 @@ public final class ChannelStrip extends JPanel {
         mute.setName("mute-" + channelId);
         solo.setName("solo-" + channelId);
         group.setName("group-" + channelId);
+        name.setName("name-" + channelId);
         mute.setText(I18n.text("strip.mute"));
         solo.setText(I18n.text("strip.solo"));
         mute.putClientProperty("JButton.buttonType", "roundRect");
@@ -93,6 +100,16 @@ public final class ChannelStrip extends JPanel {
         });
         mute.addActionListener(e -> actions.mute(channelId, mute.isSelected()));
         solo.addActionListener(e -> actions.solo(channelId, solo.isSelected()));
+        MouseAdapter pick = new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getButton() == MouseEvent.BUTTON1) {
+                    onPick.accept(channelId);
+                }
+            }
+        };
+        tag.addMouseListener(pick);
+        name.addMouseListener(pick);
         group.addActionListener(e -> {
             if (!updating) {
                 actions.group(channelId, group.getSelectedIndex());
@@ -103,6 +120,33 @@ public final class ChannelStrip extends JPanel {
 
     public int channelId() {
         return channelId;
+    }
+
+    void onPick(IntConsumer listener) {
+        onPick = listener;
+    }
+
+    /** Shows whether this musician is picked for a private session (a frame around the strip). */
+    void setPicked(boolean on) {
+        if (picked == on) {
+            return;
+        }
+        picked = on;
+        Color c = UIManager.getColor("Component.focusColor"); // FlatLaf's accent: follows the theme
+        if (c == null) {
+            c = UIManager.getColor("List.selectionBackground");
+        }
+        setBorder(on && c != null ? BorderFactory.createLineBorder(c, 1)
+                : BorderFactory.createEmptyBorder(0, 1, 0, 1));
+    }
+
+    public boolean picked() {
+        return picked;
+    }
+
+    /** The name tag, which a click picks for a private session (for tests). */
+    public JLabel nameLabel() {
+        return name;
     }
 
     public StripView view() {
