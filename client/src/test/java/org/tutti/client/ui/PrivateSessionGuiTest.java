@@ -40,6 +40,10 @@ class PrivateSessionGuiTest extends GuiTestSupport {
         w.label("name-3").click();
         w.label("name-2").click();
         w.label("name-2").click(); // a second click unpicks
+        w.label("name-2").focus();
+        robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_SPACE); // from the keyboard: picks
+        assertThat(GuiActionRunner.execute(() -> f.window().board.strip(2).picked())).isTrue();
+        robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_SPACE); // and unpicks
         assertThat(GuiActionRunner.execute(() -> f.window().board.strip(1).picked())).isTrue();
         assertThat(GuiActionRunner.execute(() -> f.window().board.strip(2).picked())).isFalse();
         assertThat(bar(f)).startsWith("Picked: Alice, Chloé.");

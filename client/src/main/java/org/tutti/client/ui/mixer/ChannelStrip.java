@@ -3,15 +3,21 @@ package org.tutti.client.ui.mixer;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.event.ActionEvent;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
+import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.function.IntConsumer;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSlider;
 import javax.swing.JToggleButton;
+import javax.swing.KeyStroke;
 import javax.swing.SwingConstants;
 import javax.swing.UIManager;
 import net.miginfocom.swing.MigLayout;
@@ -110,6 +116,27 @@ public final class ChannelStrip extends JPanel {
         };
         tag.addMouseListener(pick);
         name.addMouseListener(pick);
+        // from the keyboard too: Tab reaches the name, Space or Enter picks (the frame shows where the focus is)
+        name.setFocusable(true);
+        name.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "pick");
+        name.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "pick");
+        name.getActionMap().put("pick", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                onPick.accept(channelId);
+            }
+        });
+        name.addFocusListener(new FocusAdapter() {
+            @Override
+            public void focusGained(FocusEvent e) {
+                name.setBorder(BorderFactory.createLineBorder(accent(), 1));
+            }
+
+            @Override
+            public void focusLost(FocusEvent e) {
+                name.setBorder(null);
+            }
+        });
         group.addActionListener(e -> {
             if (!updating) {
                 actions.group(channelId, group.getSelectedIndex());
@@ -132,12 +159,13 @@ public final class ChannelStrip extends JPanel {
             return;
         }
         picked = on;
-        Color c = UIManager.getColor("Component.focusColor"); // FlatLaf's accent: follows the theme
-        if (c == null) {
-            c = UIManager.getColor("List.selectionBackground");
-        }
-        setBorder(on && c != null ? BorderFactory.createLineBorder(c, 1)
-                : BorderFactory.createEmptyBorder(0, 1, 0, 1));
+        setBorder(on ? BorderFactory.createLineBorder(accent(), 1) : BorderFactory.createEmptyBorder(0, 1, 0, 1));
+    }
+
+    /** FlatLaf's focus colour, which follows the theme. */
+    private static Color accent() {
+        Color c = UIManager.getColor("Component.focusColor");
+        return c != null ? c : UIManager.getColor("List.selectionBackground");
     }
 
     public boolean picked() {
@@ -202,6 +230,7 @@ public final class ChannelStrip extends JPanel {
         group.getAccessibleContext().setAccessibleName(I18n.tr("strip.group.a11y", who));
         group.setToolTipText(I18n.tr("strip.group.tip"));
         meter.getAccessibleContext().setAccessibleName(I18n.tr("strip.meter.a11y", who));
+        name.getAccessibleContext().setAccessibleName(I18n.tr("strip.pick.a11y", who));
     }
 
     private static String tooltip(StripView v) {
