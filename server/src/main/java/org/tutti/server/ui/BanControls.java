@@ -20,7 +20,7 @@ import org.tutti.server.engine.Ban;
 
 /** The server panel's "Bans" list: banned address and until when, with "Unban" for the selected one. */
 final class BanControls {
-    final JPanel panel = new JPanel(new MigLayout("insets 0, fill", "[grow,fill][]", "[][grow,fill]"));
+    final JPanel panel = new JPanel(new MigLayout("insets 0, fill", "[grow,fill][]", "[][grow]"));
     private final BansModel model = new BansModel();
     private final JTable table = new JTable(model);
     private final JButton unban = new JButton(ServerText.text("server.unban"));
@@ -44,8 +44,8 @@ final class BanControls {
         JLabel label = new JLabel(ServerText.text("server.bans"));
         label.setLabelFor(table);
         panel.add(label, "wrap");
-        panel.add(new JScrollPane(table), "h 50:70");
-        panel.add(unban, "top");
+        panel.add(new JScrollPane(table), "grow, h 50:70");
+        panel.add(unban, "aligny top");
     }
 
     void set(List<Ban> bans) {
