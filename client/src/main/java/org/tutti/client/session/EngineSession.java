@@ -181,6 +181,7 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
      */
     @Override
     public void settingsChanged(ClientSettings s, boolean streamChanged) {
+        settings = s;
         ClientEngine current = engine;
         if (!streamChanged) {
             EngineFactory.applyRuntime(current, s);
