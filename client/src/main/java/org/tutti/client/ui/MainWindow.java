@@ -360,10 +360,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
 
     @Override
     public void lobbyPasswordNeeded(String serverAddress, boolean wrong) {
-        LobbyPasswordDialog d = new LobbyPasswordDialog(this, serverAddress, wrong);
-        if (d.ask()) {
-            session.lobbyPassword(d.password(), d.remember());
-        } else {
+        if (!LobbyPasswordDialog.ask(this, serverAddress, wrong, session::lobbyPassword)) {
             chat.setVisible(true); // still in the lobby: the chat shows why, and the password can be typed there
         }
     }

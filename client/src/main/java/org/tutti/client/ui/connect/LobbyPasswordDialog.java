@@ -1,6 +1,7 @@
 package org.tutti.client.ui.connect;
 
 import java.awt.Window;
+import java.util.function.BiConsumer;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JDialog;
@@ -53,6 +54,19 @@ public final class LobbyPasswordDialog extends JDialog {
         getRootPane().setDefaultButton(join);
         pack();
         setLocationRelativeTo(owner);
+    }
+
+    /**
+     * Asks (blocking, modal) and hands the password and the "remember" choice to {@code answer}; false when the
+     * musician cancelled.
+     */
+    public static boolean ask(Window owner, String serverAddress, boolean wrong, BiConsumer<String, Boolean> answer) {
+        LobbyPasswordDialog d = new LobbyPasswordDialog(owner, serverAddress, wrong);
+        if (!d.ask()) {
+            return false;
+        }
+        answer.accept(d.password(), d.remember());
+        return true;
     }
 
     /** Shows the dialog (blocking, modal); true when a password was entered and confirmed. */

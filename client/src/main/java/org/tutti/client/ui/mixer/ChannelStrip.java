@@ -172,11 +172,6 @@ public final class ChannelStrip extends JPanel {
         return picked;
     }
 
-    /** The name tag, which a click picks for a private session (for tests). */
-    public JLabel nameLabel() {
-        return name;
-    }
-
     public StripView view() {
         return view;
     }
