@@ -5,6 +5,7 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,9 @@ import org.tutti.server.ui.ServerPanelSettings;
  * background. {@link #run} blocks until the window is closed so the launcher can exit afterwards.
  */
 public final class DesktopApp {
+    /** The built-in server's bans, beside settings.json (the format of the server's {@code --banfile}). */
+    public static final String BAN_FILE = "bans.txt";
+
     private DesktopApp() {
     }
 
@@ -111,7 +115,7 @@ public final class DesktopApp {
         SwingUtilities.invokeLater(() -> {
             Theme.install(theme);
             MainWindow w = engine != null ? engineWindow(engine, engineSession, settings, prefs,
-                    ServerModeSettings.read(settings.server), save)
+                    ServerModeSettings.read(settings.server), save, store.file().resolveSibling(BAN_FILE))
                     : offlineWindow(settings, prefs, save);
             w.addWindowListener(new WindowAdapter() {
                 @Override
@@ -178,11 +182,17 @@ public final class DesktopApp {
     /** The window bound to a real engine and a switchable built-in server. */
     public static MainWindow engineWindow(ClientEngine engine, EngineSession session, ClientSettings settings, UiPrefs prefs,
                                    ServerPanelSettings serverSettings, Runnable save) {
+        return engineWindow(engine, session, settings, prefs, serverSettings, save, null);
+    }
+
+    /** As above; the built-in server keeps its bans in {@code banFile} (null: not across restarts). */
+    public static MainWindow engineWindow(ClientEngine engine, EngineSession session, ClientSettings settings, UiPrefs prefs,
+                                   ServerPanelSettings serverSettings, Runnable save, Path banFile) {
         MainWindow[] ref = new MainWindow[1];
         BuiltInServer server = new BuiltInServer(serverSettings, a -> ref[0].connectTo(a), applied -> {
             ServerModeSettings.write(applied, settings.server);
             save.run();
-        });
+        }, banFile);
         MainWindow w = new MainWindow(session, session, settings, prefs, server, save);
         ref[0] = w;
         session.bind(engine, w, settings);

@@ -23,6 +23,7 @@ import org.tutti.client.engine.ClientOptions;
 import org.tutti.client.midi.MidiSession;
 import org.tutti.client.midi.MidiTarget;
 import org.tutti.client.model.MixerModel;
+import org.tutti.client.session.LobbyAnswerer;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.settings.SettingsStore;
 import org.tutti.protocol.ChannelInfo;
@@ -105,6 +106,9 @@ public final class HeadlessClient implements AutoCloseable {
         profile = clientOptions.profile();
 
         List<ClientListener> listeners = new ArrayList<>(List.of(new ConsoleListener(out)));
+        HeadlessLobby lobby = new HeadlessLobby(out, options.has("connect")
+                ? LobbyAnswerer.storedPassword(settings, options.value("connect", "")) : null);
+        listeners.add(lobby);
         ClientRpc clientRpc = null;
         JsonRpcServer rpc = RpcOptions.open(options);
         if (rpc != null) {
@@ -113,6 +117,7 @@ public final class HeadlessClient implements AutoCloseable {
             out.println(RpcOptions.listening(rpc));
         }
         ClientEngine engine = new ClientEngine(clientOptions, new ListenerFanout(listeners));
+        lobby.bind(engine);
         engine.mixer(m -> m.loadStoredSettings(settings.faders));
         engine.setInputBoost(settings.audio.inputBoost);
         engine.setInputPan(settings.audio.inputPan);

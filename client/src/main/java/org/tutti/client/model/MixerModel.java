@@ -1,6 +1,7 @@
 package org.tutti.client.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -113,6 +114,31 @@ public final class MixerModel {
         MixerChannel ch = channel(channelId);
         ch.solo = solo;
         remember(ch);
+    }
+
+    /**
+     * A private session in one step (the server manual's solo advice): solos exactly {@code channelIds} and this
+     * client's own channel, and un-solos everyone else, so only they are heard in this client's mix. An empty set
+     * ends it (no solo at all). Solo is client-side: the others still hear this client unless they solo too.
+     * Channels not connected are ignored.
+     */
+    public void soloGroup(Collection<Integer> channelIds) {
+        boolean ending = channelIds.isEmpty();
+        for (MixerChannel ch : channels.values()) {
+            ch.solo = !ending && (channelIds.contains(ch.channelId()) || ch.channelId() == ownChannelId);
+            remember(ch);
+        }
+    }
+
+    /** The channels heard in this client's mix because they are soloed, own channel excluded; empty when no solo. */
+    public List<Integer> soloedOthers() {
+        List<Integer> ids = new ArrayList<>();
+        for (MixerChannel ch : channels.values()) {
+            if (ch.solo && ch.channelId() != ownChannelId) {
+                ids.add(ch.channelId());
+            }
+        }
+        return ids;
     }
 
     /** Puts a strip in group 1..8, or takes it out with 0. */

@@ -29,6 +29,13 @@ public interface ClientSession {
 
     void sendChat(String text);
 
+    /**
+     * The musician's answer to a private server's password question: sent to the server without being shown (null or
+     * empty: cancelled, the musician stays in the lobby); {@code remember} stores it once the server admits it.
+     */
+    default void lobbyPassword(String password, boolean remember) {
+    }
+
     /** Current meters and link figures. */
     IndicatorReadings status();
 

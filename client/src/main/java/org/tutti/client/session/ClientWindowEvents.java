@@ -30,4 +30,14 @@ public interface ClientWindowEvents {
 
     /** Feedback protection muted us (Mute Myself and our own strip): say why and offer to switch it off. */
     void feedbackDetected();
+    /**
+     * The server is private and waits for its session password ({@code wrong}: the one sent was not accepted): ask the
+     * musician once and answer with {@link ClientSession#lobbyPassword}.
+     */
+    default void lobbyPasswordNeeded(String serverAddress, boolean wrong) {
+    }
+
+    /** The server admitted a password the musician asked to remember: store it for {@code serverAddress}, save. */
+    default void rememberPassword(String serverAddress, String password) {
+    }
 }

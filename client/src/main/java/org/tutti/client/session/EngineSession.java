@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,10 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     private int ownChannel = -1;
     /** Told every engine event after this session (the JSON-RPC server); kept over engine rebuilds. */
     private volatile ClientListener alsoNotified;
+    /** Sends the stored password when a private server's lobby greets us, or asks the musician once. */
+    private final LobbyAnswerer lobby = new LobbyAnswerer();
+    /** The window's settings (EDT-owned): read on the EDT only, for the stored password of the server connected to. */
+    private volatile ClientSettings settings;
 
     /** How a new engine finds its backend after a settings change (the start-up's choice; tests give a fake one). */
     public void useBackends(Function<ClientSettings, Optional<AudioBackendProvider>> chooseBackend) {
@@ -77,6 +82,7 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
         this.engine = engine;
         this.appliedFormat = formatKey(settings);
         this.events = events;
+        this.settings = settings;
     }
 
     public ClientEngine engine() {
@@ -96,6 +102,7 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     public void connect(String serverAddress) {
         address = serverAddress;
         userLeft = false;
+        lobby.connecting(LobbyAnswerer.storedPassword(settings, serverAddress));
         engine.connect(serverAddress).whenComplete((ok, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -129,6 +136,14 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     @Override
     public void sendChat(String text) {
         engine.sendChat(text);
+    }
+
+    @Override
+    public void lobbyPassword(String password, boolean remember) {
+        String send = lobby.answered(password, remember);
+        if (send != null) {
+            engine.sendChat(send); // not shown: the lobby does not echo it either
+        }
     }
 
     @Override
@@ -169,6 +184,7 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
      */
     @Override
     public void settingsChanged(ClientSettings s, boolean streamChanged) {
+        settings = s;
         ClientEngine current = engine;
         if (!streamChanged) {
             EngineFactory.applyRuntime(current, s);
@@ -285,6 +301,12 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
         change(m -> m.setGroup(channelId, group));
     }
 
+    @Override
+    public void soloGroup(Set<Integer> channelIds) {
+        Set<Integer> ids = Set.copyOf(channelIds);
+        change(m -> m.soloGroup(ids));
+    }
+
     // ------------------------------------------------------------ ClientListener (engine control thread)
 
     private static List<StripView> snapshot(List<MixerChannel> channels, int own) {
@@ -362,7 +384,22 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
 
     @Override
     public void chatReceived(String html) {
-        ui(e -> e.chat(html));
+        LobbyAnswerer.Action a = lobby.chat(html);
+        if (a.send() != null) {
+            engine.sendChat(a.send());
+        }
+        if (a.show()) {
+            ui(e -> e.chat(html));
+        }
+        String server = address;
+        if (a.ask() != LobbyAnswerer.Ask.NO) {
+            boolean wrong = a.ask() == LobbyAnswerer.Ask.WRONG;
+            ui(e -> e.lobbyPasswordNeeded(server, wrong));
+        }
+        if (a.remember() != null) {
+            String password = a.remember();
+            ui(e -> e.rememberPassword(server, password));
+        }
     }
 
     @Override

@@ -27,6 +27,11 @@ public final class ClientSettings {
     public Map<String, FaderSettings> faders = new LinkedHashMap<>();
     /** MIDI control of the mixer (the settings' MIDI tab; {@code --ctrlmidich} wins for one run). */
     public Midi midi = new Midi();
+    /**
+     * Session passwords of private servers, by {@code LobbyAnswerer.serverKey} (host:port), sent by the client when
+     * it lands in that server's lobby. Secret: never logged, never shown; the file is readable by its owner only.
+     */
+    public Map<String, String> serverPasswords = new LinkedHashMap<>();
 
     /** The musician's profile, sent as CHANNEL_INFOS. */
     public static final class Profile {

@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -148,6 +149,11 @@ public final class SettingsStore {
             s.faders = d.faders;
         }
         s.faders.values().removeIf(Objects::isNull);
+        if (s.serverPasswords == null) {
+            s.serverPasswords = d.serverPasswords;
+        }
+        s.serverPasswords.keySet().removeIf(Objects::isNull);
+        s.serverPasswords.values().removeIf(Objects::isNull);
         return s;
     }
 
@@ -173,6 +179,11 @@ public final class SettingsStore {
     public void save(ClientSettings settings) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        Files.deleteIfExists(tmp);
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // the file holds session passwords (serverPasswords): readable by this user only
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
         Files.writeString(tmp, GSON.toJson(settings), StandardCharsets.UTF_8);
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

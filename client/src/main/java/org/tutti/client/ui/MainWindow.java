@@ -28,9 +28,11 @@ import org.tutti.Version;
 import org.tutti.client.engine.ChannelMode;
 import org.tutti.client.session.ClientSession;
 import org.tutti.client.session.ClientWindowEvents;
+import org.tutti.client.session.LobbyAnswerer;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.ui.chat.ChatHtml;
 import org.tutti.client.ui.chat.ChatWindow;
+import org.tutti.client.ui.connect.LobbyPasswordDialog;
 import org.tutti.client.ui.connect.ConnectDialog;
 import org.tutti.client.ui.mixer.MixerActions;
 import org.tutti.client.ui.mixer.MixerBoard;
@@ -158,7 +160,10 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         mixerScroll.setBorder(BorderFactory.createEmptyBorder());
         mixerScroll.getHorizontalScrollBar().setUnitIncrement(16);
         tabs.setName("tabs");
-        tabs.addTab(I18n.text("main.tab.mixer"), mixerScroll);
+        JPanel mixerTab = new JPanel(new BorderLayout());
+        mixerTab.add(board.privateSessionBar(), BorderLayout.NORTH);
+        mixerTab.add(mixerScroll, BorderLayout.CENTER);
+        tabs.addTab(I18n.text("main.tab.mixer"), mixerTab);
 
         getContentPane().setLayout(new BorderLayout());
         getContentPane().add(top, BorderLayout.NORTH);
@@ -366,6 +371,19 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
             saveSettings.run();
             session.settingsChanged(settings, false);
         }
+    }
+
+    @Override
+    public void lobbyPasswordNeeded(String serverAddress, boolean wrong) {
+        if (!LobbyPasswordDialog.ask(this, serverAddress, wrong, session::lobbyPassword)) {
+            chat.setVisible(true); // still in the lobby: the chat shows why, and the password can be typed there
+        }
+    }
+
+    @Override
+    public void rememberPassword(String serverAddress, String password) {
+        LobbyAnswerer.store(settings, serverAddress, password);
+        saveSettings.run();
     }
 
     /** "Run my own server" switched; returns false (and explains) when the server could not start. */

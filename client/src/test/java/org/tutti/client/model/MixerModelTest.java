@@ -141,4 +141,38 @@ class MixerModelTest {
         assertThat(model.storedSettings()).containsKeys("A", "B");
         assertThat(Map.copyOf(model.storedSettings())).hasSize(2);
     }
+
+    @Test
+    void soloGroupMakesExactlyThoseAndYourselfHeardInOneStepAndAnEmptyGroupEndsIt() {
+        model.updateChannels(List.of(ch(0, "Me"), ch(1, "A"), ch(2, "B"), ch(3, "C"), ch(4, "D")));
+        model.setOwnChannel(0, false);
+        model.setSolo(3, true); // an earlier solo that is not part of the group
+        model.soloGroup(java.util.Set.of(1, 2, 99)); // 99: not connected, ignored
+        assertThat(model.soloedOthers()).containsExactly(1, 2);
+        assertThat(model.channel(0).solo()).as("you stay in your own mix").isTrue();
+        assertThat(model.channel(3).solo()).isFalse();
+        assertThat(model.effectiveGain(1)).isEqualTo(1.0);
+        assertThat(model.effectiveGain(2)).isEqualTo(1.0);
+        assertThat(model.effectiveGain(0)).isEqualTo(1.0);
+        assertThat(model.effectiveGain(3)).isZero();
+        assertThat(model.effectiveGain(4)).isZero();
+        model.publish(sink);
+        assertThat(sent).containsExactly("g3=0.0000", "g4=0.0000");
+
+        sent.clear();
+        model.soloGroup(java.util.Set.of());
+        assertThat(model.soloedOthers()).isEmpty();
+        assertThat(model.channels()).noneMatch(MixerChannel::solo);
+        model.publish(sink);
+        assertThat(sent).containsExactly("g3=1.0000", "g4=1.0000");
+    }
+
+    @Test
+    void aGroupSoloIsRememberedByNameLikeAnyOtherSolo() {
+        model.updateChannels(List.of(ch(0, "Me"), ch(1, "A"), ch(2, "B")));
+        model.setOwnChannel(0, false);
+        model.soloGroup(java.util.Set.of(1));
+        assertThat(model.storedSettings().get("A").solo()).isTrue();
+        assertThat(model.storedSettings().get("B").solo()).isFalse();
+    }
 }

@@ -36,6 +36,23 @@ class SettingsStoreTest {
     }
 
     @Test
+    void serverPasswordsRoundTripInAFileOnlyItsOwnerCanRead() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        ClientSettings s = new ClientSettings();
+        s.serverPasswords.put("jam.example.org:22124", "s3cret");
+        store.save(s);
+        assertThat(store.load().settings().serverPasswords).containsExactly(Map.entry("jam.example.org:22124", "s3cret"));
+        if (store.file().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())))
+                    .isEqualTo("rw-------");
+        }
+        Files.writeString(store.file(), "{\"serverPasswords\": null}");
+        assertThat(store.load().settings().serverPasswords).isEmpty();
+        Files.writeString(store.file(), "{\"serverPasswords\": {\"a:1\": null, \"b:2\": \"x\"}}");
+        assertThat(store.load().settings().serverPasswords).containsExactly(Map.entry("b:2", "x"));
+    }
+
+    @Test
     void missingFileGivesDefaultsWithoutComplaint() {
         SettingsStore.Loaded loaded = new SettingsStore(dir.resolve("settings.json")).load();
         assertThat(loaded.hadProblem()).isFalse();

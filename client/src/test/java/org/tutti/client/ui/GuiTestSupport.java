@@ -121,6 +121,11 @@ abstract class GuiTestSupport {
         }
 
         @Override
+        public void lobbyPassword(String password, boolean remember) {
+            calls.add("lobbyPassword " + password + " " + remember);
+        }
+
+        @Override
         public IndicatorReadings status() {
             return status;
         }

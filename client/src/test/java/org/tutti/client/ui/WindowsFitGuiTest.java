@@ -155,6 +155,11 @@ class WindowsFitGuiTest extends GuiTestSupport {
         check(licence.target(), screen, problems);
         licence.close();
 
+        GuiActionRunner.execute(() -> SwingUtilities.invokeLater(() -> f.window().lobbyPasswordNeeded("jam.example.org", true)));
+        DialogFixture lobby = WindowFinder.findDialog("lobbyPasswordDialog").using(robot);
+        check(lobby.target(), screen, problems);
+        lobby.button("lobbyCancel").click();
+
         problems.values().removeIf(List::isEmpty);
         assertThat(problems).as("what does not fit, per window, in %s at %dx", language, factor).isEmpty();
     }

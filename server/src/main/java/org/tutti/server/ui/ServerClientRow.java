@@ -6,10 +6,16 @@ package org.tutti.server.ui;
  * @param jitterBlocks the server-side jitter buffer size for this client, in blocks
  * @param channels     1 (mono) or 2 (stereo)
  * @param kbps         what this musician's stream costs each way on an IP network, kbit/s (0 before its format is known)
+ * @param id           the server's channel ID, which kick and ban act on (-1 when not known: nothing to act on)
  */
-public record ServerClientRow(String address, String name, int jitterBlocks, int channels, double kbps) {
+public record ServerClientRow(String address, String name, int jitterBlocks, int channels, double kbps, int id) {
     /** Before the stream format is known. */
     public ServerClientRow(String address, String name, int jitterBlocks, int channels) {
-        this(address, name, jitterBlocks, channels, 0);
+        this(address, name, jitterBlocks, channels, 0, -1);
+    }
+
+    /** Without a channel ID (a panel that only shows). */
+    public ServerClientRow(String address, String name, int jitterBlocks, int channels, double kbps) {
+        this(address, name, jitterBlocks, channels, kbps, -1);
     }
 }

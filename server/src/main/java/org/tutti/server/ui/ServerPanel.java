@@ -23,6 +23,7 @@ import javax.swing.table.AbstractTableModel;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.net.AddressText;
 import org.tutti.server.directory.RegistrationStatus;
+import org.tutti.server.engine.Ban;
 import org.tutti.server.engine.Html;
 import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.RecorderState;
@@ -30,7 +31,8 @@ import org.tutti.server.recorder.RecorderState;
 /**
  * The server's panel (built-in server and the {@code -s} window): connected clients (address, name, jitter buffer,
  * channels), server name/city/country, directory selector with the registration status, welcome message editor, jam
- * recorder controls and options (max users, delay panning, fast update, port), plus "Join my own server". It renders
+ * recorder controls and options (max users, delay panning, fast update, port), plus "Join my own server"; a context
+ * menu on a musician kicks or bans them, and the bans list unbans. It renders
  * what the server reports and forwards edits to a {@link ServerPanelListener}.
  */
 public final class ServerPanel extends JPanel {
@@ -60,15 +62,19 @@ public final class ServerPanel extends JPanel {
     private final JButton apply = new JButton(ServerText.text("server.apply"));
     private final JButton join = new JButton(ServerText.text("server.join"));
     private final JLabel count = new JLabel();
+    private final BanControls bans;
 
     public ServerPanel(ServerPanelSettings initial, ServerPanelListener listener) {
-        super(new MigLayout("insets dialog, fill", "[grow,fill][]", "[][grow,fill][]"));
+        super(new MigLayout("insets dialog, fill", "[grow,fill][]", "[][grow,fill][][]"));
         setName("serverPanel");
         directory = new DirectoryControls(initial.directory());
         recorder = new RecorderControls(initial.recordingDir(), initial.recordingEnabled());
         table.setName("serverClients");
         table.getAccessibleContext().setAccessibleName(ServerText.tr("server.clients"));
         table.setToolTipText(ServerText.tr("server.clients.tip"));
+        table.setSelectionMode(javax.swing.ListSelectionModel.SINGLE_SELECTION);
+        ClientMenu.install(table, this::selectedClientId, listener);
+        bans = new BanControls(listener::unban);
         join.setName("joinOwnServer");
         apply.setName("serverApply");
         join.setMnemonic(ServerText.mnemonic("server.join"));
@@ -121,8 +127,9 @@ public final class ServerPanel extends JPanel {
         side.add(recorder.enabled, "skip");
         side.add(recorder.newRecording, "skip");
         side.add(recorder.status, "skip, wmax 260");
-        // The form spans the table's and the welcome message's rows: the panel is only as tall as the form.
-        add(side, "top, spany 2, wrap");
+        // The form spans the table's, the bans' and the welcome message's rows: the panel is only as tall as the form.
+        add(side, "top, spany 3, wrap");
+        add(bans.panel, "wrap");
 
         JLabel welcomeLabel = new JLabel(ServerText.text("server.welcome"));
         welcomeLabel.setDisplayedMnemonic(ServerText.mnemonic("server.welcome"));
@@ -222,7 +229,13 @@ public final class ServerPanel extends JPanel {
 
     /** The connected clients, as the server reports them (call on the EDT). */
     public void setClients(List<ServerClientRow> rows) {
+        int selected = selectedClientId();
         clients.set(rows);
+        for (int i = 0; selected >= 0 && i < rows.size(); i++) {
+            if (rows.get(i).id() == selected) {
+                table.setRowSelectionInterval(i, i); // still there after the refresh: keep it selected
+            }
+        }
         count.setForeground(null); // after a restart: no longer the red "stopped" text
         count.setToolTipText(null);
         double totalKbps = rows.stream().mapToDouble(ServerClientRow::kbps).sum();
@@ -252,6 +265,21 @@ public final class ServerPanel extends JPanel {
         return headroom.getText().replaceAll("<[^>]*>", "");
     }
 
+    /** The channel ID of the selected musician, or -1. */
+    private int selectedClientId() {
+        int row = table.getSelectedRow();
+        return row < 0 || row >= clients.getRowCount() ? -1 : clients.rows.get(row).id();
+    }
+
+    /** The bans still holding, as the server reports them (call on the EDT). */
+    public void setBans(List<Ban> list) {
+        bans.set(list);
+    }
+
+    public int banCount() {
+        return bans.count();
+    }
+
     public int clientCount() {
         return clients.getRowCount();
     }
@@ -259,6 +287,7 @@ public final class ServerPanel extends JPanel {
     /** Says that the server is no longer running (it stopped itself), in place of the client count (on the EDT). */
     public void setServerStopped(String why) {
         clients.set(List.of());
+        bans.set(List.of());
         count.setText(why);
         count.setToolTipText(why);
         Color stopped = UIManager.getColor(STOPPED_FOREGROUND); // the desktop app's theme defines it

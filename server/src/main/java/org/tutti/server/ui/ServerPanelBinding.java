@@ -1,20 +1,24 @@
 package org.tutti.server.ui;
 
+import java.net.InetAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 import org.tutti.cli.UsageException;
 import org.tutti.protocol.StreamBandwidth;
 import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.directory.ServerInfo;
+import org.tutti.server.engine.Ban;
 import org.tutti.server.engine.ClientSnapshot;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.recorder.JamRecorder;
@@ -52,7 +56,10 @@ public final class ServerPanelBinding implements AutoCloseable {
             polling.cancel(false);
             polling = null;
         }
-        SwingUtilities.invokeLater(() -> panel.setClients(List.of()));
+        SwingUtilities.invokeLater(() -> {
+            panel.setClients(List.of());
+            panel.setBans(List.of());
+        });
     }
 
     /** Runs {@code work} on the panel's worker thread (engine calls, closing, restarting). */
@@ -72,6 +79,7 @@ public final class ServerPanelBinding implements AutoCloseable {
         }
         try {
             List<ServerClientRow> rows = e.clients().stream().map(ServerPanelBinding::row).toList();
+            List<Ban> bans = e.bans();
             RegistrationStatus registration = e.registrationStatus();
             String directory = e.directoryText();
             JamRecorder r = e.recorder();
@@ -80,6 +88,7 @@ public final class ServerPanelBinding implements AutoCloseable {
             String error = r == null ? "" : r.errorMessage();
             SwingUtilities.invokeLater(() -> {
                 panel.setClients(rows);
+                panel.setBans(bans);
                 panel.setRegistration(directory, registration);
                 if (state != null) {
                     panel.setRecorderState(state, session, error);
@@ -93,7 +102,37 @@ public final class ServerPanelBinding implements AutoCloseable {
     private static ServerClientRow row(ClientSnapshot c) {
         String name = c.lobby() ? ServerText.tr("server.client.lobby", c.info().name()) : c.info().name();
         return new ServerClientRow(c.address(), name, c.jitterBufferSize(), c.audioChannels(),
-                c.props() == null ? 0 : StreamBandwidth.ipKbps(c.props()));
+                c.props() == null ? 0 : StreamBandwidth.ipKbps(c.props()), c.id());
+    }
+
+    /** Kicks client {@code id} (the engine call waits for the engine thread: done on the worker). */
+    public void kick(int id) {
+        onEngine(e -> e.kick(id));
+    }
+
+    /** Bans client {@code id}'s address for {@code length} (null: until unbanned). */
+    public void ban(int id, Duration length) {
+        onEngine(e -> e.ban(id, length));
+    }
+
+    /** Ends the ban of {@code address}. */
+    public void unban(InetAddress address) {
+        onEngine(e -> e.unban(address));
+    }
+
+    private void onEngine(Consumer<ServerEngine> action) {
+        worker.execute(() -> {
+            ServerEngine e = engine;
+            if (e == null) {
+                return;
+            }
+            try {
+                action.accept(e);
+            } catch (IllegalStateException stopped) {
+                return; // engine closing: nothing left to act on
+            }
+            poll();
+        });
     }
 
     /**

@@ -3,12 +3,21 @@ package org.tutti.client.ui.mixer;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.event.ActionEvent;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.function.IntConsumer;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSlider;
 import javax.swing.JToggleButton;
+import javax.swing.KeyStroke;
 import javax.swing.SwingConstants;
 import javax.swing.UIManager;
 import net.miginfocom.swing.MigLayout;
@@ -39,6 +48,9 @@ public final class ChannelStrip extends JPanel {
     private final JPanel tag = new JPanel(new MigLayout("insets 2, gap 2, wrap 1, center", "[center]"));
     private StripView view;
     private boolean updating;
+    private boolean picked;
+    /** Told when the name tag is clicked: picks or unpicks this musician for a private session (the board keeps the set). */
+    private IntConsumer onPick = id -> { };
 
     public ChannelStrip(StripView initial, MixerActions actions) {
         super(new MigLayout("insets 4, gap 2, wrap 1, center", "[center]"));
@@ -49,6 +61,7 @@ public final class ChannelStrip extends JPanel {
         mute.setName("mute-" + channelId);
         solo.setName("solo-" + channelId);
         group.setName("group-" + channelId);
+        name.setName("name-" + channelId);
         mute.setText(I18n.text("strip.mute"));
         solo.setText(I18n.text("strip.solo"));
         mute.putClientProperty("JButton.buttonType", "roundRect");
@@ -93,6 +106,37 @@ public final class ChannelStrip extends JPanel {
         });
         mute.addActionListener(e -> actions.mute(channelId, mute.isSelected()));
         solo.addActionListener(e -> actions.solo(channelId, solo.isSelected()));
+        MouseAdapter pick = new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getButton() == MouseEvent.BUTTON1) {
+                    onPick.accept(channelId);
+                }
+            }
+        };
+        tag.addMouseListener(pick);
+        name.addMouseListener(pick);
+        // from the keyboard too: Tab reaches the name, Space or Enter picks (the frame shows where the focus is)
+        name.setFocusable(true);
+        name.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "pick");
+        name.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "pick");
+        name.getActionMap().put("pick", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                onPick.accept(channelId);
+            }
+        });
+        name.addFocusListener(new FocusAdapter() {
+            @Override
+            public void focusGained(FocusEvent e) {
+                name.setBorder(BorderFactory.createLineBorder(accent(), 1));
+            }
+
+            @Override
+            public void focusLost(FocusEvent e) {
+                name.setBorder(null);
+            }
+        });
         group.addActionListener(e -> {
             if (!updating) {
                 actions.group(channelId, group.getSelectedIndex());
@@ -103,6 +147,29 @@ public final class ChannelStrip extends JPanel {
 
     public int channelId() {
         return channelId;
+    }
+
+    void onPick(IntConsumer listener) {
+        onPick = listener;
+    }
+
+    /** Shows whether this musician is picked for a private session (a frame around the strip). */
+    void setPicked(boolean on) {
+        if (picked == on) {
+            return;
+        }
+        picked = on;
+        setBorder(on ? BorderFactory.createLineBorder(accent(), 1) : BorderFactory.createEmptyBorder(0, 1, 0, 1));
+    }
+
+    /** FlatLaf's focus colour, which follows the theme. */
+    private static Color accent() {
+        Color c = UIManager.getColor("Component.focusColor");
+        return c != null ? c : UIManager.getColor("List.selectionBackground");
+    }
+
+    public boolean picked() {
+        return picked;
     }
 
     public StripView view() {
@@ -158,6 +225,7 @@ public final class ChannelStrip extends JPanel {
         group.getAccessibleContext().setAccessibleName(I18n.tr("strip.group.a11y", who));
         group.setToolTipText(I18n.tr("strip.group.tip"));
         meter.getAccessibleContext().setAccessibleName(I18n.tr("strip.meter.a11y", who));
+        name.getAccessibleContext().setAccessibleName(I18n.tr("strip.pick.a11y", who));
     }
 
     private static String tooltip(StripView v) {

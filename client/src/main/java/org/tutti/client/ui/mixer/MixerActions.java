@@ -1,5 +1,7 @@
 package org.tutti.client.ui.mixer;
 
+import java.util.Set;
+
 /**
  * What the mixer board asks for when the user moves a control. The implementation hands the request to the model
  * (which decides the effective gains, solo and mute rules) and later calls {@link MixerBoard#show} with the result.
@@ -14,4 +16,11 @@ public interface MixerActions {
     void solo(int channelId, boolean solo);
 
     void group(int channelId, int group);
+
+    /**
+     * Solos exactly these musicians (and this client's own channel) in one step, everyone else un-soloed; an empty
+     * set ends the private session (no solo at all).
+     */
+    default void soloGroup(Set<Integer> channelIds) {
+    }
 }

@@ -2,8 +2,11 @@ package org.tutti.client.ui.mixer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.SwingConstants;
@@ -24,6 +27,9 @@ public final class MixerBoard extends JPanel {
     private int rows = 1;
     private boolean panVisible = true;
     private List<StripView> last = List.of();
+    /** Musicians picked for a private session, in the order picked (view state: the model decides only on "Solo together"). */
+    private final Set<Integer> picked = new LinkedHashSet<>();
+    private final PrivateSessionBar privateSession = new PrivateSessionBar();
 
     public MixerBoard(MixerActions actions) {
         super(new MigLayout("insets 4, gap 4"));
@@ -32,6 +38,30 @@ public final class MixerBoard extends JPanel {
         getAccessibleContext().setAccessibleName(I18n.tr("mixer.a11y"));
         empty.setName("mixerEmpty");
         add(empty, "push, grow");
+        privateSession.soloTogether.addActionListener(e -> {
+            Set<Integer> group = Set.copyOf(picked);
+            picked.clear();
+            actions.soloGroup(group);
+            render(last);
+        });
+        privateSession.end.addActionListener(e -> actions.soloGroup(Set.of()));
+    }
+
+    /** The private-session line, shown above the board (outside its scroll pane). */
+    public JComponent privateSessionBar() {
+        return privateSession;
+    }
+
+    /** The private-session line's text as shown. */
+    public String privateSessionText() {
+        return privateSession.statusText();
+    }
+
+    private void togglePick(int channelId) {
+        if (!picked.remove(channelId)) {
+            picked.add(channelId);
+        }
+        render(last);
     }
 
     public void setSort(MixerSort sort, boolean ownFirst) {
@@ -79,12 +109,23 @@ public final class MixerBoard extends JPanel {
         for (StripView v : sorted) {
             ChannelStrip s = strips.get(v.channelId());
             if (s == null) {
-                strips.put(v.channelId(), new ChannelStrip(v, actions));
+                s = new ChannelStrip(v, actions);
+                s.onPick(this::togglePick);
+                strips.put(v.channelId(), s);
             } else {
                 s.render(v, panVisible);
             }
             strips.get(v.channelId()).render(v, panVisible);
         }
+        picked.retainAll(sorted.stream().filter(v -> !v.own()).map(StripView::channelId).toList());
+        List<String> pickedNames = new ArrayList<>();
+        for (StripView v : sorted) {
+            strips.get(v.channelId()).setPicked(picked.contains(v.channelId()));
+        }
+        for (int id : picked) {
+            pickedNames.add(strips.get(id).view().label());
+        }
+        privateSession.render(last, pickedNames);
         if (!order.equals(shownOrder)) {
             relayout(order);
         }

@@ -1,6 +1,7 @@
 package org.tutti.client.ui.mixer;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.tutti.client.model.ChannelProfile;
 import org.tutti.client.model.GainSink;
@@ -88,6 +89,12 @@ public final class MixerPresenter implements MixerActions {
     @Override
     public void group(int channelId, int group) {
         model.setGroup(channelId, group);
+        changed();
+    }
+
+    @Override
+    public void soloGroup(Set<Integer> channelIds) {
+        model.soloGroup(channelIds);
         changed();
     }
 

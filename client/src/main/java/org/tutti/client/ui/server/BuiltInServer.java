@@ -1,6 +1,11 @@
 package org.tutti.client.ui.server;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +14,8 @@ import javax.swing.JComponent;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import org.tutti.client.ui.I18n;
+import org.tutti.server.engine.Ban;
+import org.tutti.server.engine.BanFile;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
@@ -28,8 +35,11 @@ import org.tutti.server.ui.ServerPanelSettings;
  * forward the server's port for as long as it runs, and the panel shows the address to give friends.
  */
 public final class BuiltInServer implements ServerMode, ServerPanelListener {
+    private static final System.Logger LOG = System.getLogger("tutti.client");
     private final Consumer<String> join;
     private final Consumer<ServerPanelSettings> onChange;
+    /** Where the bans are kept across restarts (in the settings folder), or null to keep them in memory only. */
+    private final Path banFile;
     private final ServerPanel panel;
     private final ServerPanelBinding binding;
     private volatile ServerEngine engine;
@@ -46,7 +56,14 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
 
     /** As above; {@code onChange} receives every applied change (on the EDT), to be saved. */
     public BuiltInServer(ServerPanelSettings initial, Consumer<String> join, Consumer<ServerPanelSettings> onChange) {
+        this(initial, join, onChange, null);
+    }
+
+    /** As above; the bans are read from and written to {@code banFile} (null: not kept across restarts). */
+    public BuiltInServer(ServerPanelSettings initial, Consumer<String> join, Consumer<ServerPanelSettings> onChange,
+                         Path banFile) {
         this.join = join;
+        this.banFile = banFile;
         this.onChange = onChange;
         this.settings = initial;
         this.panel = new ServerPanel(initial, this);
@@ -66,6 +83,12 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
         try {
             e = ServerEngine.start(config(s), new ServerEvents() {
                 @Override
+                public void bansChanged(List<Ban> bans) {
+                    saveBans(bans);
+                    binding.refresh();
+                }
+
+                @Override
                 public void clientListChanged(List<String> names) {
                     binding.refresh();
                 }
@@ -79,7 +102,7 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
                 public void engineFailed(Throwable cause) {
                     SwingUtilities.invokeLater(() -> failed(started[0], cause));
                 }
-            });
+            }, readBans());
             started[0] = e;
         } catch (IOException | RuntimeException ex) {
             return I18n.tr("server.startFailed", s.port(), String.valueOf(ex.getMessage()));
@@ -92,6 +115,32 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
             binding.execute(() -> ServerPanelBinding.hostDirectory(e, s)); // may wait on DNS: not here
         }
         return "";
+    }
+
+    /** The bans of the ban file still holding; a bad line is skipped, an unreadable file is no bans (reported). */
+    private List<Ban> readBans() {
+        if (banFile == null) {
+            return List.of();
+        }
+        try {
+            return BanFile.read(banFile, Instant.now(), problem -> LOG.log(System.Logger.Level.WARNING, "ban file " + banFile + ": " + problem));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the ban file " + banFile + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** On the engine's event thread, which may block briefly on a file write. */
+    private void saveBans(List<Ban> bans) {
+        if (banFile == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(banFile.toAbsolutePath().getParent());
+            BanFile.write(banFile, bans);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot write the ban file " + banFile + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -250,5 +299,20 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
     @Override
     public void joinOwnServer() {
         join.accept(joinAddress());
+    }
+
+    @Override
+    public void kickClient(int id) {
+        binding.kick(id);
+    }
+
+    @Override
+    public void banClient(int id, Duration length) {
+        binding.ban(id, length);
+    }
+
+    @Override
+    public void unban(InetAddress address) {
+        binding.unban(address);
     }
 }
