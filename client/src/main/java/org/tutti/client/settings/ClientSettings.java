@@ -130,6 +130,8 @@ public final class ClientSettings {
         public boolean portMapping = true;
         /** Upload speed of the home connection, kbit/s, for the panel's headroom estimate; 0 = not given. */
         public int uplinkKbps = 0;
+        /** Session password; "" = anyone may join. Secret: the settings file is readable by its owner only. */
+        public String password = "";
     }
 
     /** MIDI control: on or off, and the mapping in {@code --ctrlmidich} syntax (docs/client-settings.md). */

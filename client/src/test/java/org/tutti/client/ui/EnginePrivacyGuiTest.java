@@ -18,7 +18,6 @@ import org.tutti.client.session.LobbyAnswerer;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.ui.connect.LobbyPasswordDialog;
 import org.tutti.client.ui.mixer.StripView;
-import org.tutti.protocol.LobbyText;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
@@ -27,7 +26,7 @@ import org.tutti.server.ui.ServerPanelSettings;
 /**
  * Issue #20's client parts with real client engines (paced fake audio) against a real in-process server: a group
  * solo keeps the others out of your mix only (the server tells the one left out that you muted them, not the one
- * soloed), and a stored password goes out as a chat line by itself when a lobby greets the client, with no prompt.
+ * soloed), and a stored password gets a client through a real server lobby by itself, with no prompt.
  */
 class EnginePrivacyGuiTest extends GuiTestSupport {
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
@@ -104,23 +103,27 @@ class EnginePrivacyGuiTest extends GuiTestSupport {
     }
 
     @Test
-    void aStoredPasswordIsSentByItselfWhenTheLobbyGreetsWithoutAPrompt() throws Exception {
-        String address = "127.0.0.1:" + server().port();
+    void aStoredPasswordGetsThroughARealLobbyWithoutAPromptAndIsNeverShownOrForwarded() throws Exception {
+        ServerEngine server = ServerEngine.start(ServerConfig.defaults(0, 10), new ServerEvents() {
+            @Override
+            public void chatSent(int senderId, String html) {
+                serverChat.add(html);
+            }
+        }, List.of(), "s3cret-pass");
+        open.add(server);
+        String address = "127.0.0.1:" + server.port();
         MainWindow ann = window("Ann");
-        EngineSession session = lastSession;
         LobbyAnswerer.store(lastSettings, address, "s3cret-pass");
         robot.showWindow(ann, null, false);
         GuiActionRunner.execute(() -> ann.connectTo(address));
-        GuiWait.waitFor("connected", () -> stripNamed(ann, "Ann") != null);
 
-        // What the engine's control thread does with a chat line from the server: this server has no lobby (it comes
-        // with the server's branch), so its greeting is handed to the session as the engine would hand it.
-        Thread.ofPlatform().start(() -> session.chatReceived(LobbyText.WELCOME)).join();
-        GuiWait.waitFor("the password reached the server as a chat line",
-                () -> serverChat.stream().anyMatch(c -> c.contains("s3cret-pass")));
+        GuiWait.waitFor("Ann admitted by the lobby", () -> server.clients().stream()
+                .anyMatch(c -> c.info().name().equals("Ann") && !c.lobby()));
         robot.waitForIdle();
-        assertThat(GuiActionRunner.execute(() -> ann.chat.historyText())).doesNotContain("This server is private");
         assertThat(GuiActionRunner.execute(() -> List.of(Window.getWindows()).stream()
                 .anyMatch(w -> w instanceof LobbyPasswordDialog && w.isShowing()))).as("no prompt").isFalse();
+        assertThat(GuiActionRunner.execute(() -> ann.chat.historyText())).as("the lobby's lines are not shown")
+                .doesNotContain("This server is private").doesNotContain("s3cret-pass");
+        assertThat(serverChat).as("nothing from the lobby went to anyone").noneMatch(c -> c.contains("s3cret-pass"));
     }
 }

@@ -12,6 +12,7 @@ import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPasswordField;
 import javax.swing.JScrollPane;
 import javax.swing.JSpinner;
 import javax.swing.JTable;
@@ -62,6 +63,9 @@ public final class ServerPanel extends JPanel {
     private final JButton apply = new JButton(ServerText.text("server.apply"));
     private final JButton join = new JButton(ServerText.text("server.join"));
     private final JLabel count = new JLabel();
+    /** The session password: empty = anyone may join; set = newcomers wait in the lobby (applied live). */
+    private final JPasswordField password = new JPasswordField(12);
+    private final JLabel passwordHint = new JLabel();
     private final BanControls bans;
 
     public ServerPanel(ServerPanelSettings initial, ServerPanelListener listener) {
@@ -83,6 +87,10 @@ public final class ServerPanel extends JPanel {
         apply.setToolTipText(ServerText.tr("server.apply.tip"));
         delayPan.setToolTipText(ServerText.tr("server.delayPan.tip"));
         fastUpdate.setToolTipText(ServerText.tr("server.fastUpdate.tip"));
+        password.setName("serverPassword");
+        password.setToolTipText(ServerText.tr("server.password.tip"));
+        passwordHint.setName("serverPasswordHint");
+        passwordHint.setText(ServerText.tr("server.password.hint"));
         portMapping.setName("serverPortMapping");
         portMapping.setToolTipText(ServerText.tr("server.portMapping.tip"));
         addressToShare.setName("serverAddressToShare");
@@ -113,6 +121,8 @@ public final class ServerPanel extends JPanel {
         side.add(directory.custom, "skip");
         side.add(directory.status, "skip, wmax 260");
         side.add(directory.type, "skip, wmax 340");
+        row(side, "server.password", password);
+        side.add(passwordHint, "skip, wmax 340");
         row(side, "server.maxUsers", maxUsers);
         row(side, "server.port", port);
         side.add(portMapping, "skip");
@@ -191,6 +201,7 @@ public final class ServerPanel extends JPanel {
         directory.select(s.directory());
         recorder.folder.setText(s.recordingDir());
         recorder.enabled.setSelected(s.recordingEnabled());
+        password.setText(s.password());
     }
 
     /** The values as edited now. */
@@ -199,7 +210,8 @@ public final class ServerPanel extends JPanel {
                 welcome.getText(), (Integer) maxUsers.getValue(), delayPan.isSelected(), fastUpdate.isSelected(),
                 (Integer) port.getValue(), recorder.folder.getText().strip(), recorder.enabled.isSelected(),
                 directory.address(), portMapping.isSelected(),
-                (int) Math.round(((Number) uplinkMbps.getValue()).doubleValue() * 1000));
+                (int) Math.round(((Number) uplinkMbps.getValue()).doubleValue() * 1000),
+                new String(password.getPassword()));
     }
 
     /**

@@ -146,6 +146,9 @@ public final class ServerPanelBinding implements AutoCloseable {
                 return;
             }
             e.setWelcomeMessage(next.welcomeHtml());
+            if (!before.password().equals(next.password())) {
+                e.setPassword(next.isPrivate() ? next.password() : null); // "" admits everyone waiting
+            }
             if (!before.directory().equalsIgnoreCase(next.directory())) {
                 hostDirectory(e, next);
             } else if (next.registrationChangedFrom(before)) {

@@ -9,14 +9,16 @@ package org.tutti.server.ui;
  * @param directory        the directory to register with ({@code host[:port]}, as {@code -e}), "" for none
  * @param portMapping      open the port on the home router (UPnP-IGD / NAT-PMP) while the server runs
  * @param uplinkKbps       the connection's upload speed in kbit/s as the host gave it, 0 when not given
+ * @param password         the session password ("" = anyone may join): newcomers wait in the lobby until they type
+ *                         it in the chat (docs/running-a-server.md); never shown by {@link #toString}
  */
 public record ServerPanelSettings(String name, String city, int country, String welcomeHtml, int maxUsers,
                                   boolean delayPanning, boolean fastUpdate, int port, String recordingDir,
                                   boolean recordingEnabled, String directory, boolean portMapping,
-                                  int uplinkKbps) {
+                                  int uplinkKbps, String password) {
     /** Without port mapping: nothing is asked of a router unless the user's settings say so. */
     public static final ServerPanelSettings DEFAULT =
-            new ServerPanelSettings("", "", 0, "", 10, false, false, 22124, "", true, "", false, 0);
+            new ServerPanelSettings("", "", 0, "", 10, false, false, 22124, "", true, "", false, 0, "");
 
     public ServerPanelSettings {
         name = name == null ? "" : name;
@@ -25,6 +27,26 @@ public record ServerPanelSettings(String name, String city, int country, String 
         recordingDir = recordingDir == null ? "" : recordingDir;
         directory = directory == null ? "" : directory.strip();
         uplinkKbps = Math.max(0, uplinkKbps);
+        password = password == null ? "" : password.strip();
+    }
+
+    /** Without a session password. */
+    public ServerPanelSettings(String name, String city, int country, String welcomeHtml, int maxUsers,
+                               boolean delayPanning, boolean fastUpdate, int port, String recordingDir,
+                               boolean recordingEnabled, String directory, boolean portMapping, int uplinkKbps) {
+        this(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port, recordingDir,
+                recordingEnabled, directory, portMapping, uplinkKbps, "");
+    }
+
+    /** Whether newcomers must give a password (they wait in the lobby until then). */
+    public boolean isPrivate() {
+        return !password.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "ServerPanelSettings[name=" + name + ", port=" + port + ", maxUsers=" + maxUsers + ", directory="
+                + directory + ", private=" + isPrivate() + "]";
     }
 
     /** Without port mapping. */
@@ -55,6 +77,6 @@ public record ServerPanelSettings(String name, String city, int country, String 
 
     public ServerPanelSettings withRecorder(String folder, boolean enabled) {
         return new ServerPanelSettings(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port,
-                folder, enabled, directory, portMapping, uplinkKbps);
+                folder, enabled, directory, portMapping, uplinkKbps, password);
     }
 }

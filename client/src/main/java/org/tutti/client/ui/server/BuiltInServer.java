@@ -102,7 +102,7 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
                 public void engineFailed(Throwable cause) {
                     SwingUtilities.invokeLater(() -> failed(started[0], cause));
                 }
-            }, readBans());
+            }, readBans(), s.isPrivate() ? s.password() : null);
             started[0] = e;
         } catch (IOException | RuntimeException ex) {
             return I18n.tr("server.startFailed", s.port(), String.valueOf(ex.getMessage()));

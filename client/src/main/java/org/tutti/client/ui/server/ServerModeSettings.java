@@ -12,7 +12,8 @@ public final class ServerModeSettings {
         ServerPanelSettings d = ServerPanelSettings.DEFAULT;
         return new ServerPanelSettings(s.name, s.city, in(s.country, 0, 261, d.country()), s.welcomeMessage,
                 in(s.maxUsers, 1, 150, d.maxUsers()), s.delayPanning, s.fastUpdate, in(s.port, 1, 65535, d.port()),
-                s.recordingDir, s.recordingEnabled, s.directory, s.portMapping, in(s.uplinkKbps, 0, 10_000_000, 0));
+                s.recordingDir, s.recordingEnabled, s.directory, s.portMapping, in(s.uplinkKbps, 0, 10_000_000, 0),
+                s.password);
     }
 
     public static void write(ServerPanelSettings p, ClientSettings.Server s) {
@@ -28,6 +29,7 @@ public final class ServerModeSettings {
         s.recordingEnabled = p.recordingEnabled();
         s.directory = p.directory();
         s.portMapping = p.portMapping();
+        s.password = p.password();
         s.uplinkKbps = p.uplinkKbps();
     }
 
