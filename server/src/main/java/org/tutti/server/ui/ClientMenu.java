@@ -2,6 +2,7 @@ package org.tutti.server.ui;
 
 import java.awt.Point;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import javax.swing.JMenuItem;
@@ -11,8 +12,9 @@ import javax.swing.event.PopupMenuEvent;
 import javax.swing.event.PopupMenuListener;
 
 /**
- * The clients table's context menu: "Kick", "Ban for 1 hour", "Ban until unbanned" on the musician under the
- * pointer (or the selected one, from the keyboard's menu key). Acts on the channel ID the row was reported with.
+ * The clients table's context menu: "Admit" (for one waiting in the password lobby), "Kick", "Ban for 1 hour", "Ban
+ * until unbanned" on the musician under the pointer (or the selected one, from the keyboard's menu key). Acts on the
+ * channel ID the row was reported with.
  */
 final class ClientMenu {
     static final Duration ONE_HOUR = Duration.ofHours(1);
@@ -23,18 +25,22 @@ final class ClientMenu {
     /**
      * Installs the menu on {@code table}; {@code selectedId} gives the channel ID of the selected row (-1 for none).
      */
-    static void install(JTable table, IntSupplier selectedId, ServerPanelListener listener) {
+    static void install(JTable table, IntSupplier selectedId, BooleanSupplier selectedWaits,
+                        ServerPanelListener listener) {
         JPopupMenu menu = new JPopupMenu();
         menu.setName("serverClientMenu");
+        JMenuItem admit = item("server.admit", "serverAdmit");
         JMenuItem kick = item("server.kick", "serverKick");
         JMenuItem banHour = item("server.banHour", "serverBanHour");
         JMenuItem banForever = item("server.banForever", "serverBanForever");
+        menu.add(admit);
         menu.add(kick);
         menu.addSeparator();
         menu.add(banHour);
         menu.add(banForever);
         // the musician the menu opened on: the table is refreshed every second and may lose its selection meanwhile
         int[] target = {-1};
+        admit.addActionListener(e -> act(target[0], listener::admitClient));
         kick.addActionListener(e -> act(target[0], listener::kickClient));
         banHour.addActionListener(e -> act(target[0], id -> listener.banClient(id, ONE_HOUR)));
         banForever.addActionListener(e -> act(target[0], id -> listener.banClient(id, null)));
@@ -49,6 +55,7 @@ final class ClientMenu {
                 }
                 target[0] = selectedId.getAsInt();
                 boolean any = target[0] >= 0;
+                admit.setEnabled(any && selectedWaits.getAsBoolean());
                 kick.setEnabled(any);
                 banHour.setEnabled(any);
                 banForever.setEnabled(any);

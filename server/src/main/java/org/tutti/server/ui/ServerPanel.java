@@ -77,7 +77,7 @@ public final class ServerPanel extends JPanel {
         table.getAccessibleContext().setAccessibleName(ServerText.tr("server.clients"));
         table.setToolTipText(ServerText.tr("server.clients.tip"));
         table.setSelectionMode(javax.swing.ListSelectionModel.SINGLE_SELECTION);
-        ClientMenu.install(table, this::selectedClientId, listener);
+        ClientMenu.install(table, this::selectedClientId, this::selectedClientWaits, listener);
         bans = new BanControls(listener::unban);
         join.setName("joinOwnServer");
         apply.setName("serverApply");
@@ -278,6 +278,11 @@ public final class ServerPanel extends JPanel {
     }
 
     /** The channel ID of the selected musician, or -1. */
+    private boolean selectedClientWaits() {
+        int row = table.getSelectedRow();
+        return row >= 0 && row < clients.getRowCount() && clients.rows.get(row).lobby();
+    }
+
     private int selectedClientId() {
         int row = table.getSelectedRow();
         return row < 0 || row >= clients.getRowCount() ? -1 : clients.rows.get(row).id();

@@ -102,7 +102,12 @@ public final class ServerPanelBinding implements AutoCloseable {
     private static ServerClientRow row(ClientSnapshot c) {
         String name = c.lobby() ? ServerText.tr("server.client.lobby", c.info().name()) : c.info().name();
         return new ServerClientRow(c.address(), name, c.jitterBufferSize(), c.audioChannels(),
-                c.props() == null ? 0 : StreamBandwidth.ipKbps(c.props()), c.id());
+                c.props() == null ? 0 : StreamBandwidth.ipKbps(c.props()), c.id(), c.lobby());
+    }
+
+    /** Lets client {@code id} in from the password lobby. */
+    public void admit(int id) {
+        onEngine(e -> e.admit(id));
     }
 
     /** Kicks client {@code id} (the engine call waits for the engine thread: done on the worker). */

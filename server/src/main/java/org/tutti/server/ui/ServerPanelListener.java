@@ -17,6 +17,10 @@ public interface ServerPanelListener {
     /** Connect this application's client to its own server. */
     void joinOwnServer();
 
+    /** Let client {@code id} in from the password lobby without the password. */
+    default void admitClient(int id) {
+    }
+
     /** Disconnect client {@code id} (it may come back after a minute). */
     default void kickClient(int id) {
     }

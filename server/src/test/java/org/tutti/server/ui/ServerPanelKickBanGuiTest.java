@@ -90,6 +90,11 @@ class ServerPanelKickBanGuiTest {
                 }
 
                 @Override
+                public void admitClient(int id) {
+                    binding.admit(id);
+                }
+
+                @Override
                 public void kickClient(int id) {
                     binding.kick(id);
                 }
@@ -165,6 +170,25 @@ class ServerPanelKickBanGuiTest {
             Await.until("banned until unbanned", WAIT, () -> rows(w, "serverBans") == 1);
             assertThat(w.table("serverBans").contents()[0]).containsExactly("127.0.0.1", "Until unbanned");
             assertThat(engine.bans().getFirst().until()).isNull();
+        }
+    }
+
+    @Test
+    void aMusicianWaitingInThePasswordLobbyIsMarkedAndAdmittedFromThePanel() {
+        engine.setPassword("blue in green");
+        FrameFixture w = show();
+        try (ScriptedClientAccess waiting = new ScriptedClientAccess(engine.port())) {
+            int id = waiting.connect();
+            awaitListed(w, id);
+            Await.until("marked as waiting", WAIT, () -> w.table("serverClients").contents()[0][1]
+                    .contains("(waiting for password)"));
+            assertThat(engine.clients().getFirst().lobby()).isTrue();
+            menu(w, "serverAdmit");
+            Await.until("admitted", WAIT, () -> !engine.clients().getFirst().lobby());
+            Await.until("no longer marked", WAIT, () -> !w.table("serverClients").contents()[0][1]
+                    .contains("(waiting for password)"));
+            w.table("serverClients").showPopupMenuAt(TableCell.row(0).column(1)).menuItem("serverAdmit")
+                    .requireDisabled();
         }
     }
 }

@@ -302,6 +302,11 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
     }
 
     @Override
+    public void admitClient(int id) {
+        binding.admit(id);
+    }
+
+    @Override
     public void kickClient(int id) {
         binding.kick(id);
     }

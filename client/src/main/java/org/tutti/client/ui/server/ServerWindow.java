@@ -158,6 +158,11 @@ public final class ServerWindow extends JFrame implements ServerPanelListener {
     }
 
     @Override
+    public void admitClient(int id) {
+        binding.admit(id);
+    }
+
+    @Override
     public void kickClient(int id) {
         binding.kick(id);
     }
