@@ -66,6 +66,9 @@ final class ClientAudioCycle implements AudioCallback {
     volatile boolean muteMyself;
     volatile float inputBoost = 1f;
     volatile int inputPan; // −50..50
+    volatile int reverbLevel; // 0..100, 0 = off
+    volatile boolean reverbOnLeft = true;
+    private final Reverb reverb = new Reverb(48_000);
     // counters, read by other threads
     volatile long packetsSent;
     volatile long packetsReceived;
@@ -221,6 +224,10 @@ final class ClientAudioCycle implements AudioCallback {
         float gL = InputMix.leftGain(pan, mode);
         float gR = InputMix.rightGain(pan, mode);
         boolean mute = muteMyself;
+        int reverbAt = reverbLevel;
+        float attenuation = reverbAt / (float) Reverb.MAX_LEVEL / 4f;
+        boolean reverbLeft = reverbOnLeft;
+        boolean stereo = mode == ChannelMode.STEREO;
         float decay = (float) Math.pow(0.5, frames / 4800.0);
         float peakL = inputPeakLeft * decay;
         float peakR = inputPeakRight * decay;
@@ -230,7 +237,12 @@ final class ClientAudioCycle implements AudioCallback {
             // the meters show each input after the boost, before balance and mix, as Jamulus's do
             peakL = Math.max(peakL, Math.abs(l) / 32767f);
             peakR = Math.max(peakR, Math.abs(r) / 32767f);
-            if (mode == ChannelMode.STEREO) {
+            if (reverbAt != 0) { // after the meters, before the balance, as in Jamulus
+                reverb.process(l, r, stereo, reverbLeft, attenuation);
+                l = reverb.left;
+                r = reverb.right;
+            }
+            if (stereo) {
                 l = InputMix.side(l, gL);
                 r = InputMix.side(r, gR);
             } else {

@@ -229,6 +229,14 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
+    /** Jamulus's input reverb: level 0..100 (0 = off); in mono streams it acts on the left or the right input. */
+    public void setReverb(int level, boolean onLeft) {
+        post(() -> {
+            jitter.reverbLevel = Math.max(0, Math.min(Reverb.MAX_LEVEL, level));
+            jitter.reverbOnLeft = onLeft;
+        });
+    }
+
     /** Input balance −50 (left) .. 50 (right). */
     public void setInputPan(int pan) {
         post(() -> {
@@ -373,6 +381,8 @@ public final class ClientEngine implements AutoCloseable {
         p.withSequenceNumber = replies.sequenceNumbers();
         p.inputBoost = jitter.inputBoost;
         p.inputPan = jitter.inputPan;
+        p.reverbLevel = jitter.reverbLevel;
+        p.reverbOnLeft = jitter.reverbOnLeft;
         return p;
     }
 
@@ -459,6 +469,8 @@ public final class ClientEngine implements AutoCloseable {
         if (p != null) {
             p.inputBoost = jitter.inputBoost;
             p.inputPan = jitter.inputPan;
+            p.reverbLevel = jitter.reverbLevel;
+            p.reverbOnLeft = jitter.reverbOnLeft;
             if (feedback.trips(now, p.inputPeakLeft, p.inputPeakRight)) {
                 feedbackTripped(p);
             } else if (muteOwnStripPending && muteOwnStripIfListed()) {

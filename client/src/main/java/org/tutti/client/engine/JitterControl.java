@@ -3,8 +3,8 @@ package org.tutti.client.engine;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
 
 /**
- * The jitter buffer settings (local and server side) plus input boost and pan, kept on the control thread so they
- * survive reconnects. Automatic local sizing is done by {@link org.tutti.audio.JitterBuffer} itself.
+ * The jitter buffer settings (local and server side) plus input boost, pan and reverb, kept on the control thread so
+ * they survive reconnects. Automatic local sizing is done by {@link org.tutti.audio.JitterBuffer} itself.
  */
 final class JitterControl {
     boolean localAuto = true;
@@ -13,6 +13,9 @@ final class JitterControl {
     int serverBlocks = 10;
     float inputBoost = 1f;
     int inputPan;
+    /** Jamulus's reverb level 0..100 (0 = off) and side (mono streams: left or right input). */
+    int reverbLevel;
+    boolean reverbOnLeft = true;
 
     void setLocal(boolean auto, int blocks) {
         localAuto = auto;

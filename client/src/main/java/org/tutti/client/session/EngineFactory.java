@@ -137,6 +137,7 @@ public final class EngineFactory {
         engine.setJitterBuffer(s.audio.jitterAuto, s.audio.jitterLocal);
         engine.setServerJitterBuffer(s.audio.serverJitterAuto, s.audio.jitterServer);
         engine.setFeedbackProtection(s.audio.feedbackDetection);
+        engine.setReverb(s.audio.reverbLevel, s.audio.reverbOnLeft);
     }
 
     /** Quality, channels and small network buffers, on the running engine (new props go to the server). */

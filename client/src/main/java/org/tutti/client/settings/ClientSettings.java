@@ -70,6 +70,9 @@ public final class ClientSettings {
         public int jitterServer = 10;
         /** Connect JACK ports to the system ports. */
         public boolean autoConnect = true;
+        /** Jamulus's input reverb: level 0..100 (0 off) and, for mono streams, the input it acts on. */
+        public int reverbLevel;
+        public boolean reverbOnLeft = true;
         /** Jamulus's feedback protection: a loud input in a connection's first 3 s mutes us (docs/client-engine.md). */
         public boolean feedbackDetection = true;
 

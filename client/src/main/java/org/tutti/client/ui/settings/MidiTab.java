@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSpinner;
@@ -45,7 +46,10 @@ final class MidiTab {
             count = withCount ? new JSpinner(new SpinnerNumberModel(8, 1, MidiSetup.MAX_CHANNELS, 1)) : null;
             if (count != null) {
                 count.setName("midi" + name + "Count");
+                accessible(count, I18n.text(key) + ": " + I18n.tr("midi.count"));
             }
+            accessible(first, I18n.text(key) + ": " + I18n.tr("midi.first"));
+            learn.getAccessibleContext().setAccessibleName(I18n.text("midi.learn") + ": " + I18n.text(key));
             learn.addActionListener(e -> arm(this));
         }
 
@@ -82,6 +86,8 @@ final class MidiTab {
         this.session = session;
         device.setEditable(true);
         device.setName("midiDevice");
+        accessible(device, I18n.text("midi.device"));
+        accessible(channel, I18n.text("midi.channel"));
         channel.setName("midiChannel");
         enabled.setName("midiEnabled");
         pickup.setName("midiPickup");
@@ -129,6 +135,16 @@ final class MidiTab {
         muteMyself.first.setValue(Math.max(0, s.muteMyselfCc()));
         pickup.setSelected(s.pickup());
         loading = false;
+    }
+
+    /** Names a control (and a spinner's or an editable combo's text field) for screen readers. */
+    private static void accessible(JComponent c, String name) {
+        c.getAccessibleContext().setAccessibleName(name);
+        if (c instanceof JSpinner spinner && spinner.getEditor() instanceof JSpinner.DefaultEditor editor) {
+            editor.getTextField().getAccessibleContext().setAccessibleName(name);
+        } else if (c instanceof JComboBox<?> combo && combo.getEditor().getEditorComponent() instanceof JComponent e) {
+            e.getAccessibleContext().setAccessibleName(name);
+        }
     }
 
     /** The form as a setup. */

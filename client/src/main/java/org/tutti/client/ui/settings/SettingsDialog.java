@@ -49,6 +49,8 @@ public final class SettingsDialog extends JDialog {
     final JSlider jitterLocal = new JSlider(1, 20, 10);
     final JSlider jitterServer = new JSlider(1, 20, 10);
     final JComboBox<String> inputBoost = new JComboBox<>();
+    final JSlider reverb = new JSlider(0, 100, 0);
+    final JComboBox<String> reverbSide = new JComboBox<>();
     final JTextField name = new JTextField(new LimitedDocument(16), "", 16);
     final JComboBox<String> instrument = new JComboBox<>();
     final JComboBox<String> country = new JComboBox<>();
@@ -117,6 +119,8 @@ public final class SettingsDialog extends JDialog {
         for (OpusQuality q : OpusQuality.values()) {
             quality.addItem(I18n.tr("settings.quality." + q.name().toLowerCase(Locale.ROOT)));
         }
+        reverbSide.addItem(I18n.tr("settings.reverbSide.left"));
+        reverbSide.addItem(I18n.tr("settings.reverbSide.right"));
         inputBoost.addItem(I18n.tr("settings.boost.none"));
         for (int i = 2; i <= 10; i++) {
             inputBoost.addItem(i + "×");
@@ -187,6 +191,8 @@ public final class SettingsDialog extends JDialog {
         jitterServer.setValue(a.jitterServer);
         updateJitterEnabled();
         inputBoost.setSelectedIndex(Math.max(0, Math.min(9, a.inputBoost - 1)));
+        reverb.setValue(Math.max(0, Math.min(100, a.reverbLevel)));
+        reverbSide.setSelectedIndex(a.reverbOnLeft ? 0 : 1);
         name.setText(s.profile.name);
         instrument.setSelectedIndex(s.profile.instrument >= 0 && s.profile.instrument < Instruments.COUNT
                 ? s.profile.instrument : 0);
@@ -216,6 +222,8 @@ public final class SettingsDialog extends JDialog {
         a.jitterLocal = jitterLocal.getValue();
         a.jitterServer = jitterServer.getValue();
         a.inputBoost = inputBoost.getSelectedIndex() + 1;
+        a.reverbLevel = reverb.getValue();
+        a.reverbOnLeft = reverbSide.getSelectedIndex() == 0;
         s.profile.name = name.getText().strip();
         s.profile.instrument = instrument.getSelectedIndex();
         s.profile.country = countryCodes[Math.max(0, country.getSelectedIndex())];
@@ -250,6 +258,8 @@ public final class SettingsDialog extends JDialog {
         row(p, "settings.jitterLocal", jitterLocal, "jitterLocal");
         row(p, "settings.jitterServer", jitterServer, "jitterServer");
         row(p, "settings.inputBoost", inputBoost, "inputBoost");
+        row(p, "settings.reverb", reverb, "reverb");
+        row(p, "settings.reverbSide", reverbSide, "reverbSide");
         return p;
     }
 
