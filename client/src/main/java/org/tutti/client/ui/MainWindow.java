@@ -26,6 +26,7 @@ import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.Version;
 import org.tutti.client.engine.ChannelMode;
+import org.tutti.client.midi.MidiSession;
 import org.tutti.client.session.ClientSession;
 import org.tutti.client.session.ClientWindowEvents;
 import org.tutti.client.session.LobbyAnswerer;
@@ -173,7 +174,11 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         board.setSort(prefs.sort, prefs.ownFaderFirst);
         board.setPanVisible(settings.audio.channelMode() != ChannelMode.MONO);
 
-        poll = new Timer(POLL_MS, e -> status.render(session.status()));
+        poll = new Timer(POLL_MS, e -> {
+            status.render(session.status());
+            MidiSession midi = session.midi();
+            board.setShowChannelIds(midi != null && midi.setup() != null);
+        });
         poll.start();
         addWindowListener(new WindowAdapter() {
             @Override

@@ -16,6 +16,8 @@ import org.tutti.client.midi.MidiSession;
 import org.tutti.client.midi.MidiTarget;
 import org.tutti.client.model.MixerModel;
 import org.tutti.client.settings.ClientSettings;
+import org.tutti.client.ui.mixer.MixerBoard;
+import org.tutti.client.ui.mixer.StripView;
 import org.tutti.client.ui.settings.SettingsDialog;
 import org.tutti.interop.DummyJack;
 import org.tutti.interop.Peers;
@@ -80,5 +82,45 @@ class MidiTabGuiTest extends GuiTestSupport {
             Await.until("the port is gone", () -> !jack.describePorts().contains("Learner MIDI:input midi"));
             s.button("settingsCancel").click();
         }
+    }
+
+    @Test
+    void withMidiOnTheStripsShowTheChannelIdsTheControllersAddressAsJamulusDoes() {
+        MixerBoard board = GuiActionRunner.execute(() -> {
+            MixerBoard b = new MixerBoard(new org.tutti.client.ui.mixer.MixerActions() {
+                @Override
+                public void fader(int channelId, int fader) {
+                }
+
+                @Override
+                public void pan(int channelId, int pan) {
+                }
+
+                @Override
+                public void mute(int channelId, boolean mute) {
+                }
+
+                @Override
+                public void solo(int channelId, boolean solo) {
+                }
+
+                @Override
+                public void group(int channelId, int group) {
+                }
+            });
+            b.render(band().stream().map(p -> new StripView(p.channelId(), p.name(), p.instrument(), p.country(),
+                    p.city(), p.skill(), 100, 50, false, false, 0, false, 0, p.channelId() == 0)).toList());
+            return b;
+        });
+        assertThat(nameShown(board, 2)).isEqualTo("Bob");
+        GuiActionRunner.execute(() -> board.setShowChannelIds(true));
+        assertThat(nameShown(board, 2)).isEqualTo("2: Bob");
+        GuiActionRunner.execute(() -> board.setShowChannelIds(false));
+        assertThat(nameShown(board, 2)).isEqualTo("Bob");
+    }
+
+    private static String nameShown(MixerBoard board, int channelId) {
+        return GuiActionRunner.execute(() -> ((javax.swing.JLabel) org.assertj.swing.core.BasicComponentFinder
+                .finderWithCurrentAwtHierarchy().findByName(board.strip(channelId), "name-" + channelId)).getText());
     }
 }

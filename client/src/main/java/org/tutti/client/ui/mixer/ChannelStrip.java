@@ -42,6 +42,7 @@ public final class ChannelStrip extends JPanel {
     private final JComboBox<String> group = new JComboBox<>();
     private final JLabel instrument = new JLabel();
     private final JLabel name = new JLabel();
+    private boolean showChannelId;
     private final JLabel country = new JLabel();
     private final JLabel you = new JLabel(I18n.tr("strip.you"));
     private final JLabel mutedBy = new JLabel(Icons.mutedSpeaker(14));
@@ -197,7 +198,7 @@ public final class ChannelStrip extends JPanel {
             if (relabel) {
                 label(v);
             }
-            name.setText(v.label());
+            name.setText(shownName(v));
             you.setVisible(v.own());
             instrument.setIcon(Icons.instrument(v.instrument(), 26));
             instrument.setToolTipText(Instruments.name(v.instrument()));
@@ -210,6 +211,18 @@ public final class ChannelStrip extends JPanel {
         } finally {
             updating = false;
         }
+    }
+
+    /** Prefixes the name with the channel ID (MIDI control on). */
+    void showChannelId(boolean on) {
+        showChannelId = on;
+        if (view != null) {
+            name.setText(shownName(view));
+        }
+    }
+
+    private String shownName(StripView v) {
+        return showChannelId ? v.channelId() + ": " + v.label() : v.label();
     }
 
     private void label(StripView v) {

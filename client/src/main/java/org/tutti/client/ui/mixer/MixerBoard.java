@@ -20,6 +20,7 @@ import org.tutti.client.ui.I18n;
 public final class MixerBoard extends JPanel {
     private final MixerActions actions;
     private final Map<Integer, ChannelStrip> strips = new HashMap<>();
+    private boolean showChannelIds;
     private final JLabel empty = new JLabel(I18n.tr("mixer.empty"), SwingConstants.CENTER);
     private List<Integer> shownOrder = List.of();
     private MixerSort sort = MixerSort.CHANNEL;
@@ -77,6 +78,17 @@ public final class MixerBoard extends JPanel {
         render(last);
     }
 
+    /**
+     * With MIDI control on, each strip's name starts with its channel ID ("3: Alice"), as Jamulus shows it: controller
+     * {@code first + N} moves the strip of channel N.
+     */
+    public void setShowChannelIds(boolean show) {
+        if (show != showChannelIds) {
+            showChannelIds = show;
+            strips.values().forEach(s -> s.showChannelId(show));
+        }
+    }
+
     public void setPanVisible(boolean visible) {
         this.panVisible = visible;
         render(last);
@@ -110,6 +122,7 @@ public final class MixerBoard extends JPanel {
             ChannelStrip s = strips.get(v.channelId());
             if (s == null) {
                 s = new ChannelStrip(v, actions);
+                s.showChannelId(showChannelIds);
                 s.onPick(this::togglePick);
                 strips.put(v.channelId(), s);
             } else {
