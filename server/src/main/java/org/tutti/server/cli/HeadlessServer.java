@@ -19,6 +19,7 @@ import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.engine.Ban;
 import org.tutti.server.engine.BanFile;
 import org.tutti.server.engine.HtmlStatusFile;
+import org.tutti.server.engine.MetronomeSettings;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
@@ -128,6 +129,7 @@ public final class HeadlessServer implements AutoCloseable {
                                        ParsedOptions options) throws IOException, UsageException {
         // Read first: a bad --portmapping value stops the server before it opens any socket.
         boolean mapPort = options != null && ServerOptions.portMapping(options);
+        int[] metronome = options == null ? null : ServerOptions.metronome(options);
         ServerLog log = new ServerLog(config.logFile());
         HtmlStatusFile html = config.htmlStatusFile() == null ? null : new HtmlStatusFile(config.htmlStatusFile());
         JsonRpcServer rpc = null;
@@ -226,6 +228,11 @@ public final class HeadlessServer implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+        if (metronome != null) {
+            MetronomeSettings m = engine.setMetronome(true, metronome[0], metronome[1]);
+            out.println("- metronome: " + m.bpm() + " bpm, " + m.beatsPerBar() + " beats per bar, channel ID "
+                    + m.channelId());
         }
         if (html != null) {
             html.write(List.of());

@@ -25,14 +25,22 @@ final class AudioPath {
     private final AudioSender sender;
     private final SharedSums sums;
     private final PersonalMixer mixer;
+    /** The metronome, one more source of every mix while enabled; null for a path without one (benchmarks). */
+    private final MetronomeChannel metronome;
 
     /** One per thread that mixes: the mixer's scratch buffers are its own, the shared sums are read only. */
     AudioPath(int frameSamples, boolean delayPan, EngineCounters counters, AudioSender sender, SharedSums sums) {
+        this(frameSamples, delayPan, counters, sender, sums, null);
+    }
+
+    AudioPath(int frameSamples, boolean delayPan, EngineCounters counters, AudioSender sender, SharedSums sums,
+            MetronomeChannel metronome) {
         this.frameSamples = frameSamples;
         this.counters = counters;
         this.sender = sender;
         this.sums = sums;
         this.mixer = new PersonalMixer(frameSamples, delayPan);
+        this.metronome = metronome;
     }
 
     /** Decodes one server frame of input for {@code c} into its float views and updates its meter. */
@@ -103,6 +111,9 @@ final class AudioPath {
                 // Jamulus: the listener's gain × the source's fade-in × (for others) the listener's own fade-in.
                 float g = settings.gains[src.id] * src.fadeIn() * (src == l ? 1f : fl);
                 mixer.add(src.input.frame, g, settings.pans[src.id]);
+            }
+            if (metronome != null && metronome.enabled()) { // never fades in itself: only the listener's fade
+                mixer.add(metronome.frame, settings.gains[metronome.id] * fl, settings.pans[metronome.id]);
             }
         }
         mixer.write(out.mix);

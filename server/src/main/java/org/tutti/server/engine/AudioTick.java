@@ -21,6 +21,7 @@ final class AudioTick implements AutoCloseable {
     /** One per thread that mixes: each sends its own range of listeners (spreads loopback delivery over cores). */
     private final SendBatch[] batches;
     private final ParallelPhases phases;
+    private final MetronomeChannel metronome;
     /**
      * Without {@code -T} the workers are used only from this many channels on: below it one core has room to spare
      * and a phase barrier costs more than it saves (on the 2-core test machine one thread held 100 clients with
@@ -39,7 +40,8 @@ final class AudioTick implements AutoCloseable {
     private boolean anyDefaultMix;
     private int workerFailuresSeen;
 
-    AudioTick(ServerConfig config, EngineCounters counters, Supplier<SendBatch> newBatch) {
+    AudioTick(ServerConfig config, EngineCounters counters, Supplier<SendBatch> newBatch, MetronomeChannel metronome) {
+        this.metronome = metronome;
         this.frameSamples = config.frameSamples();
         this.delayPan = config.delayPan();
         this.counters = counters;
@@ -54,7 +56,7 @@ final class AudioTick implements AutoCloseable {
             SendBatch batch = newBatch.get();
             batches[i] = batch;
             paths[i] = new AudioPath(frameSamples, delayPan, counters,
-                    (to, packet, length) -> batch.add(to.endpoint, packet, 0, length), sums);
+                    (to, packet, length) -> batch.add(to.endpoint, packet, 0, length), sums, metronome);
         }
         this.phases = threads > 1 ? new ParallelPhases(threads) : null;
     }
@@ -69,6 +71,9 @@ final class AudioTick implements AutoCloseable {
                 channels[i].input.fadeInSamples += frameSamples;
             }
         }
+        if (metronome.enabled()) {
+            metronome.render(frameSamples); // its level is read with the others' before the mix
+        }
     }
 
     /** Mixes, encodes and sends every listener's mix (after {@link #decode} of the same tick). */
@@ -80,6 +85,9 @@ final class AudioTick implements AutoCloseable {
         anyDefaultMix = anyDefault;
         if (anyDefault) {
             sums.prepare(active, count);
+            if (metronome.enabled()) {
+                sums.sum.addScaled(metronome.frame, 1f, frameSamples);
+            }
         }
         for (int i = 0; i < count; i++) {
             sharedEncodes.assign(active[i], anyDefault, counters);
@@ -94,6 +102,7 @@ final class AudioTick implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 active[i].input.frame.rememberHistory(frameSamples);
             }
+            metronome.frame.rememberHistory(frameSamples);
         }
     }
 

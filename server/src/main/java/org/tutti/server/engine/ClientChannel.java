@@ -35,7 +35,7 @@ final class ClientChannel {
 
     ClientChannel(int id, int maxChannels) {
         this.id = id;
-        this.control = new ChannelControl(maxChannels);
+        this.control = new ChannelControl(maxChannels + MetronomeChannel.EXTRA_COLUMNS); // + the metronome's column
     }
 
     /** Makes the slot a fresh connection from {@code from}. */

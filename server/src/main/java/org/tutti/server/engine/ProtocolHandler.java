@@ -42,7 +42,7 @@ final class ProtocolHandler {
     private final LiveSettings settings;
     private final TickClock clock;
     private final EngineCounters counters;
-    private final byte[] levelBody = new byte[(ServerConfig.MAX_CLIENTS_LIMIT + 1) / 2];
+    private final byte[] levelBody = new byte[(ServerConfig.MAX_CLIENTS_LIMIT + MetronomeChannel.EXTRA_COLUMNS + 1) / 2];
     private final byte[] levelFrame = new byte[levelBody.length + Frame.OVERHEAD_BYTES];
 
     ProtocolHandler(ChannelTable channels, Outbox outbox, EventPublisher events, HostedRolesPort roles,
@@ -54,6 +54,13 @@ final class ProtocolHandler {
         this.settings = settings;
         this.clock = clock;
         this.counters = counters;
+    }
+
+    /** The metronome whose entry and level this handler appends to the musicians' while it is enabled. */
+    private MetronomeChannel metronome = new MetronomeChannel(ServerConfig.MAX_CLIENTS_LIMIT);
+
+    void listMetronome(MetronomeChannel m) {
+        this.metronome = m;
     }
 
     /** Queues the connect sequence of doc §5.2 for a channel just opened by its first audio packet. */
@@ -128,7 +135,7 @@ final class ProtocolHandler {
                 }
             }
             case ConnectedMessage.ReqConnClientsList r ->
-                    outbox.queue(c, new ConnectedMessage.ConnClientsList(channels.clientList()), nowNs);
+                    outbox.queue(c, new ConnectedMessage.ConnClientsList(metronome.listed(channels.clientList())), nowNs);
             case ChatText(String text) -> broadcastChat(
                     ChatFormat.line(c.id, c.control.info.name(), text, LocalTime.now()), c.id, nowNs);
             case TransportProps(var props) -> {
@@ -191,7 +198,7 @@ final class ProtocolHandler {
 
     /** Sends the current client list to every connected channel (after a join, leave or profile change). */
     void sendClientListToAll(long nowNs) {
-        List<ClientListEntry> list = channels.clientList();
+        List<ClientListEntry> list = metronome.listed(channels.clientList());
         ClientChannel[] active = channels.active();
         for (int i = 0; i < channels.activeCount(); i++) {
             outbox.queue(active[i], new ConnectedMessage.ConnClientsList(list), nowNs);
@@ -222,10 +229,11 @@ final class ProtocolHandler {
             return;
         }
         ClientChannel[] active = channels.active();
+        int listed = metronome.enabled() ? n + 1 : n; // the metronome's level comes last, as its list entry
         int bodyBytes = 0;
-        for (int i = 0; i < n; i += 2) {
-            int low = level(active, i);
-            int high = i + 1 < n ? level(active, i + 1) : 0x0F;
+        for (int i = 0; i < listed; i += 2) {
+            int low = level(active, n, i);
+            int high = i + 1 < listed ? level(active, n, i + 1) : 0x0F;
             levelBody[bodyBytes++] = (byte) (low | high << 4);
         }
         int length = Frame.write(MessageId.CLM_CHANNEL_LEVEL_LIST, 0, levelBody, 0, bodyBytes, levelFrame, 0);
@@ -236,8 +244,9 @@ final class ProtocolHandler {
     }
 
     /** The wire level of list entry {@code i}: 0..15 for even entries, 0..14 for odd ones (15 would end the list). */
-    private static int level(ClientChannel[] active, int i) {
-        return Math.min(active[i].input.meter.meterStepLeftOrMono(), (i & 1) == 0 ? 15 : 14);
+    private int level(ClientChannel[] active, int musicians, int i) {
+        int step = i < musicians ? active[i].input.meter.meterStepLeftOrMono() : metronome.levelStep();
+        return Math.min(step, (i & 1) == 0 ? 15 : 14);
     }
 
     private static String truncate(String text) {

@@ -68,6 +68,7 @@ public final class ServerEngine implements AutoCloseable {
     private final HostedRoles roles = new HostedRoles();
     private final KickedSenders kicked = new KickedSenders(64);
     private final BanList bans = new BanList();
+    private final MetronomeChannel metronome;
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -76,9 +77,11 @@ public final class ServerEngine implements AutoCloseable {
         this.socket = new ServerSocket(config, counters);
         this.channels = new ChannelTable(config.maxClients());
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
-        this.audio = new AudioTick(config, counters, socket::newSendBatch);
+        this.metronome = new MetronomeChannel(config.maxClients());
+        this.audio = new AudioTick(config, counters, socket::newSendBatch, metronome);
         this.outbox = new Outbox(socket, counters, new ClmAnswerBudget(config.maxClients()));
         this.protocol = new ProtocolHandler(channels, outbox, this.events, roles, settings, clock, counters);
+        protocol.listMetronome(metronome);
         this.connectionless = new ConnectionlessHandler(channels, outbox, roles, counters);
         for (ClientChannel c : channels.slots()) {
             c.link = protocol.newLink(c);
@@ -165,6 +168,33 @@ public final class ServerEngine implements AutoCloseable {
                         s.info, c.jitterFrames(), s.props == null ? 0 : s.audioChannels, s.props, c.jitterCounters()));
             }
             return list;
+        });
+    }
+
+    /** The metronome's settings (JSON-RPC getMetronome, the server panel). */
+    public MetronomeSettings metronome() {
+        return call(metronome::settings);
+    }
+
+    /**
+     * Switches the metronome on or off and sets its tempo and metre (docs/server-engine.md, "Metronome"). Switched
+     * on, every client's list gains the channel "Metronome" at full gain and centre pan in every mix.
+     *
+     * @throws IllegalArgumentException bpm not 30..300 or beatsPerBar not 2..12
+     * @throws IllegalStateException    switching on with {@code -u 150}, which leaves no channel ID below 150 for it
+     */
+    public MetronomeSettings setMetronome(boolean enabled, int bpm, int beatsPerBar) {
+        metronome.check(enabled, bpm, beatsPerBar); // here, so the caller gets the reason (call() wraps failures)
+        return call(() -> {
+            if (metronome.apply(enabled, bpm, beatsPerBar)) {
+                if (enabled) {
+                    for (ClientChannel c : channels.slots()) {
+                        c.control.resetColumn(metronome.id);
+                    }
+                }
+                protocol.sendClientListToAll(System.nanoTime());
+            }
+            return metronome.settings();
         });
     }
 

@@ -160,6 +160,7 @@ public final class ServerRpc {
             return OK;
         });
         rpc.handle("jamulusserver/getCounters", p -> counters(engine.counters().snapshot()));
+        MetronomeRpc.register(rpc, engine);
     }
 
     private JsonPrimitive withRecorder(Consumer<JamRecorder> action) {
