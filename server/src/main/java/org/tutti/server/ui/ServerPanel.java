@@ -60,6 +60,7 @@ public final class ServerPanel extends JPanel {
     private final JButton apply = new JButton(ServerText.text("server.apply"));
     private final JButton join = new JButton(ServerText.text("server.join"));
     private final JLabel count = new JLabel();
+    private final MetronomeControls metronome = new MetronomeControls();
 
     public ServerPanel(ServerPanelSettings initial, ServerPanelListener listener) {
         super(new MigLayout("insets dialog, fill", "[grow,fill][]", "[][grow,fill][]"));
@@ -115,6 +116,7 @@ public final class ServerPanel extends JPanel {
         side.add(headroom, "skip, wmax 340");
         side.add(delayPan, "skip");
         side.add(fastUpdate, "skip");
+        side.add(metronome, "skip");
         side.add(labelFor("server.recordingDir", recorder.folder));
         side.add(recorder.folder, "split 2, growx");
         side.add(recorder.browse);
@@ -147,6 +149,11 @@ public final class ServerPanel extends JPanel {
         recorder.newRecording.addActionListener(e -> listener.newRecording());
         join.addActionListener(e -> listener.joinOwnServer());
         setClients(List.of());
+    }
+
+    /** The metronome row: the binding shows the server's metronome there and carries out its edits. */
+    public MetronomeControls metronomeControls() {
+        return metronome;
     }
 
     private static void row(JPanel p, String key, JComponent c) {

@@ -16,6 +16,7 @@ import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.directory.ServerInfo;
 import org.tutti.server.engine.ClientSnapshot;
+import org.tutti.server.engine.MetronomeSettings;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.recorder.RecorderState;
@@ -34,6 +35,20 @@ public final class ServerPanelBinding implements AutoCloseable {
 
     public ServerPanelBinding(ServerPanel panel) {
         this.panel = panel;
+        panel.metronomeControls().onChange((on, bpm, beats) -> worker.execute(() -> setMetronome(on, bpm, beats)));
+    }
+
+    private void setMetronome(boolean on, int bpm, int beats) {
+        ServerEngine e = engine;
+        if (e == null) {
+            return;
+        }
+        try {
+            MetronomeSettings now = e.setMetronome(on, bpm, beats);
+            SwingUtilities.invokeLater(() -> panel.metronomeControls().show(now));
+        } catch (IllegalStateException | IllegalArgumentException refused) {
+            poll(); // no ID for it on this server, or the engine is stopping: show what holds
+        }
     }
 
     /** Shows {@code running} from now on (call on the EDT or any thread). */
@@ -78,7 +93,9 @@ public final class ServerPanelBinding implements AutoCloseable {
             RecorderState state = r == null ? null : r.state();
             Path session = r == null ? null : r.currentSessionFolder();
             String error = r == null ? "" : r.errorMessage();
+            MetronomeSettings metronome = e.metronome();
             SwingUtilities.invokeLater(() -> {
+                panel.metronomeControls().show(metronome);
                 panel.setClients(rows);
                 panel.setRegistration(directory, registration);
                 if (state != null) {
