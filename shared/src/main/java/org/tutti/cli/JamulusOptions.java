@@ -25,6 +25,7 @@ public final class JamulusOptions {
             new OptionSpec("s", "server", null, COMMON, "run as server"),
             new OptionSpec(null, "audiobackend", "jack|portaudio|javasound", COMMON, "audio backend (default: the first available, in that order)"),
             new OptionSpec(null, "audiodevice", "NAME", COMMON, "audio device of that backend (JACK: server name; PortAudio: \"Host API: device\")"),
+            new OptionSpec(null, "chatcommands", null, SERVER, "Tutti: musicians may steer the metronome from the chat (/tempo 96, /click on|off)"),
             new OptionSpec(null, "banfile", "FILE", SERVER, "Tutti: keep the banned addresses in this file"),
             new OptionSpec("d", "discononquit", null, SERVER, "disconnect all clients on quit"),
             new OptionSpec("e", "directoryserver", "HOST[:PORT]", SERVER, "register with this directory (localhost: be a directory)"),

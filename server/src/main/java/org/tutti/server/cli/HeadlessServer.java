@@ -229,6 +229,9 @@ public final class HeadlessServer implements AutoCloseable {
                 throw e;
             }
         }
+        if (options != null && options.has("chatcommands")) {
+            engine.allowChatCommands(true);
+        }
         if (metronome != null) {
             MetronomeSettings m = engine.setMetronome(true, metronome[0], metronome[1]);
             out.println("- metronome: " + m.bpm() + " bpm, " + m.beatsPerBar() + " beats per bar, channel ID "

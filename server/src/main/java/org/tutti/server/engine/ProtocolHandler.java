@@ -63,6 +63,13 @@ final class ProtocolHandler {
         this.metronome = m;
     }
 
+    /** Chat commands ({@code --chatcommands}); null: every chat text is chat. */
+    private ChatCommands commands;
+
+    void useChatCommands(ChatCommands c) {
+        this.commands = c;
+    }
+
     /** Queues the connect sequence of doc §5.2 for a channel just opened by its first audio packet. */
     void onNewConnection(ClientChannel c, long nowNs) {
         outbox.queue(c, new ConnectedMessage.ClientId(c.id), nowNs);
@@ -136,8 +143,16 @@ final class ProtocolHandler {
             }
             case ConnectedMessage.ReqConnClientsList r ->
                     outbox.queue(c, new ConnectedMessage.ConnClientsList(metronome.listed(channels.clientList())), nowNs);
-            case ChatText(String text) -> broadcastChat(
-                    ChatFormat.line(c.id, c.control.info.name(), text, LocalTime.now()), c.id, nowNs);
+            case ChatText(String text) -> {
+                ChatCommands.Reply reply = commands == null ? null : commands.handle(c.control.info.name(), text);
+                if (reply == null) {
+                    broadcastChat(ChatFormat.line(c.id, c.control.info.name(), text, LocalTime.now()), c.id, nowNs);
+                } else if (reply.toAll()) {
+                    broadcastChat(reply.html(), -1, nowNs);
+                } else {
+                    outbox.queue(c, new ChatText(truncate(reply.html())), nowNs);
+                }
+            }
             case TransportProps(var props) -> {
                 if (props.audioCodec() == AudioCodec.CELT || props.audioCodec() == AudioCodec.NONE) {
                     outbox.queue(c, new ConnectedMessage.OpusSupported(), nowNs);

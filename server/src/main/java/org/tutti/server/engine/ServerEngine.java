@@ -69,6 +69,7 @@ public final class ServerEngine implements AutoCloseable {
     private final KickedSenders kicked = new KickedSenders(64);
     private final BanList bans = new BanList();
     private final MetronomeChannel metronome;
+    private final ChatCommands chatCommands;
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -82,6 +83,8 @@ public final class ServerEngine implements AutoCloseable {
         this.outbox = new Outbox(socket, counters, new ClmAnswerBudget(config.maxClients()));
         this.protocol = new ProtocolHandler(channels, outbox, this.events, roles, settings, clock, counters);
         protocol.listMetronome(metronome);
+        this.chatCommands = new ChatCommands(metronome, this::applyMetronome);
+        protocol.useChatCommands(chatCommands);
         this.connectionless = new ConnectionlessHandler(channels, outbox, roles, counters);
         for (ClientChannel c : channels.slots()) {
             c.link = protocol.newLink(c);
@@ -186,16 +189,29 @@ public final class ServerEngine implements AutoCloseable {
     public MetronomeSettings setMetronome(boolean enabled, int bpm, int beatsPerBar) {
         metronome.check(enabled, bpm, beatsPerBar); // here, so the caller gets the reason (call() wraps failures)
         return call(() -> {
-            if (metronome.apply(enabled, bpm, beatsPerBar)) {
-                if (enabled) {
-                    for (ClientChannel c : channels.slots()) {
-                        c.control.resetColumn(metronome.id);
-                    }
-                }
-                protocol.sendClientListToAll(System.nanoTime());
-            }
+            applyMetronome(enabled, bpm, beatsPerBar);
             return metronome.settings();
         });
+    }
+
+    /** Lets musicians steer the metronome from the chat ({@code --chatcommands}: /tempo, /click). */
+    public void allowChatCommands(boolean on) {
+        call(() -> {
+            chatCommands.allow(on);
+            return null;
+        });
+    }
+
+    /** Engine thread: new metronome settings (checked by the caller); clients learn when it appears or goes. */
+    private void applyMetronome(boolean enabled, int bpm, int beatsPerBar) {
+        if (metronome.apply(enabled, bpm, beatsPerBar)) {
+            if (enabled) {
+                for (ClientChannel c : channels.slots()) {
+                    c.control.resetColumn(metronome.id);
+                }
+            }
+            protocol.sendClientListToAll(System.nanoTime());
+        }
     }
 
     /** Sends {@code text} unchanged (HTML) to every client, as JSON-RPC broadcastChatMessage does. */
