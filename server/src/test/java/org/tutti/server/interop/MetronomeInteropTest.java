@@ -33,7 +33,8 @@ import org.tutti.testing.Await;
  * The server metronome with two real Jamulus 3.9.1 headless clients: both list the channel "Metronome" (ID 10 on a
  * {@code -u 10} server), the one whose fader for it is up plays clicks 60/bpm × 48000 samples apart (median, as
  * recorded from its JACK output), and the one that stored the "Metronome" fader at 0 in an earlier session (its ini
- * file) sends CHANNEL_GAIN 0 for the new channel on its own and plays no clicks at all.
+ * file) sends CHANNEL_GAIN 0 for the new channel on its own and plays no clicks at all. A {@code /tempo} typed in
+ * a real client's chat sets the tempo ({@code --chatcommands}).
  */
 class MetronomeInteropTest {
     private static final Duration CONNECT = Duration.ofSeconds(20);
@@ -47,7 +48,8 @@ class MetronomeInteropTest {
     void realClientsListTheMetronomeAndMixItWithTheirOwnFader() throws Exception {
         Peers.require(Peers.JAMULUS, Peers.JACKD, Peers.JACK_TOOLS, Peers.JACK_REC);
         Secrets secrets = Secrets.create(dir);
-        ParsedOptions options = JamulusOptions.parse("-s", "-n", "-p", "0", "-u", "10", "--metronome", "120/4");
+        ParsedOptions options = JamulusOptions.parse("-s", "-n", "-p", "0", "-u", "10", "--metronome", "120/4",
+                "--chatcommands");
         // A user who pulled the "Metronome" fader to 0 last time: Jamulus restores faders by channel name.
         Map<String, String> faderDown = Map.of("storedfadertag0_base64",
                 Base64.getEncoder().encodeToString("Metronome".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
@@ -95,6 +97,14 @@ class MetronomeInteropTest {
                 Await.until("Alice's tone at Bob", CONNECT, () -> JackRecorder.peak(jackB,
                         bob.outputPorts().getFirst(), Duration.ofSeconds(1), dir) > 1000);
             }
+
+            // A musician sets the tempo from a real client's chat; everyone is told who did it.
+            alice.rpc().result("jamulusclient/sendChatText", Json.object("chatText", "/tempo 90"));
+            assertThat(bob.rpc().awaitNotification("jamulusclient/chatTextReceived",
+                    p -> p.get("chatText").getAsString().contains("Alice set 90 bpm, 4 beats per bar"), CONNECT))
+                    .as("Bob told of Alice's /tempo").isNotNull();
+            assertThat(rpc.result("jamulusserver/getMetronome", Json.object()).getAsJsonObject().get("bpm").getAsInt())
+                    .isEqualTo(90);
 
             // Switched off through JSON-RPC, it leaves the clients' lists.
             JsonObject off = new JsonObject();
