@@ -80,7 +80,7 @@ final class AudioTick implements AutoCloseable {
     void mixAndSend() {
         boolean anyDefault = false;
         for (int i = 0; i < count; i++) {
-            anyDefault |= active[i].control.defaultMix && active[i].receivesAudio();
+            anyDefault |= active[i].mixControl().defaultMix && active[i].receivesAudio();
         }
         anyDefaultMix = anyDefault;
         if (anyDefault) {

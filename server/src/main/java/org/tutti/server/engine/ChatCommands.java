@@ -4,10 +4,12 @@ import java.util.Locale;
 import org.tutti.server.mix.Metronome;
 
 /**
- * Musicians' chat commands for the metronome, when the server allows them ({@code --chatcommands}):
- * {@code /tempo 96} (or {@code /tempo 120/3}) and {@code /click on|off}. A command is not passed on as chat: the
- * server tells everyone what changed, or tells only the sender why it did nothing. Any other text, and every text
- * while commands are off, is ordinary chat (a line that merely starts with a slash included).
+ * Musicians' chat commands. When the server allows them ({@code --chatcommands}): {@code /tempo 96} (or
+ * {@code /tempo 120/3}) and {@code /click on|off} for the metronome, {@code /conduct} (the sender becomes the
+ * conductor) and {@code /conduct off} (the conductor stops). Always, while a conductor is set: {@code /ownmix} and
+ * {@code /follow}, a listener's own choice. A command is not passed on as chat: the server tells everyone what
+ * changed, or tells only the sender why it did nothing. Any other text, and every text while commands are off, is
+ * ordinary chat (a line that merely starts with a slash included).
  *
  * <p>Engine thread only: {@link #handle} runs in the protocol handler, {@link #allow} through the engine's command
  * queue.
@@ -18,41 +20,65 @@ final class ChatCommands {
         void apply(boolean enabled, int bpm, int beatsPerBar);
     }
 
-    /** What to answer: {@code html} to every client, or only to the sender. */
+    /** What to answer: {@code html} to every client, or only to the sender; null html: handled, nothing to say. */
     record Reply(boolean toAll, String html) {
+        static final Reply SILENT = new Reply(false, null);
     }
 
     static final String PREFIX = "<b>Metronome:</b> ";
 
     private final MetronomeChannel metronome;
     private final MetronomeSwitch metronomeSwitch;
+    private final ConductorMix conductor;
     private boolean allowed;
 
-    ChatCommands(MetronomeChannel metronome, MetronomeSwitch metronomeSwitch) {
+    ChatCommands(MetronomeChannel metronome, MetronomeSwitch metronomeSwitch, ConductorMix conductor) {
         this.metronome = metronome;
         this.metronomeSwitch = metronomeSwitch;
+        this.conductor = conductor;
     }
 
     void allow(boolean on) {
         allowed = on;
     }
 
-    /** The answer to {@code text} from musician {@code name} if it is a command, else null (it is chat). */
-    Reply handle(String name, String text) {
-        if (!allowed) {
-            return null;
-        }
+    /** The answer to {@code text} from {@code sender} if it is a command, else null (it is chat). */
+    Reply handle(ClientChannel sender, String text, long nowNs) {
         String[] words = text.strip().split("\\s+");
         if (words.length == 0 || words.length > 2) {
             return null;
         }
         String command = words[0].toLowerCase(Locale.ROOT);
         String argument = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "";
+        String name = sender.control.info.name();
+        if (argument.isEmpty() && (command.equals("/ownmix") || command.equals("/follow"))) {
+            return conductor.ownMix(sender, command.equals("/ownmix"), nowNs) ? Reply.SILENT : null;
+        }
+        if (!allowed) {
+            return null;
+        }
         return switch (command) {
             case "/tempo" -> tempo(name, argument);
             case "/click" -> click(name, argument);
+            case "/conduct" -> conduct(sender, argument, nowNs);
             default -> null;
         };
+    }
+
+    private Reply conduct(ClientChannel sender, String argument, long nowNs) {
+        switch (argument) {
+            case "" -> conductor.set(sender, nowNs);
+            case "off" -> {
+                if (conductor.conductor() != sender) {
+                    return new Reply(false, ConductorMix.PREFIX + "only the conductor can stop conducting");
+                }
+                conductor.set(null, nowNs);
+            }
+            default -> {
+                return new Reply(false, ConductorMix.PREFIX + "/conduct makes you the conductor, /conduct off stops");
+            }
+        }
+        return Reply.SILENT;
     }
 
     private Reply tempo(String name, String argument) {

@@ -121,6 +121,12 @@ final class ClientChannel {
         }
     }
 
+    /** Whose gains and pans make this listener's mix: the conductor's while it follows one, else its own. */
+    ChannelControl mixControl() {
+        ClientChannel c = control.following;
+        return c != null ? c.control : control;
+    }
+
     /** True once the client may receive audio: identified (CHANNEL_INFOS) and its format known. */
     boolean receivesAudio() {
         return control.identified && control.props != null;

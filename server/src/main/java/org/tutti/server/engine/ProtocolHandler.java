@@ -144,9 +144,11 @@ final class ProtocolHandler {
             case ConnectedMessage.ReqConnClientsList r ->
                     outbox.queue(c, new ConnectedMessage.ConnClientsList(metronome.listed(channels.clientList())), nowNs);
             case ChatText(String text) -> {
-                ChatCommands.Reply reply = commands == null ? null : commands.handle(c.control.info.name(), text);
+                ChatCommands.Reply reply = commands == null ? null : commands.handle(c, text, nowNs);
                 if (reply == null) {
                     broadcastChat(ChatFormat.line(c.id, c.control.info.name(), text, LocalTime.now()), c.id, nowNs);
+                } else if (reply.html() == null) {
+                    // handled, and whoever needed to know was told
                 } else if (reply.toAll()) {
                     broadcastChat(reply.html(), -1, nowNs);
                 } else {

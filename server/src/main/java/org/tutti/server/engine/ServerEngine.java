@@ -70,6 +70,7 @@ public final class ServerEngine implements AutoCloseable {
     private final BanList bans = new BanList();
     private final MetronomeChannel metronome;
     private final ChatCommands chatCommands;
+    private final ConductorMix conductorMix;
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -83,7 +84,8 @@ public final class ServerEngine implements AutoCloseable {
         this.outbox = new Outbox(socket, counters, new ClmAnswerBudget(config.maxClients()));
         this.protocol = new ProtocolHandler(channels, outbox, this.events, roles, settings, clock, counters);
         protocol.listMetronome(metronome);
-        this.chatCommands = new ChatCommands(metronome, this::applyMetronome);
+        this.conductorMix = new ConductorMix(channels, outbox);
+        this.chatCommands = new ChatCommands(metronome, this::applyMetronome, conductorMix);
         protocol.useChatCommands(chatCommands);
         this.connectionless = new ConnectionlessHandler(channels, outbox, roles, counters);
         for (ClientChannel c : channels.slots()) {
@@ -191,6 +193,26 @@ public final class ServerEngine implements AutoCloseable {
         return call(() -> {
             applyMetronome(enabled, bpm, beatsPerBar);
             return metronome.settings();
+        });
+    }
+
+    /** The conductor's channel ID, or -1 when nobody conducts. */
+    public int conductor() {
+        return call(() -> conductorMix.conductor() == null ? -1 : conductorMix.conductor().id);
+    }
+
+    /**
+     * Makes client {@code id} the conductor: every other listener hears its personal mix (in their own stream
+     * format) unless they opt out with /ownmix; -1 ends it. False if no client has that ID.
+     */
+    public boolean setConductor(int id) {
+        return call(() -> {
+            ClientChannel c = id < 0 ? null : channels.connected(id);
+            if (id >= 0 && c == null) {
+                return false;
+            }
+            conductorMix.set(c, System.nanoTime());
+            return true;
         });
     }
 
@@ -528,6 +550,7 @@ public final class ServerEngine implements AutoCloseable {
         }
         channels.rebuildActive();
         protocol.onNewConnection(c, nowNs);
+        conductorMix.joined(c, nowNs);
         String ip = AddressText.host(from.address().getAddress()); // QHostAddress::toString, as Jamulus logs it
         events.clientConnected(c.id, ip, channels.activeCount());
         events.clientListChanged(channels);
@@ -535,6 +558,7 @@ public final class ServerEngine implements AutoCloseable {
 
     private void disconnect(ClientChannel c, long nowNs) {
         int id = c.id;
+        conductorMix.leaving(c, nowNs);
         c.close();
         channels.rebuildActive();
         protocol.sendClientListToAll(nowNs);

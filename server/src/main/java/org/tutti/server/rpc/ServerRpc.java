@@ -161,6 +161,7 @@ public final class ServerRpc {
         });
         rpc.handle("jamulusserver/getCounters", p -> counters(engine.counters().snapshot()));
         MetronomeRpc.register(rpc, engine);
+        ConductorRpc.register(rpc, engine);
     }
 
     private JsonPrimitive withRecorder(Consumer<JamRecorder> action) {
