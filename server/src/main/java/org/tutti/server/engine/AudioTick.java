@@ -22,6 +22,7 @@ final class AudioTick implements AutoCloseable {
     private final SendBatch[] batches;
     private final ParallelPhases phases;
     private final MetronomeChannel metronome;
+    private final ConductorEncodes conductorEncodes;
     /**
      * Without {@code -T} the workers are used only from this many channels on: below it one core has room to spare
      * and a phase barrier costs more than it saves (on the 2-core test machine one thread held 100 clients with
@@ -50,6 +51,7 @@ final class AudioTick implements AutoCloseable {
         this.parallelFromClients = config.multithreading() ? 2 : AUTO_PARALLEL_CLIENTS;
         this.sums = new SharedSums(frameSamples);
         this.sharedEncodes = new SharedEncodes(frameSamples);
+        this.conductorEncodes = new ConductorEncodes(frameSamples, delayPan, metronome);
         this.paths = new AudioPath[threads];
         this.batches = new SendBatch[threads];
         for (int i = 0; i < threads; i++) {
@@ -93,6 +95,7 @@ final class AudioTick implements AutoCloseable {
             sharedEncodes.assign(active[i], anyDefault, counters);
         }
         sharedEncodes.encodeNeeded(sums);
+        conductorEncodes.prepare(active, count, counters);
         runPhase(mixTask);
         for (SendBatch b : batches) { // counted here, on the engine thread, so no increment is lost
             counters.packetsOut += b.takeSent();
@@ -148,5 +151,6 @@ final class AudioTick implements AutoCloseable {
             phases.close();
         }
         sharedEncodes.close();
+        conductorEncodes.close();
     }
 }

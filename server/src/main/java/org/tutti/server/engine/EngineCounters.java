@@ -28,13 +28,14 @@ public final class EngineCounters {
     volatile long controlMessagesDropped;
     volatile long kickedDatagramsDropped;
     volatile long bannedDatagramsDropped;
+    volatile long conductorEncodeListenerTicks;
 
     /** A consistent-enough copy for reporting. */
     public Snapshot snapshot() {
         return new Snapshot(ticks, missedDeadlines, maxTickNanos, packetsIn, packetsOut, audioPacketsIn,
                 wrongSizeAudio, decodeErrors, jitterUnderruns, jitterOverruns, protocolMessagesIn, malformedMessages,
                 clmAnswersDropped, garbageDatagrams, sendErrors, sharedEncodeListenerTicks, internalErrors, engineRestarts,
-                controlMessagesDropped, kickedDatagramsDropped, bannedDatagramsDropped);
+                controlMessagesDropped, kickedDatagramsDropped, bannedDatagramsDropped, conductorEncodeListenerTicks);
     }
 
     /**
@@ -44,13 +45,15 @@ public final class EngineCounters {
      * {@code engineRestarts} counts failures that escaped the engine's duty cycle (see {@link EngineSupervisor});
      * {@code controlMessagesDropped} counts protocol messages not queued for a client that had 1,024 still unACKed;
      * {@code kickedDatagramsDropped} counts datagrams ignored from a sender kicked less than a minute ago, and
-     * {@code bannedDatagramsDropped} those from a banned address.
+     * {@code bannedDatagramsDropped} those from a banned address; {@code conductorEncodeListenerTicks} counts
+     * listener-ticks of followers served from the conductor's shared encode (see {@link ConductorEncodes}).
      */
     public record Snapshot(long ticks, long missedDeadlines, long maxTickNanos, long packetsIn, long packetsOut,
                            long audioPacketsIn, long wrongSizeAudio, long decodeErrors, long jitterUnderruns,
                            long jitterOverruns, long protocolMessagesIn, long malformedMessages,
                            long clmAnswersDropped, long garbageDatagrams, long sendErrors,
                            long sharedEncodeListenerTicks, long internalErrors, long engineRestarts,
-                           long controlMessagesDropped, long kickedDatagramsDropped, long bannedDatagramsDropped) {
+                           long controlMessagesDropped, long kickedDatagramsDropped, long bannedDatagramsDropped,
+                           long conductorEncodeListenerTicks) {
     }
 }

@@ -61,6 +61,8 @@ class ConductorMixTest {
 
                 conductor.control().send(new ConnectedMessage.ChannelGain(player.channelId, GainPan.UNITY / 2));
                 awaitLevel(follower, "the conductor's fader move, at the follower", 0.35, 0.65);
+                // The follower's packets came from the conductor's shared encode, not its own mix and encode.
+                assertThat(engine.counters().snapshot().conductorEncodeListenerTicks()).isPositive();
 
                 follower.control().send(new ConnectedMessage.ChatText("/ownmix"));
                 awaitChat(follower, "you hear your own mix");
