@@ -61,6 +61,7 @@ public final class ServerPanel extends JPanel {
     private final JButton join = new JButton(ServerText.text("server.join"));
     private final JLabel count = new JLabel();
     private final MetronomeControls metronome = new MetronomeControls();
+    private final ConductorControls conductor = new ConductorControls();
 
     public ServerPanel(ServerPanelSettings initial, ServerPanelListener listener) {
         super(new MigLayout("insets dialog, fill", "[grow,fill][]", "[][grow,fill][]"));
@@ -117,6 +118,7 @@ public final class ServerPanel extends JPanel {
         side.add(delayPan, "skip");
         side.add(fastUpdate, "skip");
         side.add(metronome, "skip");
+        row(side, "server.conductor", conductor.chooser);
         side.add(labelFor("server.recordingDir", recorder.folder));
         side.add(recorder.folder, "split 2, growx");
         side.add(recorder.browse);
@@ -154,6 +156,11 @@ public final class ServerPanel extends JPanel {
     /** The metronome row: the binding shows the server's metronome there and carries out its edits. */
     public MetronomeControls metronomeControls() {
         return metronome;
+    }
+
+    /** The conductor chooser: the binding shows the musicians and the conductor and carries out the choice. */
+    public ConductorControls conductorControls() {
+        return conductor;
     }
 
     private static void row(JPanel p, String key, JComponent c) {

@@ -36,6 +36,17 @@ public final class ServerPanelBinding implements AutoCloseable {
     public ServerPanelBinding(ServerPanel panel) {
         this.panel = panel;
         panel.metronomeControls().onChange((on, bpm, beats) -> worker.execute(() -> setMetronome(on, bpm, beats)));
+        panel.conductorControls().onChange(id -> worker.execute(() -> {
+            ServerEngine e = engine;
+            try {
+                if (e != null) {
+                    e.setConductor(id); // false when that musician just left: the poll shows what holds
+                    poll();
+                }
+            } catch (IllegalStateException stopping) {
+                // the engine is closing: nothing to conduct
+            }
+        }));
     }
 
     private void setMetronome(boolean on, int bpm, int beats) {
@@ -94,8 +105,12 @@ public final class ServerPanelBinding implements AutoCloseable {
             Path session = r == null ? null : r.currentSessionFolder();
             String error = r == null ? "" : r.errorMessage();
             MetronomeSettings metronome = e.metronome();
+            List<ConductorControls.Choice> musicians = e.clients().stream()
+                    .map(c -> new ConductorControls.Choice(c.id(), c.info().name())).toList();
+            int conductor = e.conductor();
             SwingUtilities.invokeLater(() -> {
                 panel.metronomeControls().show(metronome);
+                panel.conductorControls().show(musicians, conductor);
                 panel.setClients(rows);
                 panel.setRegistration(directory, registration);
                 if (state != null) {

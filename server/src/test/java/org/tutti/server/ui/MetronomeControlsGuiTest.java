@@ -15,14 +15,18 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tutti.protocol.ChannelInfo;
+import org.tutti.protocol.ConnectedMessage;
 import org.tutti.server.engine.MetronomeSettings;
+import org.tutti.server.engine.ScriptedClientAccess;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.testing.Await;
 
 /**
- * The server panel's metronome row under Xvfb, bound to a real engine: edits switch the server's metronome, the row
- * follows changes made elsewhere (JSON-RPC), and a server for 150 musicians offers no metronome.
+ * The server panel's metronome row and conductor chooser under Xvfb, bound to a real engine: edits switch the
+ * server's metronome and conductor, the controls follow changes made elsewhere (JSON-RPC), and a server for 150
+ * musicians offers no metronome.
  */
 class MetronomeControlsGuiTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -102,6 +106,29 @@ class MetronomeControlsGuiTest {
             w.button("serverMetronomeTap").click();
             Await.until("a tapped tempo reaches the server", WAIT, () -> engine.metronome().bpm() != 140);
             assertThat(engine.metronome().bpm()).isBetween(30, 300);
+        }
+    }
+
+    @Test
+    void theConductorChooserSetsTheServersConductorAndFollowsIt() throws Exception {
+        ServerPanelBinding[] binding = new ServerPanelBinding[1];
+        FrameFixture w = show(binding);
+        try (ServerEngine engine = ServerEngine.start(ServerConfig.defaults(0, 4), null);
+             ServerPanelBinding b = binding[0];
+             ScriptedClientAccess clara = new ScriptedClientAccess(engine.port())) {
+            b.attach(engine);
+            int id = clara.connect();
+            clara.send(new ConnectedMessage.ChannelInfos(new ChannelInfo(0, 0, 0, "Clara", "")));
+            Await.until("Clara in the chooser", WAIT, () -> GuiActionRunner.execute(() ->
+                    w.comboBox("serverConductor").target().getItemCount() == 2
+                            && w.comboBox("serverConductor").target().getItemAt(1).toString().equals("Clara")));
+            w.comboBox("serverConductor").requireSelection("Nobody: everyone hears their own mix").selectItem("Clara");
+            Await.until("Clara conducts", WAIT, () -> engine.conductor() == id);
+
+            engine.setConductor(-1); // as JSON-RPC setConductor {"id": null} would
+            Await.until("the chooser shows nobody", WAIT, () -> GuiActionRunner.execute(() ->
+                    ((ConductorControls.Choice) w.comboBox("serverConductor").target().getSelectedItem())
+                            .channelId() == -1));
         }
     }
 
