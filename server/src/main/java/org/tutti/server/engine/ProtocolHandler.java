@@ -44,6 +44,10 @@ final class ProtocolHandler {
     private final EngineCounters counters;
     private final byte[] levelBody = new byte[(ServerConfig.MAX_CLIENTS_LIMIT + MetronomeChannel.EXTRA_COLUMNS + 1) / 2];
     private final byte[] levelFrame = new byte[levelBody.length + Frame.OVERHEAD_BYTES];
+    /** A disabled stand-in until the engine wires its own ({@link #listMetronome}). */
+    private MetronomeChannel metronome = new MetronomeChannel(ServerConfig.MAX_CLIENTS_LIMIT);
+    /** Null: every chat text is chat. */
+    private ChatCommands commands;
 
     ProtocolHandler(ChannelTable channels, Outbox outbox, EventPublisher events, HostedRolesPort roles,
             LiveSettings settings, TickClock clock, EngineCounters counters) {
@@ -56,16 +60,12 @@ final class ProtocolHandler {
         this.counters = counters;
     }
 
-    /** The metronome whose entry and level this handler appends to the musicians' while it is enabled. */
-    private MetronomeChannel metronome = new MetronomeChannel(ServerConfig.MAX_CLIENTS_LIMIT);
-
+    /** The engine's metronome, whose entry and level follow the musicians' while it is enabled. */
     void listMetronome(MetronomeChannel m) {
         this.metronome = m;
     }
 
-    /** Chat commands ({@code --chatcommands}); null: every chat text is chat. */
-    private ChatCommands commands;
-
+    /** The engine's chat commands (/tempo, /click, /conduct, /ownmix, /follow). */
     void useChatCommands(ChatCommands c) {
         this.commands = c;
     }
