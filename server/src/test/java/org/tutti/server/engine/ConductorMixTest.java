@@ -85,4 +85,28 @@ class ConductorMixTest {
             assertThat(engine.setConductor(3)).as("no client 3").isFalse();
         }
     }
+
+    @Test
+    void withChatCommandsAMusicianTakesAndEndsTheBaton() throws Exception {
+        try (ServerEngine engine = ServerEngine.start(ServerConfig.defaults(0, 4), null);
+             AudioTestClient clara = new AudioTestClient(engine.port(), AudioCodec.OPUS, 1, 45, "Clara");
+             AudioTestClient sam = new AudioTestClient(engine.port(), AudioCodec.OPUS, 1, 45, "Sam")) {
+            clara.control().send(new ConnectedMessage.ChatText("/conduct"));
+            awaitChat(clara, "/conduct"); // without --chatcommands it is chat
+            assertThat(engine.conductor()).isEqualTo(-1);
+
+            engine.allowChatCommands(true);
+            clara.control().send(new ConnectedMessage.ChatText("/conduct"));
+            awaitChat(sam, "you hear Clara's mix");
+            assertThat(awaitChat(clara, "you conduct")).startsWith(ConductorMix.PREFIX);
+            assertThat(engine.conductor()).isEqualTo(clara.channelId);
+
+            sam.control().send(new ConnectedMessage.ChatText("/conduct off"));
+            awaitChat(sam, "only the conductor can stop conducting");
+            assertThat(engine.conductor()).isEqualTo(clara.channelId);
+            clara.control().send(new ConnectedMessage.ChatText("/conduct off"));
+            awaitChat(sam, "nobody conducts");
+            assertThat(engine.conductor()).isEqualTo(-1);
+        }
+    }
 }
