@@ -37,6 +37,20 @@ public final class JamulusClient implements AutoCloseable {
      */
     public static JamulusClient start(Path dir, DummyJack jack, String serverAddress, String clientName,
                                       Map<String, String> iniSettings) {
+        return start(dir, jack, serverAddress, clientName, iniSettings, true);
+    }
+
+    /**
+     * As {@link #start(Path, DummyJack, String, String, Map)} but with its window (on Qt's offscreen platform): only
+     * then does 3.9.1 build its mixer board, which restores stored faders by channel name and sends CHANNEL_GAIN.
+     */
+    public static JamulusClient startWindowed(Path dir, DummyJack jack, String serverAddress, String clientName,
+                                              Map<String, String> iniSettings) {
+        return start(dir, jack, serverAddress, clientName, iniSettings, false);
+    }
+
+    private static JamulusClient start(Path dir, DummyJack jack, String serverAddress, String clientName,
+                                       Map<String, String> iniSettings, boolean headless) {
         Path iniFile = dir.resolve("jamulus-client-" + clientName + ".ini");
         if (!iniSettings.isEmpty()) {
             StringBuilder xml = new StringBuilder("<!DOCTYPE TheJamulusProject>\n<client>\n");
@@ -52,9 +66,12 @@ public final class JamulusClient implements AutoCloseable {
         int rpcPort = FreePorts.tcp();
         Secrets secrets = Secrets.create(dir);
         Path ini = dir.resolve("jamulus-client-" + clientName + ".ini");
-        List<String> command = List.of("Jamulus", "-n", "-i", ini.toString(), "-p", "0", "-c", serverAddress,
-                "--clientname", clientName, "--jsonrpcport", Integer.toString(rpcPort),
-                "--jsonrpcsecretfile", secrets.file().toString());
+        List<String> command = new java.util.ArrayList<>(List.of("Jamulus", "-n", "-i", ini.toString(), "-p", "0",
+                "-c", serverAddress, "--clientname", clientName, "--jsonrpcport", Integer.toString(rpcPort),
+                "--jsonrpcsecretfile", secrets.file().toString()));
+        if (!headless) {
+            command.remove("-n");
+        }
         Map<String, String> env = new HashMap<>(jack.env());
         env.put("QT_QPA_PLATFORM", "offscreen");
         ManagedProcess process = ManagedProcess.start("Jamulus client " + clientName, command, env,

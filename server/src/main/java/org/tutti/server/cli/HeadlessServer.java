@@ -19,6 +19,7 @@ import org.tutti.server.directory.DirectoryRole;
 import org.tutti.server.engine.Ban;
 import org.tutti.server.engine.BanFile;
 import org.tutti.server.engine.HtmlStatusFile;
+import org.tutti.server.engine.MetronomeSettings;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
@@ -129,6 +130,7 @@ public final class HeadlessServer implements AutoCloseable {
         // Read first: a bad --portmapping value stops the server before it opens any socket.
         boolean mapPort = options != null && ServerOptions.portMapping(options);
         String password = options == null ? null : ServerOptions.password(options);
+        int[] metronome = options == null ? null : ServerOptions.metronome(options);
         ServerLog log = new ServerLog(config.logFile());
         HtmlStatusFile html = config.htmlStatusFile() == null ? null : new HtmlStatusFile(config.htmlStatusFile());
         JsonRpcServer rpc = null;
@@ -230,6 +232,14 @@ public final class HeadlessServer implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+        if (options != null && options.has("chatcommands")) {
+            engine.allowChatCommands(true);
+        }
+        if (metronome != null) {
+            MetronomeSettings m = engine.setMetronome(true, metronome[0], metronome[1]);
+            out.println("- metronome: " + m.bpm() + " bpm, " + m.beatsPerBar() + " beats per bar, channel ID "
+                    + m.channelId());
         }
         if (html != null) {
             html.write(List.of());

@@ -12,7 +12,9 @@ import org.tutti.cli.ParsedOptions;
 import org.tutti.cli.UsageException;
 import org.tutti.protocol.Countries;
 import org.tutti.server.directory.ServerInfo;
+import org.tutti.server.engine.MetronomeSettings;
 import org.tutti.server.engine.ServerConfig;
+import org.tutti.server.mix.Metronome;
 
 /** Turns the headless server's command line into a {@link ServerConfig}, with Jamulus's meanings (§10.2). */
 public final class ServerOptions {
@@ -32,12 +34,47 @@ public final class ServerOptions {
         ServerInfo info = ServerInfo.parse(o.value("serverinfo", null), Countries.ANY);
         return new ServerConfig(bind,
                 o.intValue("port", ServerConfig.DEFAULT_PORT, 0, 65535),
-                o.intValue("numchannels", ServerConfig.DEFAULT_MAX_CLIENTS, 1, ServerConfig.MAX_CLIENTS_LIMIT),
+                maxClients(o),
                 o.has("fastupdate"), o.has("multithreading"), o.has("delaypan"),
                 welcomeMessage(o.value("welcomemessage", "")), o.has("licence"),
                 info.name(), info.city(), info.country(),
                 o.intValue("qos", ServerConfig.DEFAULT_TOS, 0, 255), o.has("discononquit"),
                 path(o, "log"), path(o, "htmlstatus"), o.has("enableipv6"));
+    }
+
+    /**
+     * {@code -u}, 1..150; with {@code --metronome} at most 149, since Jamulus 3.9.1 clients break on channel IDs of
+     * 150 or more and the metronome takes the ID after the last musician.
+     */
+    static int maxClients(ParsedOptions o) throws UsageException {
+        int u = o.intValue("numchannels", ServerConfig.DEFAULT_MAX_CLIENTS, 1, ServerConfig.MAX_CLIENTS_LIMIT);
+        return o.has("metronome") ? Math.min(u, MetronomeSettings.MAX_CLIENTS_WITH_METRONOME) : u;
+    }
+
+    /**
+     * {@code --metronome BPM[/BEATS]}: {bpm, beats per bar} to start the metronome with (4 beats when BEATS is left
+     * out), or null without the option.
+     */
+    public static int[] metronome(ParsedOptions o) throws UsageException {
+        if (!o.has("metronome")) {
+            return null;
+        }
+        String text = o.value("metronome", "").strip();
+        String[] parts = text.split("/", -1);
+        try {
+            int bpm = Integer.parseInt(parts[0].strip());
+            int beats = parts.length == 2 ? Integer.parseInt(parts[1].strip())
+                    : MetronomeSettings.DEFAULT_BEATS_PER_BAR;
+            if (parts.length > 2) {
+                throw new NumberFormatException(text);
+            }
+            Metronome.check(bpm, beats);
+            return new int[] {bpm, beats};
+        } catch (NumberFormatException e) {
+            throw new UsageException("--metronome needs BPM or BPM/BEATS, e.g. 96 or 120/3, not '" + text + "'");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--metronome: " + e.getMessage());
+        }
     }
 
     /** {@code --banfile}: where the bans are kept across restarts, or null. */

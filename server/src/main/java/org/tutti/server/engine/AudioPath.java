@@ -25,14 +25,22 @@ final class AudioPath {
     private final AudioSender sender;
     private final SharedSums sums;
     private final PersonalMixer mixer;
+    /** The metronome, one more source of every mix while enabled; null for a path without one (benchmarks). */
+    private final MetronomeChannel metronome;
 
     /** One per thread that mixes: the mixer's scratch buffers are its own, the shared sums are read only. */
     AudioPath(int frameSamples, boolean delayPan, EngineCounters counters, AudioSender sender, SharedSums sums) {
+        this(frameSamples, delayPan, counters, sender, sums, null);
+    }
+
+    AudioPath(int frameSamples, boolean delayPan, EngineCounters counters, AudioSender sender, SharedSums sums,
+            MetronomeChannel metronome) {
         this.frameSamples = frameSamples;
         this.counters = counters;
         this.sender = sender;
         this.sums = sums;
         this.mixer = new PersonalMixer(frameSamples, delayPan);
+        this.metronome = metronome;
     }
 
     /** Decodes one server frame of input for {@code c} into its float views and updates its meter. */
@@ -93,7 +101,8 @@ final class AudioPath {
         ChannelControl settings = l.control;
         boolean stereo = settings.audioChannels == 2;
         float fl = l.fadeIn();
-        if (settings.defaultMix && sharedSumsReady) {
+        ChannelControl mix = l.mixControl(); // the conductor's gains and pans for a follower (ConductorMix)
+        if (mix.defaultMix && sharedSumsReady) {
             // mix = fade_l · Σ fade_j x_j, except the listener's own signal which is not faded twice.
             mixer.startFromSum(stereo, sums.sum, fl, l.input.frame, fl * (1f - fl));
         } else {
@@ -101,8 +110,11 @@ final class AudioPath {
             for (int s = 0; s < count; s++) {
                 ClientChannel src = sources[s];
                 // Jamulus: the listener's gain × the source's fade-in × (for others) the listener's own fade-in.
-                float g = settings.gains[src.id] * src.fadeIn() * (src == l ? 1f : fl);
-                mixer.add(src.input.frame, g, settings.pans[src.id]);
+                float g = mix.gains[src.id] * src.fadeIn() * (src == l ? 1f : fl);
+                mixer.add(src.input.frame, g, mix.pans[src.id]);
+            }
+            if (metronome != null && metronome.enabled()) { // never fades in itself: only the listener's fade
+                mixer.add(metronome.frame, mix.gains[metronome.id] * fl, mix.pans[metronome.id]);
             }
         }
         mixer.write(out.mix);

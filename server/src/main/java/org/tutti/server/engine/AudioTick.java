@@ -21,6 +21,8 @@ final class AudioTick implements AutoCloseable {
     /** One per thread that mixes: each sends its own range of listeners (spreads loopback delivery over cores). */
     private final SendBatch[] batches;
     private final ParallelPhases phases;
+    private final MetronomeChannel metronome;
+    private final ConductorEncodes conductorEncodes;
     /**
      * Without {@code -T} the workers are used only from this many channels on: below it one core has room to spare
      * and a phase barrier costs more than it saves (on the 2-core test machine one thread held 100 clients with
@@ -39,7 +41,8 @@ final class AudioTick implements AutoCloseable {
     private boolean anyDefaultMix;
     private int workerFailuresSeen;
 
-    AudioTick(ServerConfig config, EngineCounters counters, Supplier<SendBatch> newBatch) {
+    AudioTick(ServerConfig config, EngineCounters counters, Supplier<SendBatch> newBatch, MetronomeChannel metronome) {
+        this.metronome = metronome;
         this.frameSamples = config.frameSamples();
         this.delayPan = config.delayPan();
         this.counters = counters;
@@ -48,13 +51,14 @@ final class AudioTick implements AutoCloseable {
         this.parallelFromClients = config.multithreading() ? 2 : AUTO_PARALLEL_CLIENTS;
         this.sums = new SharedSums(frameSamples);
         this.sharedEncodes = new SharedEncodes(frameSamples);
+        this.conductorEncodes = new ConductorEncodes(frameSamples, delayPan, metronome);
         this.paths = new AudioPath[threads];
         this.batches = new SendBatch[threads];
         for (int i = 0; i < threads; i++) {
             SendBatch batch = newBatch.get();
             batches[i] = batch;
             paths[i] = new AudioPath(frameSamples, delayPan, counters,
-                    (to, packet, length) -> batch.add(to.endpoint, packet, 0, length), sums);
+                    (to, packet, length) -> batch.add(to.endpoint, packet, 0, length), sums, metronome);
         }
         this.phases = threads > 1 ? new ParallelPhases(threads) : null;
     }
@@ -69,22 +73,29 @@ final class AudioTick implements AutoCloseable {
                 channels[i].input.fadeInSamples += frameSamples;
             }
         }
+        if (metronome.enabled()) {
+            metronome.render(frameSamples); // its level is read with the others' before the mix
+        }
     }
 
     /** Mixes, encodes and sends every listener's mix (after {@link #decode} of the same tick). */
     void mixAndSend() {
         boolean anyDefault = false;
         for (int i = 0; i < count; i++) {
-            anyDefault |= active[i].control.defaultMix && active[i].receivesAudio();
+            anyDefault |= active[i].mixControl().defaultMix && active[i].receivesAudio();
         }
         anyDefaultMix = anyDefault;
         if (anyDefault) {
             sums.prepare(active, count);
+            if (metronome.enabled()) {
+                sums.sum.addScaled(metronome.frame, 1f, frameSamples);
+            }
         }
         for (int i = 0; i < count; i++) {
             sharedEncodes.assign(active[i], anyDefault, counters);
         }
         sharedEncodes.encodeNeeded(sums);
+        conductorEncodes.prepare(active, count, counters);
         runPhase(mixTask);
         for (SendBatch b : batches) { // counted here, on the engine thread, so no increment is lost
             counters.packetsOut += b.takeSent();
@@ -94,6 +105,7 @@ final class AudioTick implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 active[i].input.frame.rememberHistory(frameSamples);
             }
+            metronome.frame.rememberHistory(frameSamples);
         }
     }
 
@@ -139,5 +151,6 @@ final class AudioTick implements AutoCloseable {
             phases.close();
         }
         sharedEncodes.close();
+        conductorEncodes.close();
     }
 }

@@ -42,6 +42,10 @@ final class ChannelControl {
     NetworkTransportProps props;
     int codecFrameSamples;
     int audioChannels = 1;
+    /** The conductor whose mix this listener hears (in its own format), or null: its own mix (ConductorMix). */
+    ClientChannel following;
+    /** This listener said /ownmix: it keeps its own mix while a conductor is set. */
+    boolean ownMix;
 
     ChannelControl(int maxChannels) {
         this.gains = new float[maxChannels];
@@ -58,6 +62,8 @@ final class ChannelControl {
         jitterRequest = JitterBufferSize.AUTO;
         reportedJitterFrames = 0;
         props = null;
+        following = null;
+        ownMix = false;
         Arrays.fill(gains, UNITY_GAIN);
         Arrays.fill(pans, CENTRE_PAN);
         defaultMix = true;

@@ -35,7 +35,7 @@ final class ClientChannel {
 
     ClientChannel(int id, int maxChannels) {
         this.id = id;
-        this.control = new ChannelControl(maxChannels);
+        this.control = new ChannelControl(maxChannels + MetronomeChannel.EXTRA_COLUMNS); // + the metronome's column
     }
 
     /** Makes the slot a fresh connection from {@code from}. */
@@ -119,6 +119,12 @@ final class ClientChannel {
         } else if (!jitter.isAuto()) {
             jitter.setAuto(AUTO_STRATEGY);
         }
+    }
+
+    /** Whose gains and pans make this listener's mix: the conductor's while it follows one, else its own. */
+    ChannelControl mixControl() {
+        ClientChannel c = control.following;
+        return c != null ? c.control : control;
     }
 
     /** True once the client may receive audio: identified (CHANNEL_INFOS) and its format known. */

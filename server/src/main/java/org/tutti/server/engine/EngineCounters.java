@@ -32,6 +32,7 @@ public final class EngineCounters {
     volatile long lobbyLockouts;
     volatile long lobbyChatDropped;
     volatile long lobbyAdmissions;
+    volatile long conductorEncodeListenerTicks;
 
     /** A consistent-enough copy for reporting. */
     public Snapshot snapshot() {
@@ -39,7 +40,7 @@ public final class EngineCounters {
                 wrongSizeAudio, decodeErrors, jitterUnderruns, jitterOverruns, protocolMessagesIn, malformedMessages,
                 clmAnswersDropped, garbageDatagrams, sendErrors, sharedEncodeListenerTicks, internalErrors, engineRestarts,
                 controlMessagesDropped, kickedDatagramsDropped, bannedDatagramsDropped, lobbyGuessesWrong,
-                lobbyLockouts, lobbyChatDropped, lobbyAdmissions);
+                lobbyLockouts, lobbyChatDropped, lobbyAdmissions, conductorEncodeListenerTicks);
     }
 
     /**
@@ -51,7 +52,9 @@ public final class EngineCounters {
      * {@code kickedDatagramsDropped} counts datagrams ignored from a sender kicked less than a minute ago, and
      * {@code bannedDatagramsDropped} those from a banned address; {@code lobbyGuessesWrong} counts wrong password
      * lines in the lobby, {@code lobbyLockouts} the addresses locked out after too many, {@code lobbyChatDropped}
-     * the lobby lines ignored from a locked-out address, {@code lobbyAdmissions} the connections let in.
+     * the lobby lines ignored from a locked-out address, {@code lobbyAdmissions} the connections let in;
+     * {@code conductorEncodeListenerTicks} counts listener-ticks of followers served from the conductor's shared
+     * encode (see {@link ConductorEncodes}).
      */
     public record Snapshot(long ticks, long missedDeadlines, long maxTickNanos, long packetsIn, long packetsOut,
                            long audioPacketsIn, long wrongSizeAudio, long decodeErrors, long jitterUnderruns,
@@ -59,6 +62,7 @@ public final class EngineCounters {
                            long clmAnswersDropped, long garbageDatagrams, long sendErrors,
                            long sharedEncodeListenerTicks, long internalErrors, long engineRestarts,
                            long controlMessagesDropped, long kickedDatagramsDropped, long bannedDatagramsDropped,
-                           long lobbyGuessesWrong, long lobbyLockouts, long lobbyChatDropped, long lobbyAdmissions) {
+                           long lobbyGuessesWrong, long lobbyLockouts, long lobbyChatDropped, long lobbyAdmissions,
+                           long conductorEncodeListenerTicks) {
     }
 }

@@ -43,8 +43,12 @@ final class ProtocolHandler {
     private final TickClock clock;
     private final EngineCounters counters;
     private final Lobby lobby;
-    private final byte[] levelBody = new byte[(ServerConfig.MAX_CLIENTS_LIMIT + 1) / 2];
+    private final byte[] levelBody = new byte[(ServerConfig.MAX_CLIENTS_LIMIT + MetronomeChannel.EXTRA_COLUMNS + 1) / 2];
     private final byte[] levelFrame = new byte[levelBody.length + Frame.OVERHEAD_BYTES];
+    /** A disabled stand-in until the engine wires its own ({@link #listMetronome}). */
+    private MetronomeChannel metronome = new MetronomeChannel(ServerConfig.MAX_CLIENTS_LIMIT);
+    /** Null: every chat text is chat. */
+    private ChatCommands commands;
 
     ProtocolHandler(ChannelTable channels, Outbox outbox, EventPublisher events, HostedRolesPort roles,
             LiveSettings settings, TickClock clock, EngineCounters counters, Lobby lobby) {
@@ -56,6 +60,16 @@ final class ProtocolHandler {
         this.clock = clock;
         this.counters = counters;
         this.lobby = lobby;
+    }
+
+    /** The engine's metronome, whose entry and level follow the musicians' while it is enabled. */
+    void listMetronome(MetronomeChannel m) {
+        this.metronome = m;
+    }
+
+    /** The engine's chat commands (/tempo, /click, /conduct, /ownmix, /follow). */
+    void useChatCommands(ChatCommands c) {
+        this.commands = c;
     }
 
     /** Queues the connect sequence of doc §5.2 for a channel just opened by its first audio packet. */
@@ -132,12 +146,21 @@ final class ProtocolHandler {
                 }
             }
             case ConnectedMessage.ReqConnClientsList r -> outbox.queue(c, new ConnectedMessage.ConnClientsList(
-                    c.control.lobby ? ChannelTable.lobbyView(c) : channels.clientList()), nowNs);
+                    c.control.lobby ? ChannelTable.lobbyView(c) : metronome.listed(channels.clientList())), nowNs);
             case ChatText(String text) -> {
-                if (!c.control.lobby) {
+                ChatCommands.Reply reply = commands == null || c.control.lobby ? null : commands.handle(c, text, nowNs);
+                if (c.control.lobby) {
+                    if (lobby.onChat(c, text, nowNs)) {
+                        sendClientListToAll(nowNs); // admitted: now listed, and it sees everyone
+                    }
+                } else if (reply == null) {
                     broadcastChat(ChatFormat.line(c.id, c.control.info.name(), text, LocalTime.now()), c.id, nowNs);
-                } else if (lobby.onChat(c, text, nowNs)) {
-                    sendClientListToAll(nowNs); // admitted: now listed, and it sees everyone
+                } else if (reply.html() == null) {
+                    // handled, and whoever needed to know was told
+                } else if (reply.toAll()) {
+                    broadcastChat(reply.html(), -1, nowNs);
+                } else {
+                    outbox.queue(c, new ChatText(truncate(reply.html())), nowNs);
                 }
             }
             case TransportProps(var props) -> {
@@ -207,7 +230,7 @@ final class ProtocolHandler {
      * in the lobby sees only itself.
      */
     void sendClientListToAll(long nowNs) {
-        List<ClientListEntry> list = channels.clientList();
+        List<ClientListEntry> list = metronome.listed(channels.clientList());
         ClientChannel[] active = channels.active();
         for (int i = 0; i < channels.activeCount(); i++) {
             ClientChannel c = active[i];
@@ -240,15 +263,24 @@ final class ProtocolHandler {
             return;
         }
         ClientChannel[] active = channels.active();
-        // The list follows the client list, so channels in the lobby are left out (and get no level list).
+        // The list follows the client list: channels in the lobby are left out (and get no level list), and the
+        // metronome's level comes last, as its list entry.
         int bodyBytes = 0;
         int listed = 0;
         int pending = -1;
-        for (int i = 0; i < n; i++) {
-            if (active[i].control.lobby) {
-                continue;
+        for (int i = 0; i <= n; i++) {
+            int step;
+            if (i < n) {
+                if (active[i].control.lobby) {
+                    continue;
+                }
+                step = active[i].input.meter.meterStepLeftOrMono();
+            } else if (metronome.enabled()) {
+                step = metronome.levelStep();
+            } else {
+                break;
             }
-            int level = level(active[i], listed++);
+            int level = level(step, listed++);
             if (pending < 0) {
                 pending = level;
             } else {
@@ -269,8 +301,8 @@ final class ProtocolHandler {
     }
 
     /** The wire level of list entry {@code i}: 0..15 for even entries, 0..14 for odd ones (15 would end the list). */
-    private static int level(ClientChannel c, int i) {
-        return Math.min(c.input.meter.meterStepLeftOrMono(), (i & 1) == 0 ? 15 : 14);
+    private static int level(int step, int i) {
+        return Math.min(step, (i & 1) == 0 ? 15 : 14);
     }
 
     static String truncate(String text) {

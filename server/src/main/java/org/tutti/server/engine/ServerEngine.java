@@ -69,6 +69,9 @@ public final class ServerEngine implements AutoCloseable {
     private final KickedSenders kicked = new KickedSenders(64);
     private final BanList bans = new BanList();
     private final Lobby lobby;
+    private final MetronomeChannel metronome;
+    private final ChatCommands chatCommands;
+    private final ConductorMix conductorMix;
 
     private ServerEngine(ServerConfig config, ServerEvents events) throws IOException {
         this.config = config;
@@ -77,10 +80,15 @@ public final class ServerEngine implements AutoCloseable {
         this.socket = new ServerSocket(config, counters);
         this.channels = new ChannelTable(config.maxClients());
         this.periodNanos = config.frameSamples() * 1_000_000_000L / 48000;
-        this.audio = new AudioTick(config, counters, socket::newSendBatch);
+        this.metronome = new MetronomeChannel(config.maxClients());
+        this.audio = new AudioTick(config, counters, socket::newSendBatch, metronome);
         this.outbox = new Outbox(socket, counters, new ClmAnswerBudget(config.maxClients()));
         this.lobby = new Lobby(outbox, settings, counters);
         this.protocol = new ProtocolHandler(channels, outbox, this.events, roles, settings, clock, counters, lobby);
+        protocol.listMetronome(metronome);
+        this.conductorMix = new ConductorMix(channels, outbox);
+        this.chatCommands = new ChatCommands(metronome, this::applyMetronome, conductorMix);
+        protocol.useChatCommands(chatCommands);
         this.connectionless = new ConnectionlessHandler(channels, outbox, roles, counters);
         for (ClientChannel c : channels.slots()) {
             c.link = protocol.newLink(c);
@@ -178,6 +186,66 @@ public final class ServerEngine implements AutoCloseable {
             }
             return list;
         });
+    }
+
+    /** The metronome's settings (JSON-RPC getMetronome, the server panel). */
+    public MetronomeSettings metronome() {
+        return call(metronome::settings);
+    }
+
+    /**
+     * Switches the metronome on or off and sets its tempo and metre (docs/server-engine.md, "Metronome"). Switched
+     * on, every client's list gains the channel "Metronome" at full gain and centre pan in every mix.
+     *
+     * @throws IllegalArgumentException bpm not 30..300 or beatsPerBar not 2..12
+     * @throws IllegalStateException    switching on with {@code -u 150}, which leaves no channel ID below 150 for it
+     */
+    public MetronomeSettings setMetronome(boolean enabled, int bpm, int beatsPerBar) {
+        metronome.check(enabled, bpm, beatsPerBar); // here, so the caller gets the reason (call() wraps failures)
+        return call(() -> {
+            applyMetronome(enabled, bpm, beatsPerBar);
+            return metronome.settings();
+        });
+    }
+
+    /** The conductor's channel ID, or -1 when nobody conducts. */
+    public int conductor() {
+        return call(() -> conductorMix.conductor() == null ? -1 : conductorMix.conductor().id);
+    }
+
+    /**
+     * Makes client {@code id} the conductor: every other listener hears its personal mix (in their own stream
+     * format) unless they opt out with /ownmix; -1 ends it. False if no client has that ID.
+     */
+    public boolean setConductor(int id) {
+        return call(() -> {
+            ClientChannel c = id < 0 ? null : channels.connected(id);
+            if (id >= 0 && c == null) {
+                return false;
+            }
+            conductorMix.set(c, System.nanoTime());
+            return true;
+        });
+    }
+
+    /** Lets musicians steer the metronome from the chat ({@code --chatcommands}: /tempo, /click). */
+    public void allowChatCommands(boolean on) {
+        call(() -> {
+            chatCommands.allow(on);
+            return null;
+        });
+    }
+
+    /** Engine thread: new metronome settings (checked by the caller); clients learn when it appears or goes. */
+    private void applyMetronome(boolean enabled, int bpm, int beatsPerBar) {
+        if (metronome.apply(enabled, bpm, beatsPerBar)) {
+            if (enabled) {
+                for (ClientChannel c : channels.slots()) {
+                    c.control.resetColumn(metronome.id);
+                }
+            }
+            protocol.sendClientListToAll(System.nanoTime());
+        }
     }
 
     /** Sends {@code text} unchanged (HTML) to every client, as JSON-RPC broadcastChatMessage does. */
@@ -542,6 +610,7 @@ public final class ServerEngine implements AutoCloseable {
         }
         channels.rebuildActive();
         protocol.onNewConnection(c, nowNs);
+        conductorMix.joined(c, nowNs);
         String ip = AddressText.host(from.address().getAddress()); // QHostAddress::toString, as Jamulus logs it
         events.clientConnected(c.id, ip, channels.activeCount());
         events.clientListChanged(channels);
@@ -549,6 +618,7 @@ public final class ServerEngine implements AutoCloseable {
 
     private void disconnect(ClientChannel c, long nowNs) {
         int id = c.id;
+        conductorMix.leaving(c, nowNs);
         c.close();
         channels.rebuildActive();
         protocol.sendClientListToAll(nowNs);

@@ -46,7 +46,7 @@ final class SharedEncodes {
     void assign(ClientChannel l, boolean sharedSumsReady, EngineCounters counters) {
         l.output.sharedGroup = null;
         ChannelControl settings = l.control;
-        if (!sharedSumsReady || !settings.defaultMix || !l.receivesAudio() || l.fadeIn() < 1f
+        if (!sharedSumsReady || !l.mixControl().defaultMix || !l.receivesAudio() || l.fadeIn() < 1f
                 || settings.codecFrameSamples > frameSamples) {
             return;
         }

@@ -166,6 +166,8 @@ public final class ServerRpc {
             return OK;
         });
         rpc.handle("jamulusserver/getCounters", p -> counters(engine.counters().snapshot()));
+        MetronomeRpc.register(rpc, engine);
+        ConductorRpc.register(rpc, engine);
     }
 
     private JsonPrimitive withRecorder(Consumer<JamRecorder> action) {

@@ -67,6 +67,8 @@ public final class ServerPanel extends JPanel {
     private final JPasswordField password = new JPasswordField(12);
     private final JLabel passwordHint = new JLabel();
     private final BanControls bans;
+    private final MetronomeControls metronome = new MetronomeControls();
+    private final ConductorControls conductor = new ConductorControls();
 
     public ServerPanel(ServerPanelSettings initial, ServerPanelListener listener) {
         super(new MigLayout("insets dialog, fill", "[grow,fill][]", "[][grow,fill][][]"));
@@ -131,6 +133,8 @@ public final class ServerPanel extends JPanel {
         side.add(headroom, "skip, wmax 340");
         side.add(delayPan, "skip");
         side.add(fastUpdate, "skip");
+        side.add(metronome, "skip");
+        row(side, "server.conductor", conductor.chooser);
         side.add(labelFor("server.recordingDir", recorder.folder));
         side.add(recorder.folder, "split 2, growx");
         side.add(recorder.browse);
@@ -164,6 +168,16 @@ public final class ServerPanel extends JPanel {
         recorder.newRecording.addActionListener(e -> listener.newRecording());
         join.addActionListener(e -> listener.joinOwnServer());
         setClients(List.of());
+    }
+
+    /** The metronome row: the binding shows the server's metronome there and carries out its edits. */
+    public MetronomeControls metronomeControls() {
+        return metronome;
+    }
+
+    /** The conductor chooser: the binding shows the musicians and the conductor and carries out the choice. */
+    public ConductorControls conductorControls() {
+        return conductor;
     }
 
     private static void row(JPanel p, String key, JComponent c) {

@@ -20,6 +20,7 @@ import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.directory.ServerInfo;
 import org.tutti.server.engine.Ban;
 import org.tutti.server.engine.ClientSnapshot;
+import org.tutti.server.engine.MetronomeSettings;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.recorder.RecorderState;
@@ -38,6 +39,31 @@ public final class ServerPanelBinding implements AutoCloseable {
 
     public ServerPanelBinding(ServerPanel panel) {
         this.panel = panel;
+        panel.metronomeControls().onChange((on, bpm, beats) -> worker.execute(() -> setMetronome(on, bpm, beats)));
+        panel.conductorControls().onChange(id -> worker.execute(() -> {
+            ServerEngine e = engine;
+            try {
+                if (e != null) {
+                    e.setConductor(id); // false when that musician just left: the poll shows what holds
+                    poll();
+                }
+            } catch (IllegalStateException stopping) {
+                // the engine is closing: nothing to conduct
+            }
+        }));
+    }
+
+    private void setMetronome(boolean on, int bpm, int beats) {
+        ServerEngine e = engine;
+        if (e == null) {
+            return;
+        }
+        try {
+            MetronomeSettings now = e.setMetronome(on, bpm, beats);
+            SwingUtilities.invokeLater(() -> panel.metronomeControls().show(now));
+        } catch (IllegalStateException | IllegalArgumentException refused) {
+            poll(); // no ID for it on this server, or the engine is stopping: show what holds
+        }
     }
 
     /** Shows {@code running} from now on (call on the EDT or any thread). */
@@ -86,7 +112,13 @@ public final class ServerPanelBinding implements AutoCloseable {
             RecorderState state = r == null ? null : r.state();
             Path session = r == null ? null : r.currentSessionFolder();
             String error = r == null ? "" : r.errorMessage();
+            MetronomeSettings metronome = e.metronome();
+            List<ConductorControls.Choice> musicians = e.clients().stream()
+                    .map(c -> new ConductorControls.Choice(c.id(), c.info().name())).toList();
+            int conductor = e.conductor();
             SwingUtilities.invokeLater(() -> {
+                panel.metronomeControls().show(metronome);
+                panel.conductorControls().show(musicians, conductor);
                 panel.setClients(rows);
                 panel.setBans(bans);
                 panel.setRegistration(directory, registration);

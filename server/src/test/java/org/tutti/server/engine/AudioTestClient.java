@@ -31,6 +31,13 @@ final class AudioTestClient implements AutoCloseable {
     private double sumCross;
     private int seq;
     int channelId = -1;
+    /** Sees every decoded frame of what the server sends back (on the receive thread), or null. */
+    private volatile PcmTap tap;
+
+    /** A listener to the decoded mix: {@code samples} frames of {@code channels} interleaved in {@code pcm}. */
+    interface PcmTap {
+        void frame(short[] pcm, int samples, int channels);
+    }
 
     AudioTestClient(int serverPort, AudioCodec codec, int channels, int codedBytes, String name) {
         this.control = new ScriptedClient(serverPort);
@@ -51,6 +58,10 @@ final class AudioTestClient implements AutoCloseable {
         channelId = id.channelId();
         control.send(new ConnectedMessage.TransportProps(props));
         control.send(new ConnectedMessage.ChannelInfos(new ChannelInfo(0, 0, 0, name, "")));
+    }
+
+    void tap(PcmTap tap) {
+        this.tap = tap;
     }
 
     ScriptedClient control() {
@@ -150,6 +161,10 @@ final class AudioTestClient implements AutoCloseable {
                 }
             }
             samplesMeasured += frameSamples;
+            PcmTap t = tap;
+            if (t != null) {
+                t.frame(pcmIn, frameSamples, channels);
+            }
         }
     }
 
