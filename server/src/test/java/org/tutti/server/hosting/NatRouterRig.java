@@ -93,6 +93,24 @@ final class NatRouterRig implements AutoCloseable {
         }
     }
 
+    /** The same network with a router that answers neither UPnP nor NAT-PMP (it only masquerades). */
+    static NatRouterRig startWithoutGateway(Path dir, String wanPrefix) {
+        NatRouterRig rig = new NatRouterRig(dir, wanPrefix);
+        try {
+            rig.build();
+            return rig;
+        } catch (RuntimeException e) {
+            rig.close();
+            throw e;
+        }
+    }
+
+    /** The provider gives the router a new public address, as a reconnecting DSL line does. */
+    void changeRouterWanTo(String address) {
+        sh("ip", "-n", router, "addr", "flush", "dev", "rwan0");
+        sh("ip", "-n", router, "addr", "add", address + "/24", "dev", "rwan0");
+    }
+
     private void build() {
         for (String ns : List.of(lan, router, wan)) {
             sh("ip", "netns", "add", ns);
