@@ -245,7 +245,7 @@ public final class HeadlessServer implements AutoCloseable {
         out.println("- Tutti " + Version.version() + " server on UDP port " + engine.port() + ", up to "
                 + config.maxClients() + " clients, " + config.frameSamples() + "-sample frames");
         PortMapper portMapper = mapPort
-                ? PortMapper.start(engine.port(), lease(),
+                ? PortMapper.start(engine.port(), config.bindAddress(), lease(),
                         status -> out.println("- port mapping: " + status.describe()))
                 : null;
         java.util.function.Supplier<PortMappingStatus> mapping = portMapper == null

@@ -41,6 +41,8 @@ public final class PortMapper implements AutoCloseable {
     static final Duration DELETE_LIMIT = Duration.ofSeconds(5);
 
     private final int internalPort;
+    /** The server socket's own address (--serverbindip), or null when it listens on every address. */
+    private final InetAddress boundAddress;
     private final long leaseSeconds;
     private final Consumer<PortMappingStatus> listener;
     private final ScheduledExecutorService thread;
@@ -55,11 +57,13 @@ public final class PortMapper implements AutoCloseable {
     private InetAddress localAddress;
     private int failedSearches;
 
-    private PortMapper(int internalPort, Duration lease, Consumer<PortMappingStatus> listener) {
+    private PortMapper(int internalPort, InetAddress boundAddress, Duration lease,
+                       Consumer<PortMappingStatus> listener) {
         if (internalPort < 1 || internalPort > 65535) {
             throw new IllegalArgumentException("UDP port must be 1..65535: " + internalPort);
         }
         this.internalPort = internalPort;
+        this.boundAddress = boundAddress == null || boundAddress.isAnyLocalAddress() ? null : boundAddress;
         this.leaseSeconds = Math.max(1, lease.toSeconds());
         this.listener = Objects.requireNonNull(listener);
         this.status = PortMappingStatus.searching(internalPort);
@@ -75,7 +79,17 @@ public final class PortMapper implements AutoCloseable {
      * port-mapping thread), the first one being the outcome of the search.
      */
     public static PortMapper start(int udpPort, Duration lease, Consumer<PortMappingStatus> listener) {
-        PortMapper mapper = new PortMapper(udpPort, lease, listener);
+        return start(udpPort, null, lease, listener);
+    }
+
+    /**
+     * As above for a server whose socket is bound to {@code boundAddress} ({@code --serverbindip}; null or the
+     * wildcard for every address): when the router would forward to another address of this computer, nothing is
+     * mapped and the status says why.
+     */
+    public static PortMapper start(int udpPort, InetAddress boundAddress, Duration lease,
+                                   Consumer<PortMappingStatus> listener) {
+        PortMapper mapper = new PortMapper(udpPort, boundAddress, lease, listener);
         mapper.thread.execute(mapper::establish);
         return mapper;
     }
@@ -116,7 +130,7 @@ public final class PortMapper implements AutoCloseable {
             if (result.isMapped()) {
                 return result;
             }
-            if (failure.state() != State.BEHIND_SECOND_NAT) {
+            if (failure.state() != State.BEHIND_SECOND_NAT && failure.state() != State.BOUND_ELSEWHERE) {
                 failure = result;
             }
         }
@@ -124,6 +138,11 @@ public final class PortMapper implements AutoCloseable {
     }
 
     private PortMappingStatus tryMapping(GatewaySearch.Candidate candidate) throws InterruptedException {
+        InetAddress target = candidate.mapper().getSourceAddress();
+        if (boundAddress != null && target != null && !boundAddress.equals(target)) {
+            return MappingVerdicts.boundElsewhere(candidate.protocol(), candidate.gateway(), internalPort,
+                    boundAddress, target);
+        }
         PortMappingStatus hopeless = secondNatBeforeMapping(candidate);
         if (hopeless != null) {
             return hopeless;

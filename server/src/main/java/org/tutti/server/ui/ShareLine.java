@@ -42,6 +42,7 @@ final class ShareLine {
             case OFF -> ServerText.tr("server.share.off", status.internalPort());
             case STOPPED -> "";
             case BEHIND_SECOND_NAT -> ServerText.tr("server.share.secondNat");
+            case BOUND_ELSEWHERE -> ServerText.tr("server.share.boundElsewhere");
             case NO_GATEWAY, REFUSED -> ServerText.tr("server.share.failed", status.reason(), status.internalPort());
         };
     }

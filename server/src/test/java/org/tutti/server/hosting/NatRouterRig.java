@@ -216,6 +216,19 @@ final class NatRouterRig implements AutoCloseable {
         return chain.contains("dnat ip to " + lanAddress + ":" + port);
     }
 
+    /** Gives the server's computer a second LAN address beside its first (which stays the route's source). */
+    void addServerAddress(String lanAddress) {
+        sh("ip", "-n", lan, "addr", "add", lanAddress + "/24", "dev", "lan0");
+    }
+
+    /** Gives the server's computer an address on a second network the router knows nothing of (a VPN, say). */
+    void addOtherNetworkAddress(String address) {
+        // A veth pair with both ends here: the kernel's dummy module may be missing, veth is there (lan0 uses it).
+        sh("ip", "-n", lan, "link", "add", "other0", "type", "veth", "peer", "name", "other1");
+        sh("ip", "-n", lan, "addr", "add", address + "/24", "dev", "other0");
+        sh("ip", "-n", lan, "link", "set", "other0", "up");
+    }
+
     /** Gives the server's computer a new LAN address, as a new DHCP lease would. */
     void moveServerTo(String lanAddress) {
         sh("ip", "-n", lan, "addr", "flush", "dev", "lan0");
