@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.interop.ManagedProcess;
+import org.tutti.interop.NatRouterRig;
 import org.tutti.interop.Secrets;
 import org.tutti.server.cli.ServerMainForTests;
 import org.tutti.testing.Await;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.interop.DummyJack;
 import org.tutti.interop.ManagedProcess;
+import org.tutti.interop.NatRouterRig;
 import org.tutti.interop.Peers;
 import org.tutti.server.cli.ServerMainForTests;
 import org.tutti.testing.Await;
