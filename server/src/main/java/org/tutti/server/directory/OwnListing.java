@@ -18,6 +18,17 @@ final class OwnListing {
     }
 
     /**
+     * True when the list shows this server at its own internal address and port: what a Jamulus directory answers
+     * a request from the server's own public IP (doc §7.3), so asking again would never tell more.
+     */
+    static boolean showsInternalAddress(List<ServerListEntry> servers, ServerRegistration registered,
+                                        String internalAddress) {
+        return servers.stream().skip(1).anyMatch(e -> e.name().equals(registered.name())
+                && e.city().equals(registered.city()) && e.country() == registered.country()
+                && e.port() == registered.port() && e.ipv4() != 0 && Ipv4.toText(e.ipv4()).equals(internalAddress));
+    }
+
+    /**
      * @param servers         the list as received (entry 0 is the directory itself)
      * @param registered      what this server registered
      * @param internalAddress the internal address it registered, dotted text

@@ -45,6 +45,8 @@ public final class ServerRegistrar implements ClmComponent {
     private volatile Consumer<RegistrationStatus> statusListener = s -> { };
     /** This server's address as the directory lists it, when that is a public address; else null. */
     private volatile InetSocketAddress seenByDirectory;
+    /** False once the directory showed us our own LAN address (a Jamulus directory): the list is not asked again. */
+    private boolean listMayTellAddress = true;
 
     private ServerInfo info;
     private volatile RegistrationStatus status = RegistrationStatus.NOT_REGISTERED;
@@ -142,7 +144,7 @@ public final class ServerRegistrar implements ClmComponent {
                 if (active && fromDirectory(from)) {
                     attempts = 0;
                     setStatus(RegistrationStatus.of(result)); // a late answer still counts
-                    if (status == RegistrationStatus.REGISTERED) {
+                    if (status == RegistrationStatus.REGISTERED && listMayTellAddress) {
                         sink.send(new ReqServerList(), directory); // to learn how the directory sees us
                     }
                 }
@@ -151,6 +153,9 @@ public final class ServerRegistrar implements ClmComponent {
             case ServerList(var servers) -> {
                 if (active && fromDirectory(from)) {
                     seenByDirectory = OwnListing.find(servers, registration(), internalAddress).orElse(null);
+                    // A Jamulus directory: asking at every refresh would only make it ask every listed server to
+                    // punch a hole towards us, for nothing.
+                    listMayTellAddress = !OwnListing.showsInternalAddress(servers, registration(), internalAddress);
                 }
                 return true;
             }

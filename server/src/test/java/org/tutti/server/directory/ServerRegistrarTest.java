@@ -68,10 +68,24 @@ class ServerRegistrarTest {
         assertThat(r.seenByDirectory()).as("its own LAN address (a Jamulus directory's answer) says nothing").isNull();
         r.onMessage(new ServerList(List.of(itself, other, own)), DIRECTORY, 60);
         assertThat(r.seenByDirectory()).isEqualTo(new InetSocketAddress("198.51.100.50", 24301));
+        r.onMessage(new RegisterServerResp(RegistrationResult.REGISTERED), DIRECTORY, 70);
+        assertThat(sink.of(ReqServerList.class)).as("a directory that tells: asked at each registration").hasSize(2);
 
         r.reRegister(100);
         assertThat(sink.sent.getLast().message()).isInstanceOf(RegisterServerEx.class);
         r.shutdown();
+        assertThat(r.seenByDirectory()).isNull();
+    }
+
+    @Test
+    void aDirectoryThatShowsTheLanAddressIsNotAskedAgain() {
+        ServerRegistrar r = registrar();
+        r.start(0);
+        r.onMessage(new RegisterServerResp(RegistrationResult.REGISTERED), DIRECTORY, 40);
+        r.onMessage(new ServerList(List.of(new ServerListEntry(0, 0, 82, 10, true, "Dir", "", ""),
+                entry("Tutti Test", "192.0.2.2", 24301))), DIRECTORY, 50); // what Jamulus 3.9.1 answers
+        r.onMessage(new RegisterServerResp(RegistrationResult.REGISTERED), DIRECTORY, 900_000);
+        assertThat(sink.of(ReqServerList.class)).hasSize(1);
         assertThat(r.seenByDirectory()).isNull();
     }
 

@@ -50,7 +50,8 @@ public final class DesktopServerModeProcess {
                 shown = line[0];
                 System.out.println("line: " + shown);
             }
-            List<String> todo = Files.exists(commands) ? Files.readAllLines(commands, StandardCharsets.UTF_8) : List.of();
+            List<String> todo = Files.exists(commands) ? Files.readAllLines(commands, StandardCharsets.UTF_8)
+                    : List.of();
             for (; done < todo.size(); done++) {
                 String command = todo.get(done).strip();
                 System.out.println("command: " + command);
