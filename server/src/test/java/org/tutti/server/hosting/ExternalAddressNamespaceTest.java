@@ -65,7 +65,9 @@ class ExternalAddressNamespaceTest {
         Secrets secrets = Secrets.create(dir);
         try (NatRouterRig rig = NatRouterRig.start(dir, NatRouterRig.PUBLIC_WAN_PREFIX, true);
              ManagedProcess directory = startDirectory(rig);
-             ManagedProcess server = startServer(rig, secrets)) {
+             ManagedProcess server = startServer(rig, secrets, "-Dtutti.portMappingLeaseSeconds=3600",
+                     "-Dtutti.portMappingAddressCheckSeconds=2")) {
+            // A one-hour lease: no renewal during the test, so the new address comes from the address check.
             awaitLine(server, directory, "- friends connect to " + rig.routerWan + ":" + PORT + " (from the router)");
             String newWan = NatRouterRig.PUBLIC_WAN_PREFIX + ".3";
             rig.changeRouterWanTo(newWan);
@@ -97,8 +99,10 @@ class ExternalAddressNamespaceTest {
         return directory;
     }
 
-    private ManagedProcess startServer(NatRouterRig rig, Secrets secrets) {
-        return ManagedProcess.start("tutti server in " + rig.lan, rig.inLan(java(
+    private ManagedProcess startServer(NatRouterRig rig, Secrets secrets, String... properties) {
+        List<String> props = properties.length == 0
+                ? List.of("-Dtutti.portMappingLeaseSeconds=" + TEST_LEASE_SECONDS) : List.of(properties);
+        return ManagedProcess.start("tutti server in " + rig.lan, rig.inLan(java(props,
                 "-s", "-n", "-p", Integer.toString(PORT), "--portmapping", "on",
                 "-e", rig.friendWan + ":" + PORT, "-o", "Home;Town;82",
                 "--jsonrpcport", Integer.toString(RPC_PORT), "--jsonrpcsecretfile", secrets.file().toString())),
@@ -106,10 +110,14 @@ class ExternalAddressNamespaceTest {
     }
 
     private static List<String> java(String... args) {
+        return java(List.of("-Dtutti.portMappingLeaseSeconds=" + TEST_LEASE_SECONDS), args);
+    }
+
+    private static List<String> java(List<String> properties, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-Dtutti.portMappingLeaseSeconds=" + TEST_LEASE_SECONDS, "-cp", System.getProperty("java.class.path"),
-                ServerMainForTests.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(properties);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMainForTests.class.getName()));
         command.addAll(List.of(args));
         return command;
     }
