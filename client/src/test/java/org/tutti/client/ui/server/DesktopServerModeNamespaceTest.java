@@ -23,8 +23,8 @@ import org.tutti.testing.Await;
  * The desktop server mode's port mapping for real (issue 19): {@link BuiltInServer}, the class the main window's
  * "Run my own server" and the server panel's "Open the port on my router" box drive, runs in the "lan" namespace of
  * {@link NatRouterRig} with the real miniupnpd on its router, its panel in a real window when the test has a display
- * (xvfb-run; X11's socket file is reachable from any network namespace). Server mode on maps the port; unticking
- * the box and applying deletes the mapping, ticking it again maps it again; server mode off deletes it while the
+ * (xvfb-run; X11's socket file is reachable from any network namespace). Server mode on maps the port; a new public
+ * address on the router is shown as a change; unticking the box and applying deletes the mapping, ticking it again maps it again; server mode off deletes it while the
  * application goes on running.
  */
 class DesktopServerModeNamespaceTest {
@@ -51,6 +51,12 @@ class DesktopServerModeNamespaceTest {
             assertThat(app.logText()).as("a real window when the test has a display")
                     .contains(display == null || display.isBlank() ? "window: none (headless)" : "window: shown");
 
+            // The provider hands the router a new public address: the panel says so (checked every 2 s here).
+            String newWan = NatRouterRig.PUBLIC_WAN_PREFIX + ".3";
+            rig.changeRouterWanTo(newWan);
+            awaitLine(app, rig, "line: Your address changed: friends now connect to " + newWan + ":" + PORT
+                    + " (from the router)");
+
             send(commands, "untick");
             awaitRule(app, rig, false, "unticking the box deletes the mapping");
             awaitLine(app, rig, "line: Friends outside your home can join once UDP port " + PORT
@@ -73,7 +79,8 @@ class DesktopServerModeNamespaceTest {
         Map<String, String> env = new HashMap<>();
         String display = System.getenv("DISPLAY");
         List<String> headless = display == null || display.isBlank() ? List.of("-Djava.awt.headless=true") : List.of();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-Dtutti.portMappingAddressCheckSeconds=2"));
         command.addAll(headless);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 DesktopServerModeProcess.class.getName(), Integer.toString(PORT), commands.toString()));
