@@ -24,8 +24,8 @@ import org.tutti.testing.Await;
  * "Run my own server" and the server panel's "Open the port on my router" box drive, runs in the "lan" namespace of
  * {@link NatRouterRig} with the real miniupnpd on its router, its panel in a real window when the test has a display
  * (xvfb-run; X11's socket file is reachable from any network namespace). Server mode on maps the port; a new public
- * address on the router is shown as a change; unticking the box and applying deletes the mapping, ticking it again maps it again; server mode off deletes it while the
- * application goes on running.
+ * address on the router is shown as a change; unticking the box and applying deletes the mapping, ticking it again
+ * maps it again; server mode off deletes it while the application goes on running.
  */
 class DesktopServerModeNamespaceTest {
     private static final int PORT = 22124;
