@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Component;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,9 @@ import org.tutti.client.ui.settings.SettingsDialog;
 import org.tutti.interop.DummyJack;
 import org.tutti.interop.Peers;
 import org.tutti.protocol.ChannelInfo;
+import org.tutti.server.hosting.AddressWatch;
 import org.tutti.server.hosting.PortMappingStatus;
+import org.tutti.server.hosting.SharedAddress;
 import org.tutti.server.ui.ServerPanel;
 
 /**
@@ -176,6 +179,11 @@ class ScreenshotsTest extends GuiTestSupport {
         GuiActionRunner.execute(() -> panel.showPortMapping(new PortMappingStatus(
                 PortMappingStatus.State.BEHIND_SECOND_NAT, "NAT-PMP", router, carrier, 22124, 0, "second NAT")));
         shoot(f.window(), "server-port-cgnat-light-en");
+        // still behind the provider's NAT, but registered with a Tutti directory, which says how it sees the server
+        GuiActionRunner.execute(() -> panel.showSharedAddress(new AddressWatch.Update(new SharedAddress(
+                new InetSocketAddress("198.51.100.23", 22124), SharedAddress.Source.DIRECTORY), null)));
+        assertThat(GuiActionRunner.execute(panel::addressToShareText)).contains("as the directory sees it");
+        shoot(f.window(), "server-port-directory-light-en");
         w.close();
     }
 

@@ -24,6 +24,7 @@ import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
 import org.tutti.server.engine.ServerLog;
+import org.tutti.server.hosting.AddressWatch;
 import org.tutti.server.hosting.PortMapper;
 import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.JamRecorder;
@@ -48,14 +49,20 @@ public final class HeadlessServer implements AutoCloseable {
     private final JsonRpcServer rpc;
     private final HtmlStatusFile html;
     private final PortMapper portMapper;
+    private final AddressWatch addressWatch;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private HeadlessServer(ServerEngine engine, JsonRpcServer rpc, HtmlStatusFile html, PortMapper portMapper) {
+    private HeadlessServer(ServerEngine engine, JsonRpcServer rpc, HtmlStatusFile html, PortMapper portMapper,
+                           AddressWatch addressWatch) {
         this.engine = engine;
         this.rpc = rpc;
         this.html = html;
         this.portMapper = portMapper;
+        this.addressWatch = addressWatch;
     }
+
+    /** How often the address to share is looked at (the router's and the directory's view are both in memory). */
+    static final Duration ADDRESS_WATCH_PERIOD = Duration.ofSeconds(1);
 
     /** Runs until the process is asked to stop; returns the exit code. */
     public static int run(ParsedOptions options, PrintStream out, PrintStream err) {
@@ -252,14 +259,19 @@ public final class HeadlessServer implements AutoCloseable {
         out.println("- Tutti " + Version.version() + " server on UDP port " + engine.port() + ", up to "
                 + config.maxClients() + " clients, " + config.frameSamples() + "-sample frames");
         PortMapper portMapper = mapPort
-                ? PortMapper.start(engine.port(), lease(),
+                ? PortMapper.start(engine.port(), config.bindAddress(), lease(),
                         status -> out.println("- port mapping: " + status.describe()))
                 : null;
+        java.util.function.Supplier<PortMappingStatus> mapping = portMapper == null
+                ? () -> PortMappingStatus.off(engine.port()) : portMapper::status;
+        // Logs the address to give friends, and when it changes re-registers from the new one at once.
+        AddressWatch addressWatch = AddressWatch.start(ADDRESS_WATCH_PERIOD, mapping, engine::addressSeenByDirectory,
+                update -> out.println("- " + update.describe()), engine::reRegister);
         if (methods != null) {
-            methods.showPortMapping(portMapper == null ? () -> PortMappingStatus.off(engine.port())
-                    : portMapper::status);
+            methods.showPortMapping(mapping);
+            methods.showSharedAddress(addressWatch::last);
         }
-        return new HeadlessServer(engine, rpc, html, portMapper);
+        return new HeadlessServer(engine, rpc, html, portMapper, addressWatch);
     }
 
     private static Duration lease() {
@@ -304,6 +316,11 @@ public final class HeadlessServer implements AutoCloseable {
         return portMapper == null ? PortMappingStatus.off(engine.port()) : portMapper.status();
     }
 
+    /** The address to give friends and where it was learnt, or null while unknown. */
+    public AddressWatch.Update sharedAddress() {
+        return addressWatch.last();
+    }
+
     public ServerEngine engine() {
         return engine;
     }
@@ -321,6 +338,7 @@ public final class HeadlessServer implements AutoCloseable {
         if (stopped.getCount() == 0) {
             return;
         }
+        addressWatch.close();
         if (portMapper != null) {
             portMapper.close(); // first: the router forgets the port while this server still owns it
         }

@@ -223,13 +223,17 @@ public final class DirectoryService implements ClmComponent {
         for (DirectoryEntry e : servers.values()) {
             InetAddress sourceIp = e.source().getAddress();
             boolean serverPrivate = NetworkAddresses.isPrivate(sourceIp);
-            boolean useSource = clientPrivate || (!serverPrivate && !clientIp.equals(sourceIp));
+            // A server asking from its own registered socket is shown the address seen here, so it can tell its
+            // host what to give friends (no Jamulus client ever asks from a server's socket; 3.9.1 would list the
+            // LAN address, which the server knows already).
+            boolean itself = client.equals(e.source());
+            boolean useSource = itself || clientPrivate || (!serverPrivate && !clientIp.equals(sourceIp));
             InetSocketAddress listed = useSource ? e.source() : e.internal();
             int ip = listed.getAddress() instanceof Inet4Address v4 ? Ipv4.toInt(v4) : 0;
             full.add(new ServerListEntry(ip, listed.getPort(), e.info().country(), e.maxClients(), e.permanent(),
                     e.info().name(), "", e.info().city()));
             reduced.add(new ReducedServerListEntry(ip, listed.getPort(), e.info().name()));
-            if (!serverPrivate && clientPublicIp instanceof Inet4Address v4) {
+            if (!itself && !serverPrivate && clientPublicIp instanceof Inet4Address v4) {
                 sink.send(new SendEmptyMessage(Ipv4.toInt(v4), client.getPort()), e.source());
             }
         }

@@ -7,7 +7,10 @@ import java.util.function.Consumer;
 import org.tutti.Version;
 import org.tutti.protocol.ConnectionlessMessage.EmptyMessage;
 import org.tutti.protocol.ConnectionlessMessage.RegisterServerEx;
+import org.tutti.protocol.ConnectionlessMessage.ReducedServerList;
 import org.tutti.protocol.ConnectionlessMessage.RegisterServerResp;
+import org.tutti.protocol.ConnectionlessMessage.ReqServerList;
+import org.tutti.protocol.ConnectionlessMessage.ServerList;
 import org.tutti.protocol.ConnectionlessMessage.SendEmptyMessage;
 import org.tutti.protocol.ConnectionlessMessage.UnregisterServer;
 import org.tutti.protocol.ConnectionlessMessage;
@@ -40,6 +43,10 @@ public final class ServerRegistrar implements ClmComponent {
     private final int os;
     private final String version;
     private volatile Consumer<RegistrationStatus> statusListener = s -> { };
+    /** This server's address as the directory lists it, when that is a public address; else null. */
+    private volatile InetSocketAddress seenByDirectory;
+    /** False once the directory showed us our own LAN address (a Jamulus directory): the list is not asked again. */
+    private boolean listMayTellAddress = true;
 
     private ServerInfo info;
     private volatile RegistrationStatus status = RegistrationStatus.NOT_REGISTERED;
@@ -137,8 +144,23 @@ public final class ServerRegistrar implements ClmComponent {
                 if (active && fromDirectory(from)) {
                     attempts = 0;
                     setStatus(RegistrationStatus.of(result)); // a late answer still counts
+                    if (status == RegistrationStatus.REGISTERED && listMayTellAddress) {
+                        sink.send(new ReqServerList(), directory); // to learn how the directory sees us
+                    }
                 }
                 return true;
+            }
+            case ServerList(var servers) -> {
+                if (active && fromDirectory(from)) {
+                    seenByDirectory = OwnListing.find(servers, registration(), internalAddress).orElse(null);
+                    // A Jamulus directory: asking at every refresh would only make it ask every listed server to
+                    // punch a hole towards us, for nothing.
+                    listMayTellAddress = !OwnListing.showsInternalAddress(servers, registration(), internalAddress);
+                }
+                return true;
+            }
+            case ReducedServerList(var servers) -> {
+                return true; // the full list follows; only it carries city and country to recognise our entry
             }
             case SendEmptyMessage(int ipv4, int port) -> {
                 if (active && fromDirectory(from) && port != 0) {
@@ -165,6 +187,25 @@ public final class ServerRegistrar implements ClmComponent {
         }
     }
 
+    /**
+     * Registers again at once (the external address changed: the directory keys entries on the sender's address, so
+     * the old entry would linger and the new one wait up to 15 min).
+     */
+    public void reRegister(long nowMs) {
+        if (active) {
+            register(nowMs);
+        }
+    }
+
+    /**
+     * This server's public address and port as the directory lists them, or null when unknown. Only a directory that
+     * lists a server its own entry as seen from outside gives one: a Tutti directory does; a Jamulus 3.9.1 directory
+     * lists the server's LAN address to a request from the server's own IP (doc §7.3), so it never does.
+     */
+    public InetSocketAddress seenByDirectory() {
+        return seenByDirectory;
+    }
+
     /** Sends CLM_UNREGISTER_SERVER (orderly shutdown) and stops all timers. */
     public void shutdown() {
         if (!active) {
@@ -172,6 +213,7 @@ public final class ServerRegistrar implements ClmComponent {
         }
         active = false;
         permanent = false;
+        seenByDirectory = null;
         if (directory != null) {
             sink.send(new UnregisterServer(), directory);
         }

@@ -45,6 +45,18 @@ final class HostedRoles implements HostedRolesPort {
         return directory == null ? "" : directory.directoryText();
     }
 
+    /** This server's public address as its directory lists it, or null (not registered, or not told). */
+    java.net.InetSocketAddress seenByDirectory() {
+        return directory == null || directory.registrar() == null ? null : directory.registrar().seenByDirectory();
+    }
+
+    /** The external address changed: a registered server registers again at once from the new one. */
+    void reRegister(long nowNs) {
+        if (directory != null && directory.registrar() != null) {
+            directory.registrar().reRegister(nowNs / 1_000_000L);
+        }
+    }
+
     /** A new server name: a registered server re-registers with it at once. */
     void rename(String name, long nowNs) {
         if (directory != null) {

@@ -315,6 +315,22 @@ public final class ServerEngine implements AutoCloseable {
         return call(roles::registrationStatus);
     }
 
+    /**
+     * This server's public address and port as its directory lists them, or null: not registered, or the directory
+     * does not say (a Jamulus directory never does; see {@code ServerRegistrar#seenByDirectory}).
+     */
+    public InetSocketAddress addressSeenByDirectory() {
+        return call(roles::seenByDirectory);
+    }
+
+    /** Registers again at once, when registered (the router's external address changed). */
+    public void reRegister() {
+        call(() -> {
+            roles.reRegister(System.nanoTime());
+            return null;
+        });
+    }
+
     /** The -e text as given, "" without -e. */
     public String directoryText() {
         return call(roles::directoryText);

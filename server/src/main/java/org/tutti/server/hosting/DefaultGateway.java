@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The IPv4 default gateway and the LAN address this computer uses to reach it. On Linux it is read from
- * {@code /proc/net/route}, which is quick and needs no tool; elsewhere the mapping library finds gateways itself.
+ * {@code /proc/net/route}, which is quick and needs no tool; on Windows and macOS from their routing tool
+ * ({@link RouteCommands}).
  */
 final class DefaultGateway {
     private static final Path ROUTES = Path.of("/proc/net/route");
@@ -22,8 +23,11 @@ final class DefaultGateway {
     }
 
     static Optional<InetAddress> find() {
+        if (!Files.isReadable(ROUTES)) {
+            return RouteCommands.find(); // Windows, macOS: their routing tool
+        }
         try {
-            return Files.isReadable(ROUTES) ? parse(Files.readAllLines(ROUTES)) : Optional.empty();
+            return parse(Files.readAllLines(ROUTES));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -53,8 +53,9 @@ final class GatewaySearch {
                                 new NatPmpPortMapper(network, local.get(), gateway.get())));
             }
         }
-        // Without a default gateway from the kernel (not Linux) only UPnP is tried: the library's own NAT-PMP/PCP
-        // search probes a built-in list of about thirty common router addresses, which Tutti will not send to.
+        // Without a default gateway (no routing table or tool answered) only UPnP is tried: the library's own
+        // NAT-PMP/PCP search probes a built-in list of about thirty common router addresses, which Tutti will not
+        // send to.
         return new Result(List.copyOf(found), gateway, answer);
     }
 

@@ -56,6 +56,18 @@ final class MappingVerdicts {
         return null;
     }
 
+    /**
+     * The server's socket is bound to {@code bound} ({@code --serverbindip}), but the router forwards to the address
+     * it sees this computer at, {@code target}: packets would arrive where nobody listens.
+     */
+    static PortMappingStatus boundElsewhere(String protocol, InetAddress gateway, int internalPort, InetAddress bound,
+                                            InetAddress target) {
+        return new PortMappingStatus(State.BOUND_ELSEWHERE, protocol, gateway, null, internalPort, 0,
+                "the server listens only on " + bound.getHostAddress() + " (--serverbindip), but the router forwards"
+                        + " to this computer's address " + target.getHostAddress() + ": bind the server to "
+                        + target.getHostAddress() + " or leave --serverbindip out");
+    }
+
     private static String noPublicAddress() {
         return "the router has no public address of its own (it says it is not connected), so another NAT sits in"
                 + " front of it, usually the internet provider's (CGNAT). " + PortMappingStatus.INSTEAD;

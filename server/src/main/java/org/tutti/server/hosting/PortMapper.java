@@ -37,10 +37,19 @@ public final class PortMapper implements AutoCloseable {
      */
     static final List<Duration> RETRIES =
             List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2));
+    /**
+     * How often, between renewals, the router is asked for its external address (one small question), so that a new
+     * address from the provider is seen within minutes rather than at the next renewal. Tests shorten it with the
+     * system property {@code tutti.portMappingAddressCheckSeconds}.
+     */
+    static final Duration ADDRESS_CHECK = Duration.ofSeconds(
+            Math.max(1, Long.getLong("tutti.portMappingAddressCheckSeconds", 120)));
     /** How long {@link #close} waits for the router to confirm the deletion before giving up. */
     static final Duration DELETE_LIMIT = Duration.ofSeconds(5);
 
     private final int internalPort;
+    /** The server socket's own address (--serverbindip), or null when it listens on every address. */
+    private final InetAddress boundAddress;
     private final long leaseSeconds;
     private final Consumer<PortMappingStatus> listener;
     private final ScheduledExecutorService thread;
@@ -54,12 +63,15 @@ public final class PortMapper implements AutoCloseable {
     private MappedPort mapped;
     private InetAddress localAddress;
     private int failedSearches;
+    private long renewAtNanos;
 
-    private PortMapper(int internalPort, Duration lease, Consumer<PortMappingStatus> listener) {
+    private PortMapper(int internalPort, InetAddress boundAddress, Duration lease,
+                       Consumer<PortMappingStatus> listener) {
         if (internalPort < 1 || internalPort > 65535) {
             throw new IllegalArgumentException("UDP port must be 1..65535: " + internalPort);
         }
         this.internalPort = internalPort;
+        this.boundAddress = boundAddress == null || boundAddress.isAnyLocalAddress() ? null : boundAddress;
         this.leaseSeconds = Math.max(1, lease.toSeconds());
         this.listener = Objects.requireNonNull(listener);
         this.status = PortMappingStatus.searching(internalPort);
@@ -75,7 +87,17 @@ public final class PortMapper implements AutoCloseable {
      * port-mapping thread), the first one being the outcome of the search.
      */
     public static PortMapper start(int udpPort, Duration lease, Consumer<PortMappingStatus> listener) {
-        PortMapper mapper = new PortMapper(udpPort, lease, listener);
+        return start(udpPort, null, lease, listener);
+    }
+
+    /**
+     * As above for a server whose socket is bound to {@code boundAddress} ({@code --serverbindip}; null or the
+     * wildcard for every address): when the router would forward to another address of this computer, nothing is
+     * mapped and the status says why.
+     */
+    public static PortMapper start(int udpPort, InetAddress boundAddress, Duration lease,
+                                   Consumer<PortMappingStatus> listener) {
+        PortMapper mapper = new PortMapper(udpPort, boundAddress, lease, listener);
         mapper.thread.execute(mapper::establish);
         return mapper;
     }
@@ -116,7 +138,7 @@ public final class PortMapper implements AutoCloseable {
             if (result.isMapped()) {
                 return result;
             }
-            if (failure.state() != State.BEHIND_SECOND_NAT) {
+            if (failure.state() != State.BEHIND_SECOND_NAT && failure.state() != State.BOUND_ELSEWHERE) {
                 failure = result;
             }
         }
@@ -124,6 +146,11 @@ public final class PortMapper implements AutoCloseable {
     }
 
     private PortMappingStatus tryMapping(GatewaySearch.Candidate candidate) throws InterruptedException {
+        InetAddress target = candidate.mapper().getSourceAddress();
+        if (boundAddress != null && target != null && !boundAddress.equals(target)) {
+            return MappingVerdicts.boundElsewhere(candidate.protocol(), candidate.gateway(), internalPort,
+                    boundAddress, target);
+        }
         PortMappingStatus hopeless = secondNatBeforeMapping(candidate);
         if (hopeless != null) {
             return hopeless;
@@ -218,7 +245,8 @@ public final class PortMapper implements AutoCloseable {
             if (mapped != null) {
                 failedSearches = 0;
                 long lifetimeSeconds = mapped.getLifetime() > 0 ? mapped.getLifetime() : leaseSeconds;
-                thread.schedule(this::renew, Math.max(1, lifetimeSeconds / 2), TimeUnit.SECONDS);
+                renewAtNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(1, lifetimeSeconds / 2));
+                scheduleWatch();
             } else {
                 Duration wait = RETRIES.get(Math.min(failedSearches, RETRIES.size() - 1));
                 failedSearches++;
@@ -226,6 +254,49 @@ public final class PortMapper implements AutoCloseable {
             }
         } catch (RejectedExecutionException e) {
             // closing: no renewal, the mapping is being deleted
+        }
+    }
+
+    /** The next look while mapped: the renewal when due, else a check of the external address. */
+    private void scheduleWatch() {
+        long waitNanos = Math.min(renewAtNanos - System.nanoTime(), ADDRESS_CHECK.toNanos());
+        try {
+            thread.schedule(this::watch, Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void watch() {
+        if (mapped == null) {
+            return; // forgotten meanwhile; the search that followed schedules its own
+        }
+        if (System.nanoTime() - renewAtNanos >= 0) {
+            renew();
+            return;
+        }
+        checkExternalAddress();
+        scheduleWatch();
+    }
+
+    /** Asks the router for its external address; a new one is published at once (the provider changed it). */
+    private void checkExternalAddress() {
+        try {
+            Optional<InetAddress> now;
+            if (current.mapper() instanceof com.offbynull.portmapper.mappers.upnpigd.UpnpIgdPortMapper upnp) {
+                now = UpnpAddressQuery.ask(upnp);
+            } else if (current.gateway() != null && current.protocol().equals("NAT-PMP")) {
+                now = NatPmpProbe.ask(current.gateway()).filter(a -> a.resultCode() == NatPmpAnswer.SUCCESS)
+                        .map(NatPmpAnswer::publicAddress);
+            } else {
+                now = Optional.empty(); // PCP: the renewal reports it
+            }
+            if (now.isPresent() && !now.get().equals(status.externalAddress())) {
+                publish(MappingVerdicts.mapped(current.protocol(), current.gateway(), internalPort,
+                        mapped.getExternalPort(), now.get()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no answer this time: the next check or the renewal tells
         }
     }
 

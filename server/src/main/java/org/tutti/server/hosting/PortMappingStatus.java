@@ -19,7 +19,9 @@ public record PortMappingStatus(State state, String protocol, InetAddress gatewa
                                 int internalPort, int externalPort, String reason) {
     /** Where port mapping stands. */
     public enum State {
-        OFF, SEARCHING, MAPPED, NO_GATEWAY, REFUSED, BEHIND_SECOND_NAT, STOPPED;
+        OFF, SEARCHING, MAPPED, NO_GATEWAY, REFUSED, BEHIND_SECOND_NAT, STOPPED,
+        /** The server listens on another LAN address than the one the router would forward to: nothing mapped. */
+        BOUND_ELSEWHERE;
 
         /** The lower-case name JSON-RPC shows ("behind_second_nat"). */
         public String jsonName() {

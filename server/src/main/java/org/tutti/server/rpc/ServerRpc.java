@@ -22,6 +22,7 @@ import org.tutti.server.engine.ClientSnapshot;
 import org.tutti.server.engine.EngineCounters;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
+import org.tutti.server.hosting.AddressWatch;
 import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.JamRecorder;
 import org.tutti.server.recorder.RecorderState;
@@ -42,6 +43,7 @@ public final class ServerRpc {
     private volatile String directoryType = "none";
     private volatile String directoryAddress = "";
     private volatile Supplier<PortMappingStatus> portMapping = () -> null;
+    private volatile Supplier<AddressWatch.Update> sharedAddress = () -> null;
 
     public ServerRpc(JsonRpcServer rpc) {
         this.rpc = rpc;
@@ -50,6 +52,11 @@ public final class ServerRpc {
     /** Where getServerProfile reads the port mapping's status from (off until this is called). */
     public void showPortMapping(Supplier<PortMappingStatus> status) {
         this.portMapping = status;
+    }
+
+    /** Where getServerProfile reads the address to share (null while unknown). */
+    public void showSharedAddress(Supplier<AddressWatch.Update> address) {
+        this.sharedAddress = address;
     }
 
     /** Registers every method against {@code engine}. */
@@ -269,7 +276,13 @@ public final class ServerRpc {
         var mapping = portMapping.get();
         r.addProperty("portMapping", mapping == null ? "off" : mapping.state().jsonName());
         r.addProperty("portMappingDetail", mapping == null ? "" : mapping.describe());
-        r.addProperty("externalAddress", mapping == null ? "" : mapping.externalAddressText());
+        // The address to share: the router's when mapped, else the directory's view of this server (docs/hosting.md).
+        var shared = sharedAddress.get();
+        r.addProperty("externalAddress", shared != null ? shared.current().address().getAddress().getHostAddress()
+                : mapping == null ? "" : mapping.externalAddressText());
+        r.addProperty("externalPort", shared == null ? 0 : shared.current().address().getPort());
+        r.addProperty("externalAddressSource", shared == null ? "" : shared.current().source().jsonName());
+        r.addProperty("previousExternalAddress", shared == null || !shared.changed() ? "" : shared.before().text());
         return r;
     }
 

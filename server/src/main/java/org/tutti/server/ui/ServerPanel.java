@@ -1,7 +1,6 @@
 package org.tutti.server.ui;
 
 import java.awt.Color;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +21,10 @@ import javax.swing.SpinnerNumberModel;
 import javax.swing.UIManager;
 import javax.swing.table.AbstractTableModel;
 import net.miginfocom.swing.MigLayout;
-import org.tutti.net.AddressText;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.engine.Ban;
 import org.tutti.server.engine.Html;
+import org.tutti.server.hosting.AddressWatch;
 import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.RecorderState;
 
@@ -233,18 +232,30 @@ public final class ServerPanel extends JPanel {
      * router could not open the port and what to do instead; null clears the line (no server running).
      */
     public void showPortMapping(PortMappingStatus status) {
-        String text = status == null ? "" : switch (status.state()) {
-            case MAPPED -> status.externalAddress() == null
-                    ? ServerText.tr("server.share.mappedNoAddress", status.externalPort())
-                    : ServerText.tr("server.share.mapped", AddressText.format(new InetSocketAddress(status.externalAddress(), status.externalPort())));
-            case SEARCHING -> ServerText.tr("server.share.searching");
-            case OFF -> ServerText.tr("server.share.off", status.internalPort());
-            case STOPPED -> "";
-            case BEHIND_SECOND_NAT -> ServerText.tr("server.share.secondNat");
-            case NO_GATEWAY, REFUSED -> ServerText.tr("server.share.failed", status.reason(), status.internalPort());
-        };
+        mappingStatus = status;
+        if (status == null) {
+            sharedAddress = null; // the next server learns its own
+        }
+        showShareLine();
+    }
+
+    /**
+     * The address to give friends as last learnt, from the router or the directory, and whether it just changed (on
+     * the EDT); null while unknown.
+     */
+    public void showSharedAddress(AddressWatch.Update update) {
+        sharedAddress = update;
+        showShareLine();
+    }
+
+    private PortMappingStatus mappingStatus;
+    private AddressWatch.Update sharedAddress;
+
+    private void showShareLine() {
+        String text = ShareLine.text(mappingStatus, sharedAddress);
         addressToShare.setText(text.isEmpty() ? "" : "<html>" + Html.escape(text) + "</html>");
-        addressToShare.setToolTipText(status == null || status.describe().isEmpty() ? null : status.describe());
+        addressToShare.setToolTipText(mappingStatus == null || mappingStatus.describe().isEmpty() ? null
+                : mappingStatus.describe());
     }
 
     /** The port-mapping line as shown (for tests and assistive technology). */

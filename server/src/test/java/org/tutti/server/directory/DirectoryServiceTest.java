@@ -91,6 +91,20 @@ class DirectoryServiceTest {
     }
 
     @Test
+    void aServerAskingFromItsOwnSocketSeesTheAddressItRegisteredFrom() {
+        DirectoryService d = directory(ListFilter.NONE, null, 0);
+        d.onMessage(reg("Pub", "10.9.9.9", 22124, "3.9.1"), PUBLIC_SERVER, 1);
+        sink.drain();
+        d.onMessage(new ReqServerList(), PUBLIC_SERVER, 2);
+        List<WireSink.Sent> sent = sink.drain();
+        assertThat(sent).as("no hole punch towards itself").hasSize(2)
+                .allSatisfy(s -> assertThat(s.to()).isEqualTo(PUBLIC_SERVER));
+        ServerListEntry own = ((ServerList) sent.get(1).message()).servers().get(1);
+        // Jamulus 3.9.1 would list 10.9.9.9:22124 here (same IP as the asker), which tells the server nothing.
+        assertThat(Ipv4.toText(own.ipv4()) + ":" + own.port()).isEqualTo("198.51.100.30:40000");
+    }
+
+    @Test
     void lanClientsGetSourceAddressesAndHolePunchingUsesTheDirectorysPublicIp() {
         DirectoryService d = directory(ListFilter.NONE, null, 0);
         d.onMessage(reg("Lan", "10.0.0.5", 24301, "3.9.1"), LAN_SERVER, 1);

@@ -10,11 +10,14 @@ import org.tutti.Version;
 import org.tutti.protocol.ConnectionlessMessage.EmptyMessage;
 import org.tutti.protocol.ConnectionlessMessage.RegisterServerEx;
 import org.tutti.protocol.ConnectionlessMessage.RegisterServerResp;
+import org.tutti.protocol.ConnectionlessMessage.ReqServerList;
 import org.tutti.protocol.ConnectionlessMessage.SendEmptyMessage;
+import org.tutti.protocol.ConnectionlessMessage.ServerList;
 import org.tutti.protocol.ConnectionlessMessage.UnregisterServer;
 import org.tutti.protocol.ConnectionlessMessage.PingMs;
 import org.tutti.protocol.Ipv4;
 import org.tutti.protocol.RegistrationResult;
+import org.tutti.protocol.ServerListEntry;
 import org.tutti.protocol.ServerRegistration;
 
 class ServerRegistrarTest {
@@ -45,7 +48,50 @@ class ServerRegistrarTest {
         r.onMessage(new RegisterServerResp(RegistrationResult.REGISTERED), DIRECTORY, 40);
         assertThat(r.status()).isEqualTo(RegistrationStatus.REGISTERED);
         r.poll(10_000);
-        assertThat(sink.sent).hasSize(1); // no retry after the answer
+        assertThat(sink.of(RegisterServerEx.class)).hasSize(1); // no retry after the answer
+        assertThat(sink.of(ReqServerList.class)).as("asks for the list, to see its own entry").hasSize(1);
+    }
+
+    @Test
+    void learnsItsPublicAddressFromItsEntryInTheDirectorysList() {
+        ServerRegistrar r = registrar();
+        r.start(0);
+        r.onMessage(new RegisterServerResp(RegistrationResult.REGISTERED), DIRECTORY, 40);
+        assertThat(sink.sent.getLast()).isEqualTo(new WireSink.Sent(new ReqServerList(), DIRECTORY));
+        ServerListEntry itself = new ServerListEntry(0, 0, 82, 10, true, "Dir", "", "");
+        ServerListEntry other = entry("Other", "198.51.100.40", 24301);
+        ServerListEntry own = entry("Tutti Test", "198.51.100.50", 24301);
+
+        r.onMessage(new ServerList(List.of(itself, other, own)), STRANGER, 50);
+        assertThat(r.seenByDirectory()).as("only the directory's list counts").isNull();
+        r.onMessage(new ServerList(List.of(itself, entry("Tutti Test", "192.0.2.2", 24301))), DIRECTORY, 50);
+        assertThat(r.seenByDirectory()).as("its own LAN address (a Jamulus directory's answer) says nothing").isNull();
+        r.onMessage(new ServerList(List.of(itself, other, own)), DIRECTORY, 60);
+        assertThat(r.seenByDirectory()).isEqualTo(new InetSocketAddress("198.51.100.50", 24301));
+        r.onMessage(new RegisterServerResp(RegistrationResult.REGISTERED), DIRECTORY, 70);
+        assertThat(sink.of(ReqServerList.class)).as("a directory that tells: asked at each registration").hasSize(2);
+
+        r.reRegister(100);
+        assertThat(sink.sent.getLast().message()).isInstanceOf(RegisterServerEx.class);
+        r.shutdown();
+        assertThat(r.seenByDirectory()).isNull();
+    }
+
+    @Test
+    void aDirectoryThatShowsTheLanAddressIsNotAskedAgain() {
+        ServerRegistrar r = registrar();
+        r.start(0);
+        r.onMessage(new RegisterServerResp(RegistrationResult.REGISTERED), DIRECTORY, 40);
+        r.onMessage(new ServerList(List.of(new ServerListEntry(0, 0, 82, 10, true, "Dir", "", ""),
+                entry("Tutti Test", "192.0.2.2", 24301))), DIRECTORY, 50); // what Jamulus 3.9.1 answers
+        r.onMessage(new RegisterServerResp(RegistrationResult.REGISTERED), DIRECTORY, 900_000);
+        assertThat(sink.of(ReqServerList.class)).hasSize(1);
+        assertThat(r.seenByDirectory()).isNull();
+    }
+
+    private static ServerListEntry entry(String name, String ip, int port) {
+        return new ServerListEntry(Ipv4.toInt((java.net.Inet4Address) new InetSocketAddress(ip, 0).getAddress()),
+                port, 74, 12, false, name, "", "Lyon");
     }
 
     @Test

@@ -32,6 +32,17 @@ class MappingVerdictsTest {
                 .contains("friends must connect to that port");
     }
 
+    @Test
+    void aServerBoundToAnotherAddressThanTheTargetIsToldWhichAndWhatToDo() {
+        PortMappingStatus s = MappingVerdicts.boundElsewhere("UPnP", GATEWAY, 22124,
+                InetAddress.ofLiteral("192.168.1.30"), InetAddress.ofLiteral("192.168.1.20"));
+        assertThat(s.state().jsonName()).isEqualTo("bound_elsewhere");
+        assertThat(s.isMapped()).isFalse();
+        assertThat(s.describe()).isEqualTo("UDP 22124 not mapped on gateway 192.168.1.1 (UPnP): the server listens"
+                + " only on 192.168.1.30 (--serverbindip), but the router forwards to this computer's address"
+                + " 192.168.1.20: bind the server to 192.168.1.20 or leave --serverbindip out");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "100.64.0.1, 100.64.0.0/10",

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.interop.DummyJack;
 import org.tutti.interop.ManagedProcess;
+import org.tutti.interop.NatRouterRig;
 import org.tutti.interop.Peers;
 import org.tutti.server.cli.ServerMainForTests;
 import org.tutti.testing.Await;
@@ -71,6 +72,30 @@ class PortMappingNamespaceTest {
         }
     }
 
+    @Test
+    void aServerBoundToOneAddressIsMappedToItOrToldWhyNot() {
+        try (NatRouterRig rig = NatRouterRig.start(dir, NatRouterRig.PUBLIC_WAN_PREFIX, true)) {
+            // A second address on the router's network: the mapping is asked from it, so it targets it.
+            String second = NatRouterRig.LAN_PREFIX + ".5";
+            rig.addServerAddress(second);
+            try (ManagedProcess server = startServer(rig, "--serverbindip", second)) {
+                assertThat(awaitMappingLine(server, rig)).contains(" mapped on gateway ");
+                assertThat(rig.forwardsUdpTo(second, SERVER_PORT)).as("ruleset:%n%s", rig.ruleset()).isTrue();
+            }
+            // An address the router cannot reach (another network): nothing is mapped, and the log says why.
+            String elsewhere = "192.168.50.5";
+            rig.addOtherNetworkAddress(elsewhere);
+            try (ManagedProcess server = startServer(rig, "--serverbindip", elsewhere)) {
+                String line = awaitMappingLine(server, rig);
+                assertThat(line).as("server log:%n%s", server.logText())
+                        .startsWith("- port mapping: UDP " + SERVER_PORT + " not mapped on gateway "
+                                + NatRouterRig.ROUTER_LAN + " (UPnP): the server listens only on " + elsewhere
+                                + " (--serverbindip), but the router forwards to this computer's address ");
+                assertThat(rig.forwardsUdp(SERVER_PORT)).as("nothing mapped; ruleset:%n%s", rig.ruleset()).isFalse();
+            }
+        }
+    }
+
     /** Mapping made, a friend on the internet gets in, the mapping outlives a router that forgot it, SIGTERM ends it. */
     private void hostAFriend(NatRouterRig rig, String protocol, boolean checkForgottenMapping) {
         Path html = dir.resolve("status.html");
@@ -113,6 +138,8 @@ class PortMappingNamespaceTest {
         }
     }
 
+    private int serverStarts;
+
     private ManagedProcess startServer(NatRouterRig rig, String... extra) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
@@ -121,7 +148,7 @@ class PortMappingNamespaceTest {
                 "--portmapping", "on"));
         command.addAll(List.of(extra));
         return ManagedProcess.start("tutti server in " + rig.lan, rig.inLan(command), Map.of(),
-                dir.resolve("server-" + rig.lan + ".log"));
+                dir.resolve("server-" + rig.lan + "-" + (++serverStarts) + ".log"));
     }
 
     /** A real Jamulus 3.9.1 client in the wan namespace, named "Friend", connecting to the router's public side. */

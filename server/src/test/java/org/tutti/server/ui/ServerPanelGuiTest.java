@@ -3,6 +3,7 @@ package org.tutti.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tutti.server.directory.RegistrationStatus;
+import org.tutti.server.hosting.AddressWatch;
 import org.tutti.server.hosting.PortMappingStatus;
+import org.tutti.server.hosting.SharedAddress;
+import org.tutti.server.hosting.SharedAddress.Source;
 
 /** The server panel under Xvfb: edits reach the listener, the clients table renders what the server reports. */
 class ServerPanelGuiTest {
@@ -208,14 +212,27 @@ class ServerPanelGuiTest {
                     external, 22124, 22124, ""));
             return panel[0].addressToShareText();
         });
-        assertThat(mapped).isEqualTo("Your friends connect to 45.67.89.1:22124");
+        assertThat(mapped).isEqualTo("Your friends connect to 45.67.89.1:22124 (from the router)");
         String secondNat = GuiActionRunner.execute(() -> {
             panel[0].showPortMapping(new PortMappingStatus(PortMappingStatus.State.BEHIND_SECOND_NAT, "UPnP",
                     gateway, InetAddress.getByName("100.64.3.4"), 22124, 0, "second NAT"));
             return panel[0].addressToShareText();
         });
         assertThat(secondNat).contains("cannot reach this server").contains("directory");
+        // Behind the provider's NAT, a registered server still learns its address from the directory's list.
+        SharedAddress seen = new SharedAddress(new InetSocketAddress("198.51.100.50", 22124), Source.DIRECTORY);
+        SharedAddress moved = new SharedAddress(new InetSocketAddress("198.51.100.60", 22124), Source.DIRECTORY);
+        assertThat(GuiActionRunner.execute(() -> {
+            panel[0].showSharedAddress(new AddressWatch.Update(seen, null));
+            return panel[0].addressToShareText();
+        })).isEqualTo("Your friends connect to 198.51.100.50:22124 (as the directory sees it), or pick the server in"
+                + " the directory's list");
+        assertThat(GuiActionRunner.execute(() -> {
+            panel[0].showSharedAddress(new AddressWatch.Update(moved, seen));
+            return panel[0].addressToShareText();
+        })).isEqualTo("Your address changed: friends now connect to 198.51.100.60:22124 (as the directory sees it)");
         String off = GuiActionRunner.execute(() -> {
+            panel[0].showSharedAddress(null); // not registered: no address known
             panel[0].showPortMapping(PortMappingStatus.off(22124));
             return panel[0].addressToShareText();
         });

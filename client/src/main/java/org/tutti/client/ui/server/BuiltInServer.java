@@ -19,6 +19,7 @@ import org.tutti.server.engine.BanFile;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
+import org.tutti.server.hosting.AddressWatch;
 import org.tutti.server.hosting.PortMapper;
 import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.JamRecorder;
@@ -46,6 +47,8 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
     private volatile ServerPanelSettings settings;
     /** Opens the port on the home router while the server runs (when the settings say so). */
     private volatile PortMapper mapper;
+    /** Follows the address to give friends (router or directory) and re-registers when it changes. */
+    private volatile AddressWatch addressWatch;
     /** Counts mappers started, so that a late status of a closed one never overwrites the current one's line. */
     private final AtomicInteger mapperGeneration = new AtomicInteger();
 
@@ -167,20 +170,41 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
 
     private void startMapping(ServerPanelSettings s, int udpPort) {
         int generation = mapperGeneration.incrementAndGet();
+        ServerEngine e = engine;
+        PortMapper m = null;
         if (!s.portMapping()) {
             SwingUtilities.invokeLater(() -> panel.showPortMapping(PortMappingStatus.off(udpPort)));
-            return;
+        } else {
+            m = PortMapper.start(udpPort, PortMapper.DEFAULT_LEASE, status -> SwingUtilities.invokeLater(() -> {
+                if (generation == mapperGeneration.get()) {
+                    panel.showPortMapping(status);
+                }
+            }));
         }
-        mapper = PortMapper.start(udpPort, PortMapper.DEFAULT_LEASE, status -> SwingUtilities.invokeLater(() -> {
-            if (generation == mapperGeneration.get()) {
-                panel.showPortMapping(status);
-            }
-        }));
+        mapper = m;
+        PortMapper watched = m;
+        if (e != null) {
+            addressWatch = AddressWatch.start(ADDRESS_WATCH_PERIOD,
+                    () -> watched == null ? PortMappingStatus.off(udpPort) : watched.status(),
+                    e::addressSeenByDirectory, update -> SwingUtilities.invokeLater(() -> {
+                        if (generation == mapperGeneration.get()) {
+                            panel.showSharedAddress(update);
+                        }
+                    }), e::reRegister);
+        }
     }
+
+    /** How often the address to share is looked at (both views are in memory: cheap). */
+    private static final java.time.Duration ADDRESS_WATCH_PERIOD = java.time.Duration.ofSeconds(1);
 
     /** Deletes the mapping on the worker thread (the router may take a few seconds to answer). */
     private void stopMapping() {
         mapperGeneration.incrementAndGet();
+        AddressWatch w = addressWatch;
+        addressWatch = null;
+        if (w != null) {
+            w.close();
+        }
         PortMapper m = mapper;
         mapper = null;
         if (m != null) {

@@ -52,7 +52,10 @@ public final class ServerWindow extends JFrame implements ServerPanelListener {
         binding = new ServerPanelBinding(panel);
         binding.attach(server.engine());
         // --portmapping runs in the headless server: its status is polled, as cheap as reading a volatile
-        Timer mapping = new Timer(2000, e -> panel.showPortMapping(server.portMapping()));
+        Timer mapping = new Timer(2000, e -> {
+            panel.showPortMapping(server.portMapping());
+            panel.showSharedAddress(server.sharedAddress());
+        });
         mapping.setInitialDelay(0);
         mapping.start();
         setContentPane(ScrollingForm.wrap(panel)); // scrolls when the screen is smaller than the panel

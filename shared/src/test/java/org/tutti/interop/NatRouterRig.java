@@ -1,4 +1,4 @@
-package org.tutti.server.hosting;
+package org.tutti.interop;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,34 +14,32 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.tutti.interop.ManagedProcess;
-import org.tutti.interop.Peers;
 
 /**
- * A home network in three network namespaces (docs/hosting.md, "The test network"): "lan" holds the server, "router"
+ * A home network in three network namespaces (docs/hosting.md, "The test network"; shared so the desktop server mode's test in the client module uses it too): "lan" holds the server, "router"
  * masquerades lan to wan with nftables and runs the real miniupnpd, "wan" is the friend on the internet. The names
  * carry a random suffix so runs on one machine never meet; {@link #close} removes everything. No namespace has a
  * route to the machine's own network, so no packet of a test leaves them.
  */
-final class NatRouterRig implements AutoCloseable {
-    static final String LAN_PREFIX = "10.77.0";
-    static final String ROUTER_LAN = LAN_PREFIX + ".1";
-    static final String SERVER_LAN = LAN_PREFIX + ".2";
+public final class NatRouterRig implements AutoCloseable {
+    public static final String LAN_PREFIX = "10.77.0";
+    public static final String ROUTER_LAN = LAN_PREFIX + ".1";
+    public static final String SERVER_LAN = LAN_PREFIX + ".2";
     /**
      * An ordinary-looking public /24 for the router's WAN side: miniupnpd refuses private, CGNAT and documentation
      * ranges (RFC 5737) as external address. It exists only inside these namespaces.
      */
-    static final String PUBLIC_WAN_PREFIX = "45.67.89";
+    public static final String PUBLIC_WAN_PREFIX = "45.67.89";
     /** The provider's carrier-grade NAT range (RFC 6598): miniupnpd then refuses to map (a second NAT). */
-    static final String CGNAT_WAN_PREFIX = "100.64.0";
+    public static final String CGNAT_WAN_PREFIX = "100.64.0";
 
     private final Path dir;
     private final String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
-    final String lan = "tl-" + suffix;
-    final String router = "tr-" + suffix;
-    final String wan = "tw-" + suffix;
-    final String routerWan;
-    final String friendWan;
+    public final String lan = "tl-" + suffix;
+    public final String router = "tr-" + suffix;
+    public final String wan = "tw-" + suffix;
+    public final String routerWan;
+    public final String friendWan;
     private final List<String> created = new ArrayList<>();
     private ManagedProcess miniupnpd;
 
@@ -52,7 +50,7 @@ final class NatRouterRig implements AutoCloseable {
     }
 
     /** Skips the test (locally) or fails it (CI=true) unless this is root with ip, nft and miniupnpd at hand. */
-    static void requirePeers() {
+    public static void requirePeers() {
         List<String> missing = new ArrayList<>();
         for (String program : List.of("ip", "nft", "miniupnpd")) {
             if (Peers.find(program).isEmpty() && !Files.isExecutable(Path.of("/usr/sbin", program))) {
@@ -81,7 +79,7 @@ final class NatRouterRig implements AutoCloseable {
     }
 
     /** Builds the three namespaces; {@code upnp} false leaves miniupnpd speaking NAT-PMP/PCP only. */
-    static NatRouterRig start(Path dir, String wanPrefix, boolean upnp) {
+    public static NatRouterRig start(Path dir, String wanPrefix, boolean upnp) {
         NatRouterRig rig = new NatRouterRig(dir, wanPrefix);
         try {
             rig.build();
@@ -91,6 +89,24 @@ final class NatRouterRig implements AutoCloseable {
             rig.close();
             throw e;
         }
+    }
+
+    /** The same network with a router that answers neither UPnP nor NAT-PMP (it only masquerades). */
+    public static NatRouterRig startWithoutGateway(Path dir, String wanPrefix) {
+        NatRouterRig rig = new NatRouterRig(dir, wanPrefix);
+        try {
+            rig.build();
+            return rig;
+        } catch (RuntimeException e) {
+            rig.close();
+            throw e;
+        }
+    }
+
+    /** The provider gives the router a new public address, as a reconnecting DSL line does. */
+    public void changeRouterWanTo(String address) {
+        sh("ip", "-n", router, "addr", "flush", "dev", "rwan0");
+        sh("ip", "-n", router, "addr", "add", address + "/24", "dev", "rwan0");
     }
 
     private void build() {
@@ -163,7 +179,7 @@ final class NatRouterRig implements AutoCloseable {
     }
 
     /** A router reboot as far as mappings go: miniupnpd stops, its chains are emptied, it starts afresh. */
-    void restartRouterDaemon() {
+    public void restartRouterDaemon() {
         miniupnpd.close();
         for (String chain : List.of("miniupnpd", "prerouting_miniupnpd", "postrouting_miniupnpd")) {
             sh("ip", "netns", "exec", router, "nft", "flush", "chain", "inet", "filter", chain);
@@ -172,11 +188,11 @@ final class NatRouterRig implements AutoCloseable {
     }
 
     /** The command run inside the lan namespace. */
-    List<String> inLan(List<String> command) {
+    public List<String> inLan(List<String> command) {
         return in(lan, command);
     }
 
-    List<String> inWan(List<String> command) {
+    public List<String> inWan(List<String> command) {
         return in(wan, command);
     }
 
@@ -187,29 +203,42 @@ final class NatRouterRig implements AutoCloseable {
     }
 
     /** True when the router forwards UDP {@code port} (miniupnpd's DNAT rule is in place). */
-    boolean forwardsUdp(int port) {
+    public boolean forwardsUdp(int port) {
         String chain = sh("ip", "netns", "exec", router, "nft", "list", "chain", "inet", "filter", "prerouting_miniupnpd");
         return chain.contains("dport " + port + " dnat");
     }
 
     /** True when the router forwards UDP {@code port} to {@code lanAddress}, on whatever external port. */
-    boolean forwardsUdpTo(String lanAddress, int port) {
+    public boolean forwardsUdpTo(String lanAddress, int port) {
         String chain = sh("ip", "netns", "exec", router, "nft", "list", "chain", "inet", "filter", "prerouting_miniupnpd");
         return chain.contains("dnat ip to " + lanAddress + ":" + port);
     }
 
+    /** Gives the server's computer a second LAN address beside its first (which stays the route's source). */
+    public void addServerAddress(String lanAddress) {
+        sh("ip", "-n", lan, "addr", "add", lanAddress + "/24", "dev", "lan0");
+    }
+
+    /** Gives the server's computer an address on a second network the router knows nothing of (a VPN, say). */
+    public void addOtherNetworkAddress(String address) {
+        // A veth pair with both ends here: the kernel's dummy module may be missing, veth is there (lan0 uses it).
+        sh("ip", "-n", lan, "link", "add", "other0", "type", "veth", "peer", "name", "other1");
+        sh("ip", "-n", lan, "addr", "add", address + "/24", "dev", "other0");
+        sh("ip", "-n", lan, "link", "set", "other0", "up");
+    }
+
     /** Gives the server's computer a new LAN address, as a new DHCP lease would. */
-    void moveServerTo(String lanAddress) {
+    public void moveServerTo(String lanAddress) {
         sh("ip", "-n", lan, "addr", "flush", "dev", "lan0");
         sh("ip", "-n", lan, "addr", "add", lanAddress + "/24", "dev", "lan0");
         sh("ip", "-n", lan, "route", "add", "default", "via", ROUTER_LAN);
     }
 
-    String routerLog() {
+    public String routerLog() {
         return miniupnpd == null ? "" : miniupnpd.logText();
     }
 
-    String ruleset() {
+    public String ruleset() {
         return sh("ip", "netns", "exec", router, "nft", "list", "ruleset");
     }
 
@@ -236,7 +265,7 @@ final class NatRouterRig implements AutoCloseable {
     }
 
     /** Runs a command to its end; its output, or an exception that carries it. */
-    static String sh(String... command) {
+    public static String sh(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
