@@ -28,6 +28,10 @@ public interface ClientWindowEvents {
     /** "Mute myself" was set from elsewhere (a MIDI control, JSON-RPC); the engine has been told already. */
     void showMuteMyself(boolean on);
 
+    /** The server's conductor's mix: we now hear {@code name}'s mix ("" = our own again). */
+    default void following(String name) {
+    }
+
     /** Feedback protection muted us (Mute Myself and our own strip): say why and offer to switch it off. */
     void feedbackDetected();
     /**

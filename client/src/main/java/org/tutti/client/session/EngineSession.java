@@ -20,6 +20,7 @@ import org.tutti.client.engine.ClientStatus;
 import org.tutti.client.model.FaderSettings;
 import org.tutti.client.model.MixerChannel;
 import org.tutti.client.midi.MidiSession;
+import org.tutti.protocol.ConductorText;
 import org.tutti.client.midi.MidiTarget;
 import org.tutti.client.model.MixerModel;
 import org.tutti.client.settings.ClientSettings;
@@ -336,6 +337,7 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
 
     @Override
     public void disconnected(String reason) {
+        ui(e -> e.following(""));
         connectedNow = false;
         strips = List.of();
         ownChannel = -1;
@@ -399,6 +401,11 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
         if (a.remember() != null) {
             String password = a.remember();
             ui(e -> e.rememberPassword(server, password));
+        }
+        String followed = ConductorText.followedIn(html);
+        if (followed != null) {
+            String name = ConductorText.unescape(followed);
+            ui(e -> e.following(name));
         }
     }
 

@@ -366,6 +366,11 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     }
 
     @Override
+    public void following(String name) {
+        board.setFollowing(name);
+    }
+
+    @Override
     public void feedbackDetected() {
         JCheckBox keep = new JCheckBox(I18n.text("feedback.keep"), settings.audio.feedbackDetection);
         keep.setName("feedbackKeep");

@@ -1,5 +1,6 @@
 package org.tutti.server.engine;
 
+import org.tutti.protocol.ConductorText;
 import org.tutti.protocol.ConnectedMessage.ChatText;
 
 /**
@@ -11,7 +12,7 @@ import org.tutti.protocol.ConnectedMessage.ChatText;
  * <p>Engine thread only (commands, connects and disconnects).
  */
 final class ConductorMix {
-    static final String PREFIX = "<b>Conductor:</b> ";
+    static final String PREFIX = ConductorText.PREFIX;
 
     private final ChannelTable channels;
     private final Outbox outbox;
@@ -61,7 +62,7 @@ final class ConductorMix {
             ClientChannel[] active = channels.active();
             for (int i = 0; i < channels.activeCount(); i++) {
                 if (active[i] != c) {
-                    say(active[i], name(c) + " left: you hear your own mix again", nowNs);
+                    say(active[i], ConductorText.left(name(c)), nowNs);
                 }
             }
         }
@@ -85,19 +86,19 @@ final class ConductorMix {
     private void tell(ClientChannel l, long nowNs) {
         String text;
         if (conductor == null) {
-            text = "nobody conducts: you hear your own mix";
+            text = ConductorText.nobody();
         } else if (l == conductor) {
-            text = "you conduct: the others hear your mix";
+            text = ConductorText.youConduct();
         } else if (l.control.following == conductor) {
-            text = "you hear " + name(conductor) + "'s mix (type /ownmix for your own)";
+            text = ConductorText.following(name(conductor));
         } else {
-            text = name(conductor) + " conducts; you hear your own mix (type /follow for theirs)";
+            text = ConductorText.conductsOwnMix(name(conductor));
         }
         say(l, text, nowNs);
     }
 
     private void say(ClientChannel l, String text, long nowNs) {
-        outbox.queue(l, new ChatText(PREFIX + text), nowNs);
+        outbox.queue(l, new ChatText(text), nowNs);
     }
 
     private static String name(ClientChannel c) {

@@ -19,9 +19,9 @@ import org.tutti.server.mix.SourceFrame;
  * decode phase); the mix phase only reads {@link #frame} and {@link #enabled}.
  */
 final class MetronomeChannel {
-    static final String NAME = "Metronome";
+    static final String NAME = org.tutti.protocol.ConductorText.METRONOME_NAME;
     /** Jamulus's instrument 1, "Drum Set": the nearest to a click in its list. */
-    static final int INSTRUMENT = 1;
+    static final int INSTRUMENT = org.tutti.protocol.ConductorText.METRONOME_INSTRUMENT;
     /** The columns each mix keeps beyond the musician slots: the metronome's. */
     static final int EXTRA_COLUMNS = 1;
 

@@ -27,6 +27,7 @@ import org.tutti.client.ui.Instruments;
 import org.tutti.client.ui.ThemeColours;
 import org.tutti.client.ui.widgets.Icons;
 import org.tutti.client.ui.widgets.MeterBar;
+import org.tutti.protocol.ConductorText;
 
 /**
  * One musician's strip: level meter and fader, pan, mute, solo, group, and a tag with instrument, name, country and
@@ -200,7 +201,8 @@ public final class ChannelStrip extends JPanel {
             }
             name.setText(shownName(v));
             you.setVisible(v.own());
-            instrument.setIcon(Icons.instrument(v.instrument(), 26));
+            boolean click = ConductorText.isMetronome(v.name(), v.instrument());
+            instrument.setIcon(click ? Icons.metronome(26) : Icons.instrument(v.instrument(), 26));
             instrument.setToolTipText(Instruments.name(v.instrument()));
             country.setText(CountryNames.name(v.country()));
             String tip = tooltip(v);
@@ -211,6 +213,11 @@ public final class ChannelStrip extends JPanel {
         } finally {
             updating = false;
         }
+    }
+
+    /** Whether the strip shows the metronome icon (a Tutti server's click track). */
+    public boolean instrumentIconIsMetronome() {
+        return instrument.getIcon() != null && instrument.getIcon().getClass() == Icons.metronome(1).getClass();
     }
 
     /** Prefixes the name with the channel ID (MIDI control on). */

@@ -54,6 +54,15 @@ public final class MixerBoard extends JPanel {
     }
 
     /** The private-session line's text as shown. */
+    /** The server's conductor's mix: we hear {@code name}'s balance ("" = our own). */
+    public void setFollowing(String name) {
+        privateSession.setFollowing(name);
+    }
+
+    public String followingText() {
+        return privateSession.followingText();
+    }
+
     public String privateSessionText() {
         return privateSession.statusText();
     }

@@ -14,6 +14,8 @@ import org.tutti.client.ui.I18n;
  */
 final class PrivateSessionBar extends JPanel {
     private final JLabel status = new JLabel();
+    /** The server's conductor's mix: whose balance we hear (hidden while we hear our own). */
+    private final JLabel following = new JLabel();
     final JButton soloTogether = new JButton(I18n.text("mixer.soloTogether"));
     final JButton end = new JButton(I18n.text("mixer.endPrivate"));
 
@@ -27,9 +29,22 @@ final class PrivateSessionBar extends JPanel {
         end.setMnemonic(I18n.mnemonic("mixer.endPrivate"));
         soloTogether.setToolTipText(I18n.tr("mixer.soloTogether.tip"));
         end.setToolTipText(I18n.tr("mixer.endPrivate.tip"));
+        following.setName("followingLine");
+        following.setVisible(false);
+        add(following, "span 3, wrap, wmin 0");
         add(status, "wmin 0");
         add(soloTogether);
         add(end);
+    }
+
+    /** We hear {@code name}'s mix, as the server's conductor's mix ("": our own). */
+    void setFollowing(String name) {
+        following.setText(name.isEmpty() ? "" : I18n.tr("mixer.following", name));
+        following.setVisible(!name.isEmpty());
+    }
+
+    String followingText() {
+        return following.isVisible() ? following.getText() : "";
     }
 
     void render(List<StripView> views, List<String> pickedNames) {

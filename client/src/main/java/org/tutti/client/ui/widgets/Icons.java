@@ -38,6 +38,25 @@ public final class Icons {
         };
     }
 
+    /** A metronome: the server's click track (a Tutti server's "Metronome" channel). */
+    public static Icon metronome(int size) {
+        return new Drawn(size) {
+            @Override
+            void draw(Graphics2D g, int s) {
+                g.setColor(UIManager.getColor("Label.foreground"));
+                Polygon body = new Polygon();
+                body.addPoint(s * 5 / 16, s / 8);
+                body.addPoint(s * 11 / 16, s / 8);
+                body.addPoint(s * 7 / 8, s * 7 / 8);
+                body.addPoint(s / 8, s * 7 / 8);
+                g.setStroke(new BasicStroke(Math.max(1.2f, s / 14f)));
+                g.drawPolygon(body);
+                g.drawLine(s / 2, s * 3 / 4, s * 3 / 4, s / 4); // the pendulum, swung right
+                g.fillOval(s * 5 / 8, s * 3 / 8, Math.max(3, s / 6), Math.max(3, s / 8));
+            }
+        };
+    }
+
     /** A crossed-out speaker: this musician does not hear you (they muted you or pulled your fader down). */
     public static Icon mutedSpeaker(int size) {
         return new Drawn(size) {
