@@ -7,7 +7,7 @@
 # consecutive failures.
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
 # usage: bench/capacity.sh   (environment: LADDER="10 20 ..." SECONDS_PER_RUN=15 MIXES=default|distinct
-#                             SERVERS="tutti tutti-T tutti-1 jamulus-T jamulus" CODEC=opus|opus64 JAMULUS=/usr/bin/Jamulus
+#                             SERVERS="tutti tutti-T tutti-1 tutti-149 tutti-metronome jamulus-T jamulus" CODEC=opus|opus64 JAMULUS=/usr/bin/Jamulus
 #                             RT=1 TUTTI_RT=audio|all NICE=-10 OUT=file)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +44,10 @@ start_server() { # $1 = server kind, $2 = port; prints the PID
   case "$1" in
     tutti)     "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 150 >/dev/null 2>&1 & ;;
     tutti-T)   "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 150 -T >/dev/null 2>&1 & ;;
+    tutti-149) "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 149 >/dev/null 2>&1 & ;;
+    tutti-metronome) # the metronome takes channel ID 149, so -u 149 for both this and tutti-149 (issue 21)
+               "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 149 --metronome 120 \
+                   >/dev/null 2>&1 & ;;
     tutti-1)   "${tutti_prio[@]}" "$java" -Dtutti.server.autoThreads=false -jar client/target/tutti.jar -s -n -p "$2" -u 150 \
                    >/dev/null 2>&1 & ;;
     jamulus)   QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$2" -u 150 >/dev/null 2>&1 & ;;
