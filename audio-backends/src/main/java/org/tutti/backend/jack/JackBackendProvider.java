@@ -68,26 +68,34 @@ public final class JackBackendProvider implements AudioBackendProvider {
 
     @Override
     public AudioStream open(AudioRequest request, AudioCallback callback) throws AudioBackendException {
-        JackServerSelector.select(request.deviceName());
-        Jack jack;
-        try {
-            NativeChatter.quiet();
-            jack = Jack.getInstance();
-        } catch (JackException | LinkageError e) {
-            throw new AudioBackendException("JACK is not installed (libjack not found)", e);
-        }
-        JackClient client;
-        try {
-            client = openClient(jack, request.clientName());
-        } catch (JackException e) {
-            throw new AudioBackendException("cannot connect to JACK server '" + JackServerSelector.current()
-                    + "': is it running?", e);
-        }
+        Jack jack = jack();
+        JackClient client = connect(jack, request.deviceName(), request.clientName(), "");
         try {
             return new JackStream(jack, client, request, callback);
         } catch (JackException e) {
             client.close();
             throw new AudioBackendException("JACK refused the client's ports: " + e.getMessage(), e);
+        }
+    }
+
+    /** libjack, loaded once; a clear reason when it is not installed. */
+    static Jack jack() throws AudioBackendException {
+        try {
+            NativeChatter.quiet();
+            return Jack.getInstance();
+        } catch (JackException | LinkageError e) {
+            throw new AudioBackendException("JACK is not installed (libjack not found)", e);
+        }
+    }
+
+    /** A client {@code name} on JACK server {@code server} (null: the current one); {@code purpose} names what for. */
+    static JackClient connect(Jack jack, String server, String name, String purpose) throws AudioBackendException {
+        JackServerSelector.select(server);
+        try {
+            return openClient(jack, name);
+        } catch (JackException e) {
+            throw new AudioBackendException("cannot connect to JACK server '" + JackServerSelector.current() + "'"
+                    + purpose + ": is it running?", e);
         }
     }
 

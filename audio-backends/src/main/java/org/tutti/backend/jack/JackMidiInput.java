@@ -2,7 +2,6 @@ package org.tutti.backend.jack;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
 import org.jaudiolibs.jnajack.JackMidi;
@@ -10,7 +9,6 @@ import org.jaudiolibs.jnajack.JackPort;
 import org.jaudiolibs.jnajack.JackPortFlags;
 import org.jaudiolibs.jnajack.JackPortType;
 import org.tutti.backend.AudioBackendException;
-import org.tutti.backend.NativeChatter;
 import org.tutti.backend.midi.MidiInput;
 import org.tutti.backend.midi.MidiListener;
 import org.tutti.backend.midi.MidiRing;
@@ -49,21 +47,7 @@ public final class JackMidiInput implements MidiInput {
     /** Opens client {@code clientName} on JACK server {@code jackServer} (null: the current one) and activates it. */
     public static JackMidiInput open(String jackServer, String clientName, MidiListener listener)
             throws AudioBackendException {
-        JackServerSelector.select(jackServer);
-        Jack jack;
-        try {
-            NativeChatter.quiet();
-            jack = Jack.getInstance();
-        } catch (JackException | LinkageError e) {
-            throw new AudioBackendException("JACK is not installed (libjack not found)", e);
-        }
-        JackClient client;
-        try {
-            client = JackBackendProvider.openClient(jack, clientName);
-        } catch (JackException e) {
-            throw new AudioBackendException("cannot connect to JACK server '" + JackServerSelector.current()
-                    + "' for MIDI: is it running?", e);
-        }
+        JackClient client = JackBackendProvider.connect(JackBackendProvider.jack(), jackServer, clientName, " for MIDI");
         try {
             JackMidiInput input = new JackMidiInput(client, listener);
             client.activate();
