@@ -55,23 +55,7 @@ class MetronomeControlsGuiTest {
     private FrameFixture show(ServerPanelBinding[] binding) {
         JFrame frame = GuiActionRunner.execute(() -> {
             ServerPanel p = new ServerPanel(new ServerPanelSettings("Jam", "Lyon", 74, "Hi", 10, false, false,
-                    22124, ""), new ServerPanelListener() {
-                        @Override
-                        public void settingsApplied(ServerPanelSettings settings) {
-                        }
-
-                        @Override
-                        public void recorderChanged(String folder, boolean enabled) {
-                        }
-
-                        @Override
-                        public void newRecording() {
-                        }
-
-                        @Override
-                        public void joinOwnServer() {
-                        }
-                    });
+                    22124, ""), new QuietListener());
             binding[0] = new ServerPanelBinding(p);
             JFrame f = new JFrame("server");
             f.setContentPane(p);

@@ -45,23 +45,7 @@ class ScrollingFormGuiTest {
     private Shown show(int width, int height) {
         Shown s = GuiActionRunner.execute(() -> {
             ServerPanel p = new ServerPanel(new ServerPanelSettings("Jam", "Lyon", 74, "Hi", 10, false, false,
-                    22124, ""), new ServerPanelListener() {
-                        @Override
-                        public void settingsApplied(ServerPanelSettings settings) {
-                        }
-
-                        @Override
-                        public void recorderChanged(String folder, boolean enabled) {
-                        }
-
-                        @Override
-                        public void newRecording() {
-                        }
-
-                        @Override
-                        public void joinOwnServer() {
-                        }
-                    });
+                    22124, ""), new QuietListener());
             JScrollPane scroll = ScrollingForm.wrap(p);
             JFrame f = new JFrame("scrolling form");
             f.setContentPane(scroll);

@@ -72,23 +72,7 @@ class ServerPanelKickBanGuiTest {
     private FrameFixture show() {
         JFrame frame = GuiActionRunner.execute(() -> {
             ServerPanel[] p = new ServerPanel[1];
-            p[0] = new ServerPanel(ServerPanelSettings.DEFAULT, new ServerPanelListener() {
-                @Override
-                public void settingsApplied(ServerPanelSettings settings) {
-                }
-
-                @Override
-                public void recorderChanged(String folder, boolean enabled) {
-                }
-
-                @Override
-                public void newRecording() {
-                }
-
-                @Override
-                public void joinOwnServer() {
-                }
-
+            p[0] = new ServerPanel(ServerPanelSettings.DEFAULT, new QuietListener() {
                 @Override
                 public void admitClient(int id) {
                     binding.admit(id);
