@@ -38,20 +38,11 @@ class ConductorClientGuiTest extends GuiTestSupport {
     }
 
     private MainWindow window(String name) {
-        ClientSettings s = new ClientSettings();
-        s.profile.name = name;
-        EngineSession session = new EngineSession();
-        session.useBackends(settings -> Optional.of(new PacedFakeBackend()));
-        ClientEngine engine = EngineFactory.create(s, new PacedFakeBackend(), session);
-        open.add(engine);
-        UiPrefs prefs = UiPrefs.load("org/tutti/test/conductor-" + ProcessHandle.current().pid());
-        return GuiActionRunner.execute(() -> DesktopApp.engineWindow(engine, session, s, prefs,
-                ServerPanelSettings.DEFAULT, () -> { }));
+        return engineWindow(name, open).window();
     }
 
     private static StripView strip(MainWindow w, String name) {
-        return GuiActionRunner.execute(() -> w.board.shownOrder().stream().map(id -> w.board.strip(id).view())
-                .filter(v -> v.name().equals(name)).findFirst().orElse(null));
+        return stripNamed(w, name);
     }
 
     @Test

@@ -31,7 +31,6 @@ import org.tutti.server.ui.ServerPanelSettings;
 class EnginePrivacyGuiTest extends GuiTestSupport {
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
     private final List<String> serverChat = new CopyOnWriteArrayList<>();
-    private EngineSession lastSession;
     private ClientSettings lastSettings;
 
     @AfterEach
@@ -57,22 +56,9 @@ class EnginePrivacyGuiTest extends GuiTestSupport {
     }
 
     private MainWindow window(String name) {
-        ClientSettings s = new ClientSettings();
-        s.profile.name = name;
-        EngineSession session = new EngineSession();
-        session.useBackends(settings -> Optional.of(new PacedFakeBackend()));
-        ClientEngine engine = EngineFactory.create(s, new PacedFakeBackend(), session);
-        open.add(engine);
-        lastSession = session;
-        lastSettings = s;
-        UiPrefs prefs = UiPrefs.load("org/tutti/test/privacy-" + ProcessHandle.current().pid());
-        return GuiActionRunner.execute(() -> DesktopApp.engineWindow(engine, session, s, prefs,
-                ServerPanelSettings.DEFAULT, () -> { }));
-    }
-
-    private static StripView stripNamed(MainWindow w, String name) {
-        return GuiActionRunner.execute(() -> w.board.shownOrder().stream().map(id -> w.board.strip(id).view())
-                .filter(v -> v.name().equals(name)).findFirst().orElse(null));
+        EngineWindow w = engineWindow(name, open);
+        lastSettings = w.settings();
+        return w.window();
     }
 
     @Test

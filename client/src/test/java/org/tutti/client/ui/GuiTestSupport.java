@@ -3,6 +3,7 @@ package org.tutti.client.ui;
 import java.awt.GraphicsEnvironment;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.swing.SwingUtilities;
@@ -14,17 +15,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.tutti.client.app.DesktopApp;
+import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.model.ChannelProfile;
 import org.tutti.client.model.GainSink;
 import org.tutti.client.model.MixerModel;
 import org.tutti.client.session.ClientSession;
 import org.tutti.client.session.ClientWindowEvents;
+import org.tutti.client.session.EngineFactory;
+import org.tutti.client.session.EngineSession;
 import org.tutti.client.session.IndicatorReadings;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.ui.connect.ServerListSink;
 import org.tutti.client.ui.connect.ServerRow;
 import org.tutti.client.ui.mixer.MixerPresenter;
+import org.tutti.client.ui.mixer.StripView;
 import org.tutti.client.ui.server.ServerMode;
+import org.tutti.server.ui.ServerPanelSettings;
 
 /**
  * Shared set-up for window tests under Xvfb: a robot with its own AWT hierarchy, the EDT-violation checker, English
@@ -159,5 +166,30 @@ abstract class GuiTestSupport {
         public void pan(int channelId, double pan) {
             pans.put(channelId, pan);
         }
+    }
+
+    /** A real engine on the paced fake backend, and its desktop window (built on the EDT). */
+    record EngineWindow(MainWindow window, ClientSettings settings) {
+    }
+
+    /** Builds an {@link EngineWindow} for musician {@code name}; its engine goes into {@code open} to be closed. */
+    static EngineWindow engineWindow(String name, List<AutoCloseable> open) {
+        ClientSettings s = new ClientSettings();
+        s.profile.name = name;
+        EngineSession session = new EngineSession();
+        session.useBackends(settings -> Optional.of(new PacedFakeBackend()));
+        ClientEngine engine = EngineFactory.create(s,
+                new PacedFakeBackend(), session);
+        open.add(engine);
+        UiPrefs prefs = UiPrefs.load("org/tutti/test/engine-" + ProcessHandle.current().pid());
+        MainWindow w = GuiActionRunner.execute(() -> DesktopApp.engineWindow(engine, session, s,
+                prefs, ServerPanelSettings.DEFAULT, () -> { }));
+        return new EngineWindow(w, s);
+    }
+
+    /** The strip {@code w} shows for musician {@code name}, or null. */
+    static StripView stripNamed(MainWindow w, String name) {
+        return GuiActionRunner.execute(() -> w.board.shownOrder().stream().map(id -> w.board.strip(id).view())
+                .filter(v -> v.name().equals(name)).findFirst().orElse(null));
     }
 }

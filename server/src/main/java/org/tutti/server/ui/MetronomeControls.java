@@ -43,8 +43,8 @@ public final class MetronomeControls extends JPanel {
         bpm.setToolTipText(ServerText.tr("server.metronome.bpm.tip"));
         beats.setToolTipText(ServerText.tr("server.metronome.beats.tip"));
         tap.setToolTipText(ServerText.tr("server.metronome.tap.tip"));
-        bpm.getAccessibleContext().setAccessibleName(ServerText.tr("server.metronome.bpm.tip"));
-        beats.getAccessibleContext().setAccessibleName(ServerText.tr("server.metronome.beats.tip"));
+        named(bpm, ServerText.tr("server.metronome.bpm.tip"));
+        named(beats, ServerText.tr("server.metronome.beats.tip"));
         add(enabled);
         add(bpm, "w 60!");
         add(beats, "w 45!");
@@ -58,6 +58,14 @@ public final class MetronomeControls extends JPanel {
                 bpm.setValue(tapped);
             }
         });
+    }
+
+    /** A spinner's name for screen readers, on the spinner and on the text field that takes the focus. */
+    private static void named(JSpinner spinner, String name) {
+        spinner.getAccessibleContext().setAccessibleName(name);
+        if (spinner.getEditor() instanceof JSpinner.DefaultEditor editor) {
+            editor.getTextField().getAccessibleContext().setAccessibleName(name);
+        }
     }
 
     /** Where the user's edits go (the panel's binding). */
