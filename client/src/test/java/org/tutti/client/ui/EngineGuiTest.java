@@ -73,11 +73,6 @@ class EngineGuiTest extends GuiTestSupport {
         return GuiActionRunner.execute(() -> w.board.shownOrder().size());
     }
 
-    private static StripView stripNamed(MainWindow w, String name) {
-        return GuiActionRunner.execute(() -> w.board.shownOrder().stream().map(id -> w.board.strip(id).view())
-                .filter(v -> v.name().equals(name)).findFirst().orElse(null));
-    }
-
     @Test
     void twoClientsMixChatAndServerMode() throws Exception {
         server = ServerEngine.start(ServerConfig.defaults(0, 10), null);
