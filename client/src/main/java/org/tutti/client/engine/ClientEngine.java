@@ -2,11 +2,14 @@ package org.tutti.client.engine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.tutti.backend.AudioBackendException;
@@ -56,6 +59,8 @@ public final class ClientEngine implements AutoCloseable {
     private volatile ClientAudioCycle path;
     /** Plays the input back (and feeds the meters) while no server is connected: the sound check. */
     private final LocalMonitor monitor = new LocalMonitor();
+    private final AtomicReference<HomeRecorder> recorder = new AtomicReference<>();
+    private volatile RecordingTap recordTap; // read once per audio cycle
     /** Control thread: keep the sound card open between connections ({@link #setSoundCheck}). */
     private boolean soundCheck;
     // per connection, control thread only
@@ -279,8 +284,40 @@ public final class ClientEngine implements AutoCloseable {
         return call(mixer::channels);
     }
 
+    /**
+     * Starts recording the own input and the mix as heard into a new {@code Tutti-…} folder under {@code parent}
+     * (a recording in progress ends first); returns that folder. Records whatever the sound card runs: the connection
+     * or the sound check. Any thread; the files are created on the caller's.
+     */
+    public Path startRecording(Path parent) throws IOException {
+        HomeRecorder r = HomeRecorder.start(parent, Clock.systemDefaultZone());
+        HomeRecorder old = recorder.getAndSet(r);
+        recordTap = r.tap();
+        if (old != null) {
+            old.close();
+        }
+        return r.folder();
+    }
+
+    /** Ends the recording and closes its files; returns its folder, or null when none was running. Any thread. */
+    public Path stopRecording() {
+        HomeRecorder r = recorder.getAndSet(null);
+        if (r == null) {
+            return null;
+        }
+        recordTap = null; // a cycle that already took the tap still commits; the writer drains it on close
+        r.close();
+        return r.folder();
+    }
+
+    /** The recording in progress, or null. */
+    public HomeRecorder recording() {
+        return recorder.get();
+    }
+
     @Override
     public void close() {
+        stopRecording();
         try {
             call(() -> {
                 soundCheck = false; // first, or leaving the server would open the sound check again
@@ -625,11 +662,19 @@ public final class ClientEngine implements AutoCloseable {
     private final class SwitchingCallback implements AudioCallback {
         @Override
         public void process(float[][] in, float[][] out, int frames) {
+            RecordingTap tap = recordTap;
+            if (tap != null && !tap.begin(frames)) {
+                tap = null; // the writer fell behind: this cycle is missing from both tracks alike
+            }
             ClientAudioCycle p = path;
             if (p != null) {
-                p.process(in, out, frames);
+                p.process(in, out, frames, tap);
             } else {
-                monitor.process(in, out, frames);
+                monitor.process(in, out, frames, tap);
+            }
+            if (tap != null) {
+                tap.mix(out, frames); // the same cycle's output: both tracks share the card's sample clock
+                tap.commit(frames);
             }
         }
 

@@ -1,5 +1,6 @@
 package org.tutti.client.session;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.tutti.client.ui.mixer.StripView;
 
@@ -27,6 +28,10 @@ public interface ClientWindowEvents {
 
     /** "Mute myself" was set from elsewhere (a MIDI control, JSON-RPC); the engine has been told already. */
     void showMuteMyself(boolean on);
+
+    /** Recording at home started into {@code take}, or stopped (null) from elsewhere: JSON-RPC, an engine rebuild. */
+    default void showHomeRecording(Path take) {
+    }
 
     /** Feedback protection muted us (Mute Myself and our own strip): say why and offer to switch it off. */
     void feedbackDetected();

@@ -1,5 +1,7 @@
 package org.tutti.client.session;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,6 +131,16 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     }
 
     @Override
+    public Path startRecording(Path parent) throws IOException {
+        return engine.startRecording(parent);
+    }
+
+    @Override
+    public Path stopRecording() {
+        return engine.stopRecording();
+    }
+
+    @Override
     public void inputBalance(int balance) {
         engine.setInputPan(balance);
     }
@@ -211,6 +223,9 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
             userLeft = true;
             boolean muted = current.muteMyself();
             boolean hear = current.hearMyself();
+            if (current.recording() != null) {
+                ui(e -> e.showHomeRecording(null)); // the take ends with its engine; a new one is a new take
+            }
             current.close(); // the old engine's sound check frees the device before the new one opens it
             ClientEngine next = EngineFactory.create(forSwap, backend.get(), this);
             next.setMuteMyself(muted); // the "mute myself" box keeps its state over the new engine
