@@ -59,6 +59,9 @@ public final class ClientEngine implements AutoCloseable {
     private volatile ClientAudioCycle path;
     /** Plays the input back (and feeds the meters) while no server is connected: the sound check. */
     private final LocalMonitor monitor = new LocalMonitor();
+    // Start and stop may come from the EDT and JSON-RPC at once: the lock keeps the tap the audio thread reads
+    // and the recorder that drains it one pair. The audio thread never takes it: it reads recordTap.
+    private final Object recordingLock = new Object();
     private final AtomicReference<HomeRecorder> recorder = new AtomicReference<>();
     private volatile RecordingTap recordTap; // read once per audio cycle
     /** Control thread: keep the sound card open between connections ({@link #setSoundCheck}). */
@@ -290,24 +293,28 @@ public final class ClientEngine implements AutoCloseable {
      * or the sound check. Any thread; the files are created on the caller's.
      */
     public Path startRecording(Path parent) throws IOException {
-        HomeRecorder r = HomeRecorder.start(parent, Clock.systemDefaultZone());
-        HomeRecorder old = recorder.getAndSet(r);
-        recordTap = r.tap();
-        if (old != null) {
-            old.close();
+        synchronized (recordingLock) {
+            HomeRecorder r = HomeRecorder.start(parent, Clock.systemDefaultZone());
+            HomeRecorder old = recorder.getAndSet(r);
+            recordTap = r.tap();
+            if (old != null) {
+                old.close();
+            }
+            return r.folder();
         }
-        return r.folder();
     }
 
     /** Ends the recording and closes its files; returns its folder, or null when none was running. Any thread. */
     public Path stopRecording() {
-        HomeRecorder r = recorder.getAndSet(null);
-        if (r == null) {
-            return null;
+        synchronized (recordingLock) {
+            HomeRecorder r = recorder.getAndSet(null);
+            if (r == null) {
+                return null;
+            }
+            recordTap = null; // a cycle that already took the tap may commit after the last drain: lost from both
+            r.close();
+            return r.folder();
         }
-        recordTap = null; // a cycle that already took the tap still commits; the writer drains it on close
-        r.close();
-        return r.folder();
     }
 
     /** The recording in progress, or null. */
