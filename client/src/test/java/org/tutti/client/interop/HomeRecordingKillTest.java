@@ -70,6 +70,7 @@ class HomeRecordingKillTest {
                 // a few seconds of take, as the running client's header says (it is patched while recording)
                 Await.value("3 s in the header", Duration.ofSeconds(30), () -> headerFrames(own),
                         f -> f >= 3L * TakeFiles.RATE);
+                Thread.sleep(630); // not just after a flush: at some point of the writer's 250 ms flush cycle
                 child.destroyForcibly(); // SIGKILL on Linux
                 killedAtNanos = System.nanoTime();
                 assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
