@@ -266,4 +266,11 @@ public final class ClientRpc implements ClientListener {
     public void recorderStateChanged(RecorderState state) {
         rpc.broadcast("jamulusclient/recorderState", object("state", new JsonPrimitive(state.code())));
     }
+
+    @Override
+    public void homeRecordingFailed(Path take, String reason) {
+        JsonObject o = object("folder", new JsonPrimitive(take.toString()));
+        o.addProperty("reason", reason);
+        rpc.broadcast("jamulusclient/recordingFailed", o);
+    }
 }

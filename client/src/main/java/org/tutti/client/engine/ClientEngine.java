@@ -294,7 +294,8 @@ public final class ClientEngine implements AutoCloseable {
      */
     public Path startRecording(Path parent) throws IOException {
         synchronized (recordingLock) {
-            HomeRecorder r = HomeRecorder.start(parent, Clock.systemDefaultZone());
+            HomeRecorder r = HomeRecorder.start(parent, Clock.systemDefaultZone(),
+                    (failed, reason) -> post(() -> recordingFailed(failed, reason)));
             HomeRecorder old = recorder.getAndSet(r);
             recordTap = r.tap();
             if (old != null) {
@@ -315,6 +316,18 @@ public final class ClientEngine implements AutoCloseable {
             r.close();
             return r.folder();
         }
+    }
+
+    // Control thread: the writer gave up (disk full); the take ends as if stopped, and the listener is told.
+    private void recordingFailed(HomeRecorder failed, String reason) {
+        synchronized (recordingLock) {
+            if (!recorder.compareAndSet(failed, null)) {
+                return; // already stopped or replaced
+            }
+            recordTap = null;
+        }
+        failed.close();
+        listener.homeRecordingFailed(failed.folder(), reason);
     }
 
     /** The recording in progress, or null. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import org.tutti.audio.WavFileWriter;
 
 /**
@@ -36,9 +37,11 @@ public final class HomeRecorder implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long framesWritten;
     private volatile String error;
+    private final BiConsumer<HomeRecorder, String> onFailure;
 
-    private HomeRecorder(Path folder) throws IOException {
+    private HomeRecorder(Path folder, BiConsumer<HomeRecorder, String> onFailure) throws IOException {
         this.folder = folder;
+        this.onFailure = onFailure;
         this.own = new WavFileWriter(folder.resolve(OWN_INPUT_FILE), 2, WavFileWriter.SAMPLE_RATE / 4);
         try {
             this.mix = new WavFileWriter(folder.resolve(MIX_FILE), 2, WavFileWriter.SAMPLE_RATE / 4);
@@ -50,15 +53,19 @@ public final class HomeRecorder implements AutoCloseable {
         writer.start();
     }
 
-    /** Creates {@code parent/Tutti-…} (parents too) with both files, and starts the writer. */
-    public static HomeRecorder start(Path parent, Clock clock) throws IOException {
+    /**
+     * Creates {@code parent/Tutti-…} (parents too) with both files, and starts the writer; {@code onFailure} hears
+     * (on the writer thread, once) that writing stopped early and why.
+     */
+    public static HomeRecorder start(Path parent, Clock clock, BiConsumer<HomeRecorder, String> onFailure)
+            throws IOException {
         Files.createDirectories(parent);
         String name = FOLDER_NAME.format(LocalDateTime.now(clock));
         for (int n = 1; ; n++) {
             Path folder = parent.resolve(n == 1 ? name : name + "-" + n); // two takes in one second
             try {
                 Files.createDirectory(folder);
-                return new HomeRecorder(folder);
+                return new HomeRecorder(folder, onFailure);
             } catch (FileAlreadyExistsException e) {
                 if (n == 20) {
                     throw e;
@@ -112,10 +119,13 @@ public final class HomeRecorder implements AutoCloseable {
                 LockSupport.parkNanos(POLL_NANOS);
             }
         } catch (IOException | RuntimeException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            error = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         }
         closeQuietly(own);
         closeQuietly(mix);
+        if (error != null) {
+            onFailure.accept(this, error); // the files stay playable: their headers cover what is on disk
+        }
     }
 
     private void closeQuietly(WavFileWriter w) {

@@ -33,6 +33,11 @@ public interface ClientWindowEvents {
     default void showHomeRecording(Path take) {
     }
 
+    /** Recording at home stopped by itself; {@code take} keeps what was written. */
+    default void homeRecordingFailed(Path take, String reason) {
+        showHomeRecording(null);
+    }
+
     /** Feedback protection muted us (Mute Myself and our own strip): say why and offer to switch it off. */
     void feedbackDetected();
     /**

@@ -333,6 +333,11 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     }
 
     @Override
+    public void homeRecordingFailed(Path take, String reason) {
+        ui(e -> e.homeRecordingFailed(take, reason));
+    }
+
+    @Override
     public void feedbackDetected() {
         change(m -> { }); // the engine muted our strip: show it
         ui(e -> {

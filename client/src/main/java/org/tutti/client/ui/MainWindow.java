@@ -105,6 +105,13 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         status.showRecording(take);
     }
 
+    @Override
+    public void homeRecordingFailed(Path take, String reason) {
+        status.showRecording(null);
+        JOptionPane.showMessageDialog(this, I18n.tr("main.recordStopped", reason, take.toString()),
+                I18n.tr("main.title"), JOptionPane.WARNING_MESSAGE);
+    }
+
     /** Alias for the desktop's JSON-RPC. */
     public void showRecording(Path take) {
         showHomeRecording(take);

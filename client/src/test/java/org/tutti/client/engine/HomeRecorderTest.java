@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.backend.AudioBackendException;
@@ -41,7 +44,11 @@ class HomeRecorderTest {
     }
 
     private static ClientEngine engine(Card card) throws Exception {
-        ClientEngine engine = new ClientEngine(ClientOptions.defaults(card, "Home"), new ClientListener() { });
+        return engine(card, new ClientListener() { });
+    }
+
+    private static ClientEngine engine(Card card, ClientListener listener) throws Exception {
+        ClientEngine engine = new ClientEngine(ClientOptions.defaults(card, "Home"), listener);
         engine.setStreamFormat(OpusQuality.NORMAL, ChannelMode.STEREO, true);
         engine.setInputBoost(2);
         engine.setInputPan(20);
@@ -128,6 +135,54 @@ class HomeRecorderTest {
             assertThat(first.resolve(HomeRecorder.MIX_FILE)).exists();
             assertThat(second.resolve(HomeRecorder.OWN_INPUT_FILE)).exists();
             assertThat(engine.stopRecording()).as("nothing left to stop").isNull();
+        }
+    }
+
+    @Test
+    void aFullDiskEndsTheTakeKeepsItPlayableAndTellsTheListener() throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("small-disk"));
+        boolean mounted = run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", disk.toString());
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (needs root): full-disk test skipped");
+        }
+        assertThat(mounted).as("mount a 256 KiB tmpfs (CI runs as root)").isTrue();
+        try {
+            Card card = new Card();
+            AtomicReference<String> failure = new AtomicReference<>();
+            try (ClientEngine engine = engine(card, new ClientListener() {
+                @Override
+                public void homeRecordingFailed(Path take, String reason) {
+                    failure.set(take + ": " + reason);
+                }
+            })) {
+                Path take = engine.startRecording(disk);
+                // 384 KB of audio a second for both files: the disk is full within a second
+                Await.until("the writer gives up", Duration.ofSeconds(30), () -> {
+                    card.last.runCycles(50);
+                    return failure.get() != null;
+                });
+                System.out.println("full disk: " + failure.get());
+                assertThat(failure.get()).startsWith(take.toString());
+                assertThat(engine.recording()).as("the take ended").isNull();
+                short[] own = samples(take.resolve(HomeRecorder.OWN_INPUT_FILE));
+                short[] mix = samples(take.resolve(HomeRecorder.MIX_FILE));
+                assertThat(own.length).isPositive();
+                assertThat(mix.length).isPositive();
+            }
+        } finally {
+            if (mounted) {
+                run("umount", disk.toString());
+            }
+        }
+    }
+
+    private static boolean run(String... command) throws Exception {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
