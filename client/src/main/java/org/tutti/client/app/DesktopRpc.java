@@ -1,5 +1,7 @@
 package org.tutti.client.app;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import javax.swing.SwingUtilities;
 import org.tutti.client.cli.ClientControl;
@@ -90,6 +92,22 @@ final class DesktopRpc implements ClientControl {
     @Override
     public void sendChat(String text) {
         session.sendChat(text); // the server echoes it to everyone, this window's chat included
+    }
+
+    @Override
+    public Path startRecording(Path parent) throws IOException {
+        MainWindow w = window;
+        Path take = session.startRecording(parent != null ? parent : w.recordingFolder());
+        SwingUtilities.invokeLater(() -> w.showRecording(take));
+        return take;
+    }
+
+    @Override
+    public Path stopRecording() {
+        Path take = session.stopRecording();
+        MainWindow w = window;
+        SwingUtilities.invokeLater(() -> w.showRecording(null));
+        return take;
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.tutti.client.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientStatus;
+import org.tutti.client.settings.ClientSettings;
 import org.tutti.protocol.ChannelInfo;
 
 /**
@@ -25,9 +28,33 @@ public interface ClientControl {
 
     ClientStatus status();
 
+    /**
+     * Starts recording at home into a new take folder under {@code parent}, or under the chosen recording folder when
+     * null; returns the take folder.
+     */
+    Path startRecording(Path parent) throws IOException;
+
+    /** Stops recording; returns the take folder, or null when nothing was recording. */
+    Path stopRecording();
+
     /** The headless client: straight to the engine. */
     static ClientControl of(ClientEngine engine) {
+        return of(engine, ClientSettings.Recording.defaultFolder());
+    }
+
+    /** The headless client, recording under {@code recordingFolder} unless told otherwise. */
+    static ClientControl of(ClientEngine engine, Path recordingFolder) {
         return new ClientControl() {
+            @Override
+            public Path startRecording(Path parent) throws IOException {
+                return engine.startRecording(parent != null ? parent : recordingFolder);
+            }
+
+            @Override
+            public Path stopRecording() {
+                return engine.stopRecording();
+            }
+
             @Override
             public ChannelInfo profile() {
                 return engine.currentProfile();

@@ -5,6 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import org.tutti.Version;
 import org.tutti.client.engine.ClientEngine;
@@ -23,9 +26,12 @@ import org.tutti.rpc.JsonRpcServer;
  * The headless client's JSON-RPC methods and notifications, shaped like Jamulus 3.9.1's {@code clientrpc.cpp}
  * (protocol doc §9.3–9.4) plus the 3.12 additions {@code setFaderLevel}, {@code setInstrumentCode}, {@code setMuted},
  * the directory methods ({@link DirectoryRpc}), the MIDI methods ({@link MidiRpc}) and the {@code recorderState}
- * notification; and the Tutti extension {@code jamulusclient/getCounters}.
+ * notification; and the Tutti extensions {@code jamulusclient/getCounters}, {@code startRecording} and
+ * {@code stopRecording} (recording at home).
  */
 public final class ClientRpc implements ClientListener {
+    /** startRecording could not create the take (JSON-RPC's implementation-defined range). */
+    static final int RECORDING_FAILED = -32000;
     private final JsonRpcServer rpc;
     private final DirectoryRpc directory;
     private final MidiRpc midi;
@@ -103,6 +109,23 @@ public final class ClientRpc implements ClientListener {
             }
             control.setMuteMyself(muted.getAsBoolean());
             return new JsonPrimitive("ok");
+        });
+        rpc.handle("jamulusclient/startRecording", p -> {
+            JsonElement folder = p.get("folder");
+            if (folder != null && !folder.isJsonNull()
+                    && (!folder.isJsonPrimitive() || !folder.getAsJsonPrimitive().isString())) {
+                throw JsonRpcException.invalidParams("folder must be a string");
+            }
+            try {
+                Path parent = folder == null || folder.isJsonNull() ? null : Path.of(folder.getAsString());
+                return object("folder", new JsonPrimitive(control.startRecording(parent).toString()));
+            } catch (IOException | InvalidPathException e) {
+                throw new JsonRpcException(RECORDING_FAILED, "could not start recording: " + e.getMessage());
+            }
+        });
+        rpc.handle("jamulusclient/stopRecording", p -> {
+            Path take = control.stopRecording();
+            return object("folder", take == null ? JsonNull.INSTANCE : new JsonPrimitive(take.toString()));
         });
         directory.bind();
         midi.bind();
@@ -242,5 +265,12 @@ public final class ClientRpc implements ClientListener {
     @Override
     public void recorderStateChanged(RecorderState state) {
         rpc.broadcast("jamulusclient/recorderState", object("state", new JsonPrimitive(state.code())));
+    }
+
+    @Override
+    public void homeRecordingFailed(Path take, String reason) {
+        JsonObject o = object("folder", new JsonPrimitive(take.toString()));
+        o.addProperty("reason", reason);
+        rpc.broadcast("jamulusclient/recordingFailed", o);
     }
 }

@@ -124,7 +124,7 @@ public final class HeadlessClient implements AutoCloseable {
         engine.setJitterBuffer(settings.audio.jitterAuto, settings.audio.jitterLocal);
         engine.setServerJitterBuffer(settings.audio.serverJitterAuto, settings.audio.jitterServer);
         if (clientRpc != null) {
-            clientRpc.bind(engine);
+            clientRpc.bind(ClientControl.of(engine, settings.recording.folderOrDefault()));
             rpc.start();
         }
         MidiSession midi = new MidiSession(JackBackendProvider.NAME.equals(backend.name()) ? clientOptions.audioDevice()

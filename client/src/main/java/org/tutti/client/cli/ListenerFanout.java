@@ -1,5 +1,6 @@
 package org.tutti.client.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.tutti.client.engine.ClientListener;
 import org.tutti.client.model.MixerChannel;
@@ -67,6 +68,11 @@ public final class ListenerFanout implements ClientListener {
     @Override
     public void serverVersion(String version) {
         targets.forEach(t -> t.serverVersion(version));
+    }
+
+    @Override
+    public void homeRecordingFailed(Path take, String reason) {
+        targets.forEach(t -> t.homeRecordingFailed(take, reason));
     }
 
     @Override

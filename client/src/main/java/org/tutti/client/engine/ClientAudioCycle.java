@@ -144,10 +144,15 @@ final class ClientAudioCycle implements AudioCallback {
 
     @Override
     public void process(float[][] in, float[][] out, int frames) {
+        process(in, out, frames, null);
+    }
+
+    /** One cycle; {@code tap}, when not null, receives the own input of each frame (its cycle already begun). */
+    void process(float[][] in, float[][] out, int frames, RecordingTap tap) {
         // Send first, collect arrivals as late as possible: the captured frame leaves at once, and a packet that
         // arrives while it is being encoded still makes this cycle.
         trackCallbackTiming(frames);
-        capture(in, frames);
+        capture(in, frames, tap);
         drainIncoming();
         if (resampler == null) {
             play(out, frames);
@@ -217,7 +222,7 @@ final class ClientAudioCycle implements AudioCallback {
     }
 
     // The input law per channel mode is Jamulus's, sample for sample (InputMix).
-    private void capture(float[][] in, int frames) {
+    private void capture(float[][] in, int frames, RecordingTap tap) {
         float boost = inputBoost;
         ChannelMode mode = config.channelMode();
         float pan = InputMix.panPosition(inputPan);
@@ -248,6 +253,9 @@ final class ClientAudioCycle implements AudioCallback {
             } else {
                 l = InputMix.sum(l, r, gL, gR);
                 r = l;
+            }
+            if (tap != null) {
+                tap.own(i, l, r); // before Mute Myself: the recording keeps the musician's part
             }
             if (mute) {
                 l = 0;

@@ -2,11 +2,14 @@ package org.tutti.client.engine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.tutti.backend.AudioBackendException;
@@ -56,6 +59,11 @@ public final class ClientEngine implements AutoCloseable {
     private volatile ClientAudioCycle path;
     /** Plays the input back (and feeds the meters) while no server is connected: the sound check. */
     private final LocalMonitor monitor = new LocalMonitor();
+    // Start and stop may come from the EDT and JSON-RPC at once: the lock keeps the tap the audio thread reads
+    // and the recorder that drains it one pair. The audio thread never takes it: it reads recordTap.
+    private final Object recordingLock = new Object();
+    private final AtomicReference<HomeRecorder> recorder = new AtomicReference<>();
+    private volatile RecordingTap recordTap; // read once per audio cycle
     /** Control thread: keep the sound card open between connections ({@link #setSoundCheck}). */
     private boolean soundCheck;
     // per connection, control thread only
@@ -287,8 +295,57 @@ public final class ClientEngine implements AutoCloseable {
         return call(mixer::channels);
     }
 
+    /**
+     * Starts recording the own input and the mix as heard into a new {@code Tutti-…} folder under {@code parent}
+     * (a recording in progress ends first); returns that folder. Records whatever the sound card runs: the connection
+     * or the sound check. Any thread; the files are created on the caller's.
+     */
+    public Path startRecording(Path parent) throws IOException {
+        synchronized (recordingLock) {
+            HomeRecorder r = HomeRecorder.start(parent, Clock.systemDefaultZone(),
+                    (failed, reason) -> post(() -> recordingFailed(failed, reason)));
+            HomeRecorder old = recorder.getAndSet(r);
+            recordTap = r.tap();
+            if (old != null) {
+                old.close();
+            }
+            return r.folder();
+        }
+    }
+
+    /** Ends the recording and closes its files; returns its folder, or null when none was running. Any thread. */
+    public Path stopRecording() {
+        synchronized (recordingLock) {
+            HomeRecorder r = recorder.getAndSet(null);
+            if (r == null) {
+                return null;
+            }
+            recordTap = null; // a cycle that already took the tap may commit after the last drain: lost from both
+            r.close();
+            return r.folder();
+        }
+    }
+
+    // Control thread: the writer gave up (disk full); the take ends as if stopped, and the listener is told.
+    private void recordingFailed(HomeRecorder failed, String reason) {
+        synchronized (recordingLock) {
+            if (!recorder.compareAndSet(failed, null)) {
+                return; // already stopped or replaced
+            }
+            recordTap = null;
+        }
+        failed.close();
+        listener.homeRecordingFailed(failed.folder(), reason);
+    }
+
+    /** The recording in progress, or null. */
+    public HomeRecorder recording() {
+        return recorder.get();
+    }
+
     @Override
     public void close() {
+        stopRecording();
         try {
             call(() -> {
                 soundCheck = false; // first, or leaving the server would open the sound check again
@@ -637,11 +694,19 @@ public final class ClientEngine implements AutoCloseable {
     private final class SwitchingCallback implements AudioCallback {
         @Override
         public void process(float[][] in, float[][] out, int frames) {
+            RecordingTap tap = recordTap;
+            if (tap != null && !tap.begin(frames)) {
+                tap = null; // the writer fell behind: this cycle is missing from both tracks alike
+            }
             ClientAudioCycle p = path;
             if (p != null) {
-                p.process(in, out, frames);
+                p.process(in, out, frames, tap);
             } else {
-                monitor.process(in, out, frames);
+                monitor.process(in, out, frames, tap);
+            }
+            if (tap != null) {
+                tap.mix(out, frames); // the same cycle's output: both tracks share the card's sample clock
+                tap.commit(frames);
             }
         }
 

@@ -1,5 +1,6 @@
 package org.tutti.client.engine;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.tutti.client.model.MixerChannel;
 import org.tutti.protocol.LicenceType;
@@ -56,6 +57,10 @@ public interface ClientListener {
      * Feedback protection tripped: a loud input in the first seconds of the connection; "mute myself" is now on and
      * our own channel is muted in our mix.
      */
+    /** Recording at home stopped by itself (disk full, folder gone): the take holds what was written before. */
+    default void homeRecordingFailed(Path take, String reason) {
+    }
+
     default void feedbackDetected() {
     }
 }

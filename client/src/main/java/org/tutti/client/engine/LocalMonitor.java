@@ -22,7 +22,7 @@ final class LocalMonitor {
     volatile float inputPeakLeft;
     volatile float inputPeakRight;
 
-    void process(float[][] in, float[][] out, int frames) {
+    void process(float[][] in, float[][] out, int frames, RecordingTap tap) {
         float boost = inputBoost;
         ChannelMode mode = channelMode;
         boolean playBack = hearMyself;
@@ -43,6 +43,9 @@ final class LocalMonitor {
             } else {
                 l = InputMix.sum(l, r, gL, gR); // what the server would get, on both ears
                 r = l;
+            }
+            if (tap != null) {
+                tap.own(i, l, r);
             }
             out[0][i] = playBack ? InputMix.toCard(l) : 0f;
             out[1][i] = playBack ? InputMix.toCard(r) : 0f;

@@ -1,5 +1,7 @@
 package org.tutti.client.session;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.tutti.client.midi.MidiSession;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.ui.I18n;
@@ -22,6 +24,16 @@ public interface ClientSession {
 
     /** The sound check's "hear myself": the input played back while no server is connected. */
     default void hearMyself(boolean on) {
+    }
+
+    /** Recording at home: a new take folder under {@code parent} with own-input.wav and mix.wav; returns it. */
+    default Path startRecording(Path parent) throws IOException {
+        throw new IOException("no sound card in this session");
+    }
+
+    /** Ends recording at home; returns the take folder, or null when none was running. */
+    default Path stopRecording() {
+        return null;
     }
 
     /** Balance between our two inputs, −50 (left) .. 50 (right). */

@@ -1,5 +1,6 @@
 package org.tutti.client.session;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.tutti.client.ui.mixer.StripView;
 
@@ -32,8 +33,18 @@ public interface ClientWindowEvents {
     default void following(String name) {
     }
 
+    /** Recording at home started into {@code take}, or stopped (null) from elsewhere: JSON-RPC, an engine rebuild. */
+    default void showHomeRecording(Path take) {
+    }
+
+    /** Recording at home stopped by itself; {@code take} keeps what was written. */
+    default void homeRecordingFailed(Path take, String reason) {
+        showHomeRecording(null);
+    }
+
     /** Feedback protection muted us (Mute Myself and our own strip): say why and offer to switch it off. */
     void feedbackDetected();
+
     /**
      * The server is private and waits for its session password ({@code wrong}: the one sent was not accepted): ask the
      * musician once and answer with {@link ClientSession#lobbyPassword}.

@@ -1,5 +1,7 @@
 package org.tutti.client.session;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +132,16 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     }
 
     @Override
+    public Path startRecording(Path parent) throws IOException {
+        return engine.startRecording(parent);
+    }
+
+    @Override
+    public Path stopRecording() {
+        return engine.stopRecording();
+    }
+
+    @Override
     public void inputBalance(int balance) {
         engine.setInputPan(balance);
     }
@@ -212,6 +224,9 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
             userLeft = true;
             boolean muted = current.muteMyself();
             boolean hear = current.hearMyself();
+            if (current.recording() != null) {
+                ui(e -> e.showHomeRecording(null)); // the take ends with its engine; a new one is a new take
+            }
             current.close(); // the old engine's sound check frees the device before the new one opens it
             ClientEngine next = EngineFactory.create(forSwap, backend.get(), this);
             next.setMuteMyself(muted); // the "mute myself" box keeps its state over the new engine
@@ -316,6 +331,11 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
             list.add(StripView.of(ch, own));
         }
         return List.copyOf(list);
+    }
+
+    @Override
+    public void homeRecordingFailed(Path take, String reason) {
+        ui(e -> e.homeRecordingFailed(take, reason));
     }
 
     @Override

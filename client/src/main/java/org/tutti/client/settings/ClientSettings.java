@@ -1,5 +1,7 @@
 package org.tutti.client.settings;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ public final class ClientSettings {
     public Map<String, FaderSettings> faders = new LinkedHashMap<>();
     /** MIDI control of the mixer (the settings' MIDI tab; {@code --ctrlmidich} wins for one run). */
     public Midi midi = new Midi();
+    public Recording recording = new Recording();
     /**
      * Session passwords of private servers, by {@code LobbyAnswerer.serverKey} (host:port), sent by the client when
      * it lands in that server's lobby. Secret: never logged, never shown; the file is readable by its owner only.
@@ -142,6 +145,22 @@ public final class ClientSettings {
         public boolean enabled;
         /** A Korg nanoKONTROL2's layout: 8 faders from controller 0, pans from 16, solos from 32, mutes from 48. */
         public String setup = "0;f0*8;p16*8;s32*8;m48*8";
+    }
+
+    /** Recording at home (the Record button, {@code jamulusclient/startRecording}). */
+    public static final class Recording {
+        /** Where {@code Tutti-…} take folders go; empty means the user's Music folder, or home without one. */
+        public String folder = "";
+
+        public Path folderOrDefault() {
+            return folder == null || folder.isBlank() ? defaultFolder() : Path.of(folder);
+        }
+
+        public static Path defaultFolder() {
+            Path home = Path.of(System.getProperty("user.home"));
+            Path music = home.resolve("Music");
+            return Files.isDirectory(music) ? music : home;
+        }
     }
 
     /** Main window placement; width 0 means "not yet placed". */

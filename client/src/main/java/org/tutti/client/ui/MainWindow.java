@@ -12,6 +12,8 @@ import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -77,6 +79,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     private boolean placed;
     /** Name of the server from the directory list; the heading shows it instead of the address. */
     private String serverTitle = "";
+    private volatile Path recordingFolder;
 
     /** The settings this window edits and saves (EDT only). */
     public ClientSettings settings() {
@@ -91,6 +94,44 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     /** Shows "mute myself" as set from elsewhere (JSON-RPC); the engine has been told already. */
     public void showMuteMyself(boolean on) {
         status.showMuteMyself(on);
+    }
+
+    /** Where a take started over JSON-RPC goes unless it names a folder (any thread: a snapshot of the setting). */
+    public Path recordingFolder() {
+        return recordingFolder;
+    }
+
+    @Override
+    public void showHomeRecording(Path take) {
+        status.showRecording(take);
+    }
+
+    @Override
+    public void homeRecordingFailed(Path take, String reason) {
+        status.showRecording(null);
+        JOptionPane.showMessageDialog(this, I18n.tr("main.recordStopped", reason, take.toString()),
+                I18n.tr("main.title"), JOptionPane.WARNING_MESSAGE);
+    }
+
+    /** Alias for the desktop's JSON-RPC. */
+    public void showRecording(Path take) {
+        showHomeRecording(take);
+    }
+
+    // The Record button: a take folder under the chosen recording folder, or the take ends.
+    private void toggleHomeRecording() {
+        if (!status.record.isSelected()) {
+            session.stopRecording();
+            status.showRecording(null);
+            return;
+        }
+        try {
+            status.showRecording(session.startRecording(settings.recording.folderOrDefault()));
+        } catch (IOException | RuntimeException ex) {
+            status.showRecording(null);
+            JOptionPane.showMessageDialog(this, I18n.tr("main.recordFailed", String.valueOf(ex.getMessage())),
+                    I18n.tr("main.title"), JOptionPane.WARNING_MESSAGE);
+        }
     }
 
     /** {@code -M}: ticks Mute Myself as the user would, so the engine, the box and the banner agree. */
@@ -112,6 +153,8 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         setIconImage(appImage());
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         status = new StatusPanel(session);
+        status.record.addActionListener(e -> toggleHomeRecording());
+        recordingFolder = settings.recording.folderOrDefault();
         chat = new ChatWindow(this, session::sendChat);
 
         connect.setName("connectButton");
@@ -294,6 +337,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         if (new SettingsDialog(this, settings, prefs, backends, session.midi()).ask()) {
             saveSettings.run();
             prefs.save();
+            recordingFolder = settings.recording.folderOrDefault();
             session.settingsChanged(settings, !streamBefore.equals(streamKey(settings)));
             if (prefs.theme != themeBefore) {
                 Theme resolved = prefs.theme.resolve();

@@ -1,10 +1,12 @@
 package org.tutti.client.ui;
 
 import java.awt.Font;
+import java.nio.file.Path;
 import javax.swing.JCheckBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSlider;
+import javax.swing.JToggleButton;
 import javax.swing.SwingConstants;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.client.session.ClientSession;
@@ -31,6 +33,9 @@ public final class StatusPanel extends JPanel {
     final JLabel ping = new JLabel();
     final JLabel rate = new JLabel();
     final JLabel muted = new JLabel(I18n.tr("status.muted"));
+    /** Recording at home: the main window acts on it ({@link MainWindow}); {@link #showRecording} shows the state. */
+    final JToggleButton record = new JToggleButton(I18n.text("status.record"));
+    final JLabel recordingTo = new JLabel();
 
     public StatusPanel(ClientSession session) {
         super(new MigLayout("insets 0, gap 6 2", "[][grow,fill][]", ""));
@@ -60,6 +65,13 @@ public final class StatusPanel extends JPanel {
         delay.setName("delay");
         ping.setName("ping");
         rate.setName("streamRate");
+        record.setName("homeRecord");
+        record.setMnemonic(I18n.mnemonic("status.record"));
+        record.setToolTipText(I18n.tr("status.record.tip"));
+        recordingTo.setName("homeRecordingTo");
+        recordingTo.setForeground(ThemeColours.get(ThemeColours.RECORDING_BACKGROUND));
+        recordingTo.setFont(recordingTo.getFont().deriveFont(Font.BOLD));
+        recordingTo.setVisible(false);
 
         add(new JLabel(I18n.tr("status.inputL")));
         add(left, "h 10!");
@@ -78,7 +90,9 @@ public final class StatusPanel extends JPanel {
         link.add(new JLabel(I18n.tr("status.jitter")), "gapright 12");
         link.add(ping, "gapright 12");
         link.add(rate);
-        add(link, "span 3");
+        add(link, "span 3, wrap");
+        add(record, "span 3, split 2");
+        add(recordingTo, "growx");
         render(IndicatorReadings.IDLE);
     }
 
@@ -86,6 +100,14 @@ public final class StatusPanel extends JPanel {
     void showMuteMyself(boolean on) {
         muteMyself.setSelected(on);
         muted.setVisible(on);
+    }
+
+    /** Shows recording at home into {@code take}, or stopped (null). */
+    void showRecording(Path take) {
+        record.setSelected(take != null);
+        recordingTo.setVisible(take != null);
+        recordingTo.setText(take == null ? "" : I18n.tr("status.recordingTo", take.toString()));
+        recordingTo.setToolTipText(take == null ? null : take.toString());
     }
 
     /** Renders a counter snapshot. */

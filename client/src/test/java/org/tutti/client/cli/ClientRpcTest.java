@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tutti.backend.fake.FakeBackendProvider;
 import org.tutti.client.engine.ClientEngine;
 import org.tutti.client.engine.ClientOptions;
@@ -38,6 +41,29 @@ class ClientRpcTest {
         rpc.close();
         engine.close();
         server.close();
+    }
+
+    @Test
+    void startAndStopRecordingMakeATakeFolderAndSayWhere(@TempDir Path dir) throws Exception {
+        JsonObject idle = rpc.result("jamulusclient/stopRecording", Json.object()).getAsJsonObject();
+        assertThat(idle.get("folder").isJsonNull()).as("nothing to stop").isTrue();
+        Path take = Path.of(rpc.result("jamulusclient/startRecording", Json.object("folder", dir.toString()))
+                .getAsJsonObject().get("folder").getAsString());
+        assertThat(take.getParent()).isEqualTo(dir);
+        assertThat(take.resolve("own-input.wav")).exists();
+        assertThat(take.resolve("mix.wav")).exists();
+        assertThat(rpc.result("jamulusclient/stopRecording", Json.object()).getAsJsonObject().get("folder")
+                .getAsString()).isEqualTo(take.toString());
+
+        JsonObject notString = new JsonObject();
+        notString.addProperty("folder", 5);
+        assertThat(rpc.call("jamulusclient/startRecording", notString).getAsJsonObject("error").get("code").getAsInt())
+                .isEqualTo(-32602);
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        JsonObject failed = rpc.call("jamulusclient/startRecording", Json.object("folder", file.toString()));
+        assertThat(failed.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32000);
+        assertThat(failed.getAsJsonObject("error").get("message").getAsString()).startsWith("could not start recording");
+        assertThat(engine.recording()).isNull();
     }
 
     @Test

@@ -103,6 +103,13 @@ class DesktopRpcIT {
                 GuiWait.waitFor("chat window shows it", () -> GuiActionRunner.execute(
                         () -> w.chat.historyText().contains("hello from a script")));
 
+                // startRecording: the Record button shows the take, as if pressed; the engine rebuild below ends it.
+                Path take = Path.of(client.result("jamulusclient/startRecording", Json.object("folder",
+                        dir.resolve("takes").toString())).getAsJsonObject().get("folder").getAsString());
+                GuiWait.waitFor("Record pressed, Recording to the take", () -> GuiActionRunner.execute(
+                        () -> w.status.record.isSelected() && w.status.recordingTo.isVisible()
+                                && w.status.recordingTo.getText().contains(take.toString())));
+
                 // A new buffer size rebuilds the engine: JSON-RPC follows it (notifications and actions).
                 EngineSession session = (EngineSession) w.session;
                 var before = session.engine();
@@ -112,6 +119,11 @@ class DesktopRpcIT {
                     session.settingsChanged(w.settings, true);
                 });
                 GuiWait.waitFor("new engine", () -> session.engine() != before);
+                GuiWait.waitFor("the rebuild ended the take", () -> GuiActionRunner.execute(
+                        () -> !w.status.record.isSelected() && !w.status.recordingTo.isVisible()));
+                assertThat(take.resolve("mix.wav")).exists();
+                assertThat(client.result("jamulusclient/stopRecording", new JsonObject()).getAsJsonObject()
+                        .get("folder").isJsonNull()).as("nothing left to stop").isTrue();
                 assertThat(client.awaitNotification("jamulusclient/connected", p -> true, NOTIFIED))
                         .as("connected notification from the new engine").isNotNull();
                 GuiWait.waitFor("own strip back", () -> ownStrip(w) != null);

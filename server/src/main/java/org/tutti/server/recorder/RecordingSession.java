@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tutti.audio.WavFileWriter;
 
 /**
  * One recording: a {@code Jam-yyyyMMdd-HHmmssSSS} folder with one WAV per musician connection and the

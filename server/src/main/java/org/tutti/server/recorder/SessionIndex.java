@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.tutti.audio.WavFileWriter;
 
 /** The Audacity list-of-files and the REAPER project that line a session's tracks up (protocol doc §8.4). */
 final class SessionIndex {

@@ -9,6 +9,7 @@ import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
+import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JRadioButton;
@@ -51,6 +52,9 @@ public final class SettingsDialog extends JDialog {
     final JComboBox<String> inputBoost = new JComboBox<>();
     final JSlider reverb = new JSlider(0, 100, 0);
     final JComboBox<String> reverbSide = new JComboBox<>();
+    /** Where the Record button's take folders go (empty: Music, or home). */
+    final JTextField recordingFolder = new JTextField(24);
+    final JButton chooseRecordingFolder = new JButton(I18n.text("settings.recordingFolder.choose"));
     final JTextField name = new JTextField(new LimitedDocument(16), "", 16);
     final JComboBox<String> instrument = new JComboBox<>();
     final JComboBox<String> country = new JComboBox<>();
@@ -193,6 +197,7 @@ public final class SettingsDialog extends JDialog {
         inputBoost.setSelectedIndex(Math.max(0, Math.min(9, a.inputBoost - 1)));
         reverb.setValue(Math.max(0, Math.min(100, a.reverbLevel)));
         reverbSide.setSelectedIndex(a.reverbOnLeft ? 0 : 1);
+        recordingFolder.setText(s.recording.folderOrDefault().toString());
         name.setText(s.profile.name);
         instrument.setSelectedIndex(s.profile.instrument >= 0 && s.profile.instrument < Instruments.COUNT
                 ? s.profile.instrument : 0);
@@ -224,6 +229,7 @@ public final class SettingsDialog extends JDialog {
         a.inputBoost = inputBoost.getSelectedIndex() + 1;
         a.reverbLevel = reverb.getValue();
         a.reverbOnLeft = reverbSide.getSelectedIndex() == 0;
+        s.recording.folder = recordingFolder.getText().strip();
         s.profile.name = name.getText().strip();
         s.profile.instrument = instrument.getSelectedIndex();
         s.profile.country = countryCodes[Math.max(0, country.getSelectedIndex())];
@@ -260,6 +266,10 @@ public final class SettingsDialog extends JDialog {
         row(p, "settings.inputBoost", inputBoost, "inputBoost");
         row(p, "settings.reverb", reverb, "reverb");
         row(p, "settings.reverbSide", reverbSide, "reverbSide");
+        row(p, "settings.recordingFolder", recordingFolder, "recordingFolder");
+        chooseRecordingFolder.setName("chooseRecordingFolder");
+        chooseRecordingFolder.addActionListener(e -> chooseRecordingFolder());
+        p.add(chooseRecordingFolder, "skip, growx 0");
         return p;
     }
 
@@ -279,6 +289,15 @@ public final class SettingsDialog extends JDialog {
         row(p, "settings.language", language, "language");
         p.add(new JLabel(I18n.tr("settings.language.restart")), "skip");
         return p;
+    }
+
+    private void chooseRecordingFolder() {
+        JFileChooser chooser = new JFileChooser(recordingFolder.getText());
+        chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+        chooser.setDialogTitle(I18n.tr("settings.recordingFolder"));
+        if (chooser.showOpenDialog(this) == JFileChooser.APPROVE_OPTION) {
+            recordingFolder.setText(chooser.getSelectedFile().toString());
+        }
     }
 
     /** A labelled row: the label names the control for screen readers and gives it a mnemonic. */

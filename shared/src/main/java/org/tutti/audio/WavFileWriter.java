@@ -1,4 +1,4 @@
-package org.tutti.server.recorder;
+package org.tutti.audio;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,11 +10,12 @@ import java.nio.file.StandardOpenOption;
 /**
  * A 16-bit PCM WAV file whose header is valid at every moment: each {@link #flush()} writes the audio
  * first and then patches the RIFF and data sizes to cover exactly what is on disk, so a crash or power cut
- * leaves a file that players open (Jamulus patches the sizes only at the end).
+ * leaves a file that players open (Jamulus patches the sizes only at the end). Used by the server's jam recorder
+ * and the client's home recorder; one thread writes.
  */
-final class WavFileWriter implements AutoCloseable {
-    static final int HEADER_BYTES = 44;
-    static final int SAMPLE_RATE = 48_000;
+public final class WavFileWriter implements AutoCloseable {
+    public static final int HEADER_BYTES = 44;
+    public static final int SAMPLE_RATE = 48_000;
 
     private final Path path;
     private final FileChannel channel;
@@ -26,7 +27,7 @@ final class WavFileWriter implements AutoCloseable {
     /**
      * @param bufferedFrames sample frames (per channel) held in memory between flushes
      */
-    WavFileWriter(Path path, int channels, int bufferedFrames) throws IOException {
+    public WavFileWriter(Path path, int channels, int bufferedFrames) throws IOException {
         this.path = path;
         this.channels = channels;
         this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -39,21 +40,21 @@ final class WavFileWriter implements AutoCloseable {
         }
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
-    int channels() {
+    public int channels() {
         return channels;
     }
 
     /** Sample frames (per channel) written so far, flushed or not. */
-    long frames() {
+    public long frames() {
         return (dataBytes + pending.position()) / (2L * channels);
     }
 
     /** Appends interleaved samples; flushes when the buffer is full. */
-    void write(short[] pcm, int offset, int sampleFrames) throws IOException {
+    public void write(short[] pcm, int offset, int sampleFrames) throws IOException {
         int values = sampleFrames * channels;
         for (int i = 0; i < values; i++) {
             if (!pending.hasRemaining()) {
@@ -64,7 +65,7 @@ final class WavFileWriter implements AutoCloseable {
     }
 
     /** Writes buffered audio, then makes the header describe it. */
-    void flush() throws IOException {
+    public void flush() throws IOException {
         pending.flip();
         long position = HEADER_BYTES + dataBytes;
         while (pending.hasRemaining()) {
