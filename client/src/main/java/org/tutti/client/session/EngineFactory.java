@@ -137,6 +137,8 @@ public final class EngineFactory {
         engine.setJitterBuffer(s.audio.jitterAuto, s.audio.jitterLocal);
         engine.setServerJitterBuffer(s.audio.serverJitterAuto, s.audio.jitterServer);
         engine.setFeedbackProtection(s.audio.feedbackDetection);
+        int newClientLevel = s.mixer.newClientLevel;
+        engine.mixer(m -> m.setNewClientLevel(newClientLevel));
     }
 
     /** Quality, channels and small network buffers, on the running engine (new props go to the server). */

@@ -25,6 +25,8 @@ public final class ClientSettings {
     public Server server = new Server();
     /** Fader strips by musician name. */
     public Map<String, FaderSettings> faders = new LinkedHashMap<>();
+    /** How the mixer treats musicians (Jamulus's "New client level"). */
+    public Mixer mixer = new Mixer();
     /** MIDI control of the mixer (the settings' MIDI tab; {@code --ctrlmidich} wins for one run). */
     public Midi midi = new Midi();
     /**
@@ -139,6 +141,14 @@ public final class ClientSettings {
         public boolean enabled;
         /** A Korg nanoKONTROL2's layout: 8 faders from controller 0, pans from 16, solos from 32, mutes from 48. */
         public String setup = "0;f0*8;p16*8;s32*8;m48*8";
+    }
+
+    /** Mixer behaviour. */
+    public static final class Mixer {
+        /** The fader 0..100 a musician gets on joining when nothing is remembered for their name (Jamulus: 100). */
+        public int newClientLevel = 100;
+        /** A short sound when a chat message arrives or a musician joins (Jamulus's "Audio alerts", off). */
+        public boolean audioAlerts;
     }
 
     /** Main window placement; width 0 means "not yet placed". */

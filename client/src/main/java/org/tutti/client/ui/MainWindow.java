@@ -36,6 +36,7 @@ import org.tutti.client.ui.connect.LobbyPasswordDialog;
 import org.tutti.client.ui.connect.ConnectDialog;
 import org.tutti.client.ui.mixer.MixerActions;
 import org.tutti.client.ui.mixer.MixerBoard;
+import org.tutti.client.ui.mixer.MixerSetupActions;
 import org.tutti.client.ui.mixer.StripView;
 import org.tutti.client.ui.server.ServerMode;
 import org.tutti.client.ui.settings.BackendInfo;
@@ -56,6 +57,8 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     final ClientSession session;
     final MixerBoard board;
     final ClientSettings settings;
+    /** File → Load/Save Mixer Channels Setup and the Edit menu. */
+    final MixerSetupActions mixerSetup;
     final UiPrefs prefs;
     final ServerMode serverMode;
     final Runnable saveSettings;
@@ -76,6 +79,11 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     private boolean placed;
     /** Name of the server from the directory list; the heading shows it instead of the address. */
     private String serverTitle = "";
+
+    /** The File menu's mixer setup load/save and the Edit menu's actions. */
+    public MixerSetupActions mixerSetup() {
+        return mixerSetup;
+    }
 
     /** The settings this window edits and saves (EDT only). */
     public ClientSettings settings() {
@@ -102,6 +110,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         super(I18n.tr("main.title"));
         this.session = session;
         this.board = new MixerBoard(mixerActions);
+        this.mixerSetup = new MixerSetupActions(this, mixerActions);
         this.settings = settings;
         this.prefs = prefs;
         this.serverMode = serverMode;

@@ -56,6 +56,7 @@ public final class SettingsDialog extends JDialog {
     final JComboBox<String> skill = new JComboBox<>();
     final JComboBox<String> theme = new JComboBox<>();
     final JComboBox<String> language = new JComboBox<>();
+    final javax.swing.JSpinner newClientLevel = new javax.swing.JSpinner(new javax.swing.SpinnerNumberModel(100, 0, 100, 1));
     private final JLabel backendProblem = new JLabel();
     private final int[] countryCodes;
     private final List<BackendInfo> backends;
@@ -200,6 +201,7 @@ public final class SettingsDialog extends JDialog {
         skill.setSelectedIndex(Math.max(0, Math.min(3, s.profile.skill)));
         theme.setSelectedIndex(p.theme.ordinal());
         language.setSelectedIndex(Math.max(0, List.of(LANGUAGES).indexOf(p.language)));
+        newClientLevel.setValue(Math.max(0, Math.min(100, s.mixer.newClientLevel)));
     }
 
     private void store(ClientSettings s, UiPrefs p) {
@@ -223,6 +225,7 @@ public final class SettingsDialog extends JDialog {
         s.profile.skill = skill.getSelectedIndex();
         p.theme = Theme.values()[theme.getSelectedIndex()];
         p.language = LANGUAGES[language.getSelectedIndex()];
+        s.mixer.newClientLevel = (Integer) newClientLevel.getValue();
     }
 
     private JPanel audioTab() {
@@ -268,6 +271,7 @@ public final class SettingsDialog extends JDialog {
         row(p, "settings.theme", theme, "theme");
         row(p, "settings.language", language, "language");
         p.add(new JLabel(I18n.tr("settings.language.restart")), "skip");
+        row(p, "settings.newClientLevel", newClientLevel, "newClientLevel");
         return p;
     }
 
