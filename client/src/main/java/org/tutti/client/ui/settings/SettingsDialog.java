@@ -272,6 +272,9 @@ public final class SettingsDialog extends JDialog {
         row(p, "settings.language", language, "language");
         p.add(new JLabel(I18n.tr("settings.language.restart")), "skip");
         row(p, "settings.newClientLevel", newClientLevel, "newClientLevel");
+        // screen readers land in the spinner's text field, not the spinner
+        ((javax.swing.JSpinner.DefaultEditor) newClientLevel.getEditor()).getTextField().getAccessibleContext()
+                .setAccessibleName(I18n.text("settings.newClientLevel"));
         return p;
     }
 
