@@ -12,6 +12,7 @@ import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -267,6 +268,12 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         String address = dialog.ask();
         session.stopDirectory();
         settings.network.showAllMusicians = dialog.showsAllMusicians();
+        if (!dialog.customDirectories().equals(settings.network.customDirectories)
+                || !dialog.history().equals(settings.network.recentServers)) {
+            settings.network.customDirectories = new ArrayList<>(dialog.customDirectories());
+            settings.network.recentServers = new ArrayList<>(dialog.history());
+            saveSettings.run();
+        }
         if (address != null) {
             connectTo(address);
             serverTitle = dialog.chosenName();
