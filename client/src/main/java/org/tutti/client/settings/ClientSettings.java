@@ -74,6 +74,8 @@ public final class ClientSettings {
         public boolean autoConnect = true;
         /** Jamulus's feedback protection: a loud input in a connection's first 3 s mutes us (docs/client-engine.md). */
         public boolean feedbackDetection = true;
+        /** A short sound when a chat message arrives or a musician joins (Jamulus's "Audio alerts", off). */
+        public boolean alerts;
 
         /** {@link #quality} as the codec setting; an unknown or missing value reads as normal quality. */
         public OpusQuality opusQuality() {
@@ -147,8 +149,6 @@ public final class ClientSettings {
     public static final class Mixer {
         /** The fader 0..100 a musician gets on joining when nothing is remembered for their name (Jamulus: 100). */
         public int newClientLevel = 100;
-        /** A short sound when a chat message arrives or a musician joins (Jamulus's "Audio alerts", off). */
-        public boolean audioAlerts;
     }
 
     /** Main window placement; width 0 means "not yet placed". */

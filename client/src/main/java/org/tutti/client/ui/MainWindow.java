@@ -38,6 +38,8 @@ import org.tutti.client.ui.connect.ConnectDialog;
 import org.tutti.client.ui.mixer.MixerActions;
 import org.tutti.client.ui.mixer.MixerBoard;
 import org.tutti.client.ui.mixer.MixerSetupActions;
+import org.tutti.client.ui.alerts.AlertPlayer;
+import org.tutti.client.ui.alerts.AudioAlerts;
 import org.tutti.client.ui.mixer.StripView;
 import org.tutti.client.ui.server.ServerMode;
 import org.tutti.client.ui.settings.BackendInfo;
@@ -60,6 +62,8 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     final ClientSettings settings;
     /** File → Load/Save Mixer Channels Setup and the Edit menu. */
     final MixerSetupActions mixerSetup;
+    /** Jamulus's "Audio alerts": a sound on a chat message or a musician joining. */
+    final AudioAlerts alerts;
     final UiPrefs prefs;
     final ServerMode serverMode;
     final Runnable saveSettings;
@@ -84,6 +88,11 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     /** The File menu's mixer setup load/save and the Edit menu's actions. */
     public MixerSetupActions mixerSetup() {
         return mixerSetup;
+    }
+
+    /** The audio alerts (for tests: how many sounds were asked for). */
+    public AudioAlerts alerts() {
+        return alerts;
     }
 
     /** The settings this window edits and saves (EDT only). */
@@ -112,6 +121,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         this.session = session;
         this.board = new MixerBoard(mixerActions);
         this.mixerSetup = new MixerSetupActions(this, mixerActions);
+        this.alerts = new AudioAlerts(() -> settings.audio.alerts, new AlertPlayer());
         this.settings = settings;
         this.prefs = prefs;
         this.serverMode = serverMode;
@@ -245,6 +255,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         if (isDisplayable()) {
             rememberPlacement();
         }
+        alerts.player().close();
         super.dispose();
     }
 
@@ -319,6 +330,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
 
     @Override
     public void connected(String serverAddress) {
+        alerts.reset();
         connected = true;
         connecting = false;
         connect.setText(I18n.text("main.disconnect"));
@@ -327,6 +339,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
 
     @Override
     public void disconnected(String reason) {
+        alerts.reset();
         connected = false;
         connecting = false;
         status.hearMyself.setEnabled(true);
@@ -351,11 +364,15 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
 
     @Override
     public void strips(List<StripView> strips) {
+        if (connected) {
+            alerts.musicians(strips.size());
+        }
         board.render(strips);
     }
 
     @Override
     public void chat(String html) {
+        alerts.chatMessage();
         chat.addMessage(html);
         if (!chat.isVisible()) {
             chat.setVisible(true);

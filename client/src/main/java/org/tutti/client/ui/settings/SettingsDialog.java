@@ -56,6 +56,7 @@ public final class SettingsDialog extends JDialog {
     final JComboBox<String> skill = new JComboBox<>();
     final JComboBox<String> theme = new JComboBox<>();
     final JComboBox<String> language = new JComboBox<>();
+    final JCheckBox audioAlerts = new JCheckBox(I18n.text("settings.audioAlerts"));
     final javax.swing.JSpinner newClientLevel = new javax.swing.JSpinner(new javax.swing.SpinnerNumberModel(100, 0, 100, 1));
     private final JLabel backendProblem = new JLabel();
     private final int[] countryCodes;
@@ -202,6 +203,7 @@ public final class SettingsDialog extends JDialog {
         theme.setSelectedIndex(p.theme.ordinal());
         language.setSelectedIndex(Math.max(0, List.of(LANGUAGES).indexOf(p.language)));
         newClientLevel.setValue(Math.max(0, Math.min(100, s.mixer.newClientLevel)));
+        audioAlerts.setSelected(s.audio.alerts);
     }
 
     private void store(ClientSettings s, UiPrefs p) {
@@ -226,6 +228,7 @@ public final class SettingsDialog extends JDialog {
         p.theme = Theme.values()[theme.getSelectedIndex()];
         p.language = LANGUAGES[language.getSelectedIndex()];
         s.mixer.newClientLevel = (Integer) newClientLevel.getValue();
+        s.audio.alerts = audioAlerts.isSelected();
     }
 
     private JPanel audioTab() {
@@ -275,6 +278,10 @@ public final class SettingsDialog extends JDialog {
         // screen readers land in the spinner's text field, not the spinner
         ((javax.swing.JSpinner.DefaultEditor) newClientLevel.getEditor()).getTextField().getAccessibleContext()
                 .setAccessibleName(I18n.text("settings.newClientLevel"));
+        audioAlerts.setName("audioAlerts");
+        audioAlerts.setMnemonic(I18n.mnemonic("settings.audioAlerts"));
+        audioAlerts.setToolTipText(I18n.tr("settings.audioAlerts.tip"));
+        p.add(audioAlerts, "skip");
         return p;
     }
 
