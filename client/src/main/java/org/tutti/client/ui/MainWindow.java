@@ -85,16 +85,6 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     /** Name of the server from the directory list; the heading shows it instead of the address. */
     private String serverTitle = "";
 
-    /** The File menu's mixer setup load/save and the Edit menu's actions. */
-    public MixerSetupActions mixerSetup() {
-        return mixerSetup;
-    }
-
-    /** The audio alerts (for tests: how many sounds were asked for). */
-    public AudioAlerts alerts() {
-        return alerts;
-    }
-
     /** The settings this window edits and saves (EDT only). */
     public ClientSettings settings() {
         return settings;

@@ -48,6 +48,6 @@ class AudioAlertsGuiTest extends GuiTestSupport {
     }
 
     private static int requested(Fixture f) {
-        return GuiActionRunner.execute(() -> f.window().alerts().player().requested());
+        return GuiActionRunner.execute(() -> f.window().alerts.player().requested());
     }
 }

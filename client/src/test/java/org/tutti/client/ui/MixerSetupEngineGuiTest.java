@@ -120,13 +120,13 @@ class MixerSetupEngineGuiTest extends GuiTestSupport {
         GuiWait.waitFor("both back at 50", () -> strip(w, "Loud").fader() == 50 && strip(w, "Quiet").fader() == 50);
 
         Path file = dir.resolve("jam.json");
-        GuiActionRunner.execute(() -> w.mixerSetup().save(file)).get(10, TimeUnit.SECONDS);
+        GuiActionRunner.execute(() -> w.mixerSetup.save(file)).get(10, TimeUnit.SECONDS);
         assertThat(MixerSetupFile.read(file).faders()).containsEntry("Loud", new FaderSettings(50, 50, false, false, 0))
                 .containsEntry("Quiet", new FaderSettings(50, 50, false, false, 0));
         Path edited = dir.resolve("edited.json");
         MixerSetupFile.write(edited, Map.of("Loud", new FaderSettings(20, 50, false, false, 0),
                 "Quiet", new FaderSettings(90, 50, true, false, 0)));
-        GuiActionRunner.execute(() -> w.mixerSetup().load(edited)).get(10, TimeUnit.SECONDS);
+        GuiActionRunner.execute(() -> w.mixerSetup.load(edited)).get(10, TimeUnit.SECONDS);
         GuiWait.waitFor("the loaded setup on the strips", () -> strip(w, "Loud").fader() == 20
                 && strip(w, "Quiet").fader() == 90 && strip(w, "Quiet").mute());
         assertThat(Files.exists(file)).isTrue();

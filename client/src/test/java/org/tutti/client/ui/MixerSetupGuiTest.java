@@ -72,7 +72,7 @@ class MixerSetupGuiTest extends GuiTestSupport {
 
         w.slider("fader-2").slideTo(90);
         w.toggleButton("mute-3").click();
-        GuiActionRunner.execute(() -> f.window().mixerSetup().load(file)).get(30, TimeUnit.SECONDS);
+        GuiActionRunner.execute(() -> f.window().mixerSetup.load(file)).get(30, TimeUnit.SECONDS);
         assertThat(value(w, "fader-2")).isEqualTo(50);
         w.toggleButton("mute-3").requireSelected();
     }
@@ -88,7 +88,7 @@ class MixerSetupGuiTest extends GuiTestSupport {
                 + jamulusStrip(1, "Bob", 75, 100, false, true, -1)
                 + " <storedfadertag2_base64></storedfadertag2_base64>\n <storedfaderlevel2>100</storedfaderlevel2>\n"
                 + "</client>\n", StandardCharsets.UTF_8);
-        var loaded = GuiActionRunner.execute(() -> f.window().mixerSetup().load(ini)).get(30, TimeUnit.SECONDS);
+        var loaded = GuiActionRunner.execute(() -> f.window().mixerSetup.load(ini)).get(30, TimeUnit.SECONDS);
         assertThat(loaded.dropped()).isZero();
         assertThat(value(w, "fader-1")).isEqualTo(30);
         w.toggleButton("solo-1").requireSelected();

@@ -37,6 +37,11 @@ public final class MixerSetupActions {
             if (!file.getFileName().toString().contains(".")) {
                 file = file.resolveSibling(file.getFileName() + ".json");
             }
+            if (java.nio.file.Files.exists(file) && JOptionPane.showConfirmDialog(parent,
+                    I18n.tr("mixerSetup.overwrite", file.getFileName().toString()), I18n.tr("main.title"),
+                    JOptionPane.YES_NO_OPTION) != JOptionPane.YES_OPTION) {
+                return;
+            }
             save(file);
         }
     }
