@@ -72,6 +72,16 @@ class MixerSetupGuiTest extends GuiTestSupport {
 
         w.slider("fader-2").slideTo(90);
         w.toggleButton("mute-3").click();
+        // saving again under the same name asks first; "No" leaves the file as it was
+        String before = Files.readString(file);
+        w.menuItem("menu.file").click();
+        w.menuItem("menu.saveSetup").click();
+        JFileChooserFixture again = w.fileChooser("mixerSetupChooser");
+        again.setCurrentDirectory(dir.toFile());
+        again.fileNameTextBox().deleteText().enterText("band.json");
+        again.approve();
+        org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().using(robot).noButton().click();
+        assertThat(Files.readString(file)).isEqualTo(before);
         GuiActionRunner.execute(() -> f.window().mixerSetup.load(file)).get(30, TimeUnit.SECONDS);
         assertThat(value(w, "fader-2")).isEqualTo(50);
         w.toggleButton("mute-3").requireSelected();

@@ -2,6 +2,7 @@ package org.tutti.client.ui.connect;
 
 import java.awt.Component;
 import java.awt.Window;
+import java.awt.event.ActionListener;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
+import javax.swing.JOptionPane;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
@@ -174,7 +176,7 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         setLocationRelativeTo(owner);
     }
 
-    private static void listButton(JButton b, String key, String name, java.awt.event.ActionListener action) {
+    private static void listButton(JButton b, String key, String name, ActionListener action) {
         b.setName(name);
         b.setMnemonic(I18n.mnemonic(key));
         b.setToolTipText(I18n.tr(key + ".tip"));
@@ -187,8 +189,8 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
 
     /** "Add…": asks for {@code host[:port]}, adds it to the list and shows its servers. */
     private void askDirectory() {
-        String text = javax.swing.JOptionPane.showInputDialog(this, I18n.tr("connect.directory.ask"),
-                I18n.text("connect.title"), javax.swing.JOptionPane.QUESTION_MESSAGE);
+        String text = JOptionPane.showInputDialog(this, I18n.tr("connect.directory.ask"),
+                I18n.text("connect.title"), JOptionPane.QUESTION_MESSAGE);
         if (text == null || text.isBlank()) {
             return;
         }

@@ -1,7 +1,10 @@
 package org.tutti.client.ui.mixer;
 
 import java.awt.Component;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,13 +34,13 @@ public final class MixerSetupActions {
     /** Asks where to save, then saves (EDT). */
     public void chooseAndSave() {
         JFileChooser chooser = chooser();
-        chooser.setSelectedFile(new java.io.File(I18n.tr("mixerSetup.defaultName")));
+        chooser.setSelectedFile(new File(I18n.tr("mixerSetup.defaultName")));
         if (chooser.showSaveDialog(parent) == JFileChooser.APPROVE_OPTION) {
             Path file = chooser.getSelectedFile().toPath();
             if (!file.getFileName().toString().contains(".")) {
                 file = file.resolveSibling(file.getFileName() + ".json");
             }
-            if (java.nio.file.Files.exists(file) && JOptionPane.showConfirmDialog(parent,
+            if (Files.exists(file) && JOptionPane.showConfirmDialog(parent,
                     I18n.tr("mixerSetup.overwrite", file.getFileName().toString()), I18n.tr("main.title"),
                     JOptionPane.YES_NO_OPTION) != JOptionPane.YES_OPTION) {
                 return;
@@ -73,7 +76,7 @@ public final class MixerSetupActions {
                 MixerSetupFile.write(file, f);
             } catch (IOException e) {
                 problem("mixerSetup.saveFailed", file, e);
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }, r -> Thread.ofVirtual().start(r));
     }

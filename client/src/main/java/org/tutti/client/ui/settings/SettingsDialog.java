@@ -13,8 +13,10 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JRadioButton;
 import javax.swing.JSlider;
+import javax.swing.JSpinner;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
+import javax.swing.SpinnerNumberModel;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.client.engine.ChannelMode;
 import org.tutti.client.midi.MidiSession;
@@ -57,7 +59,7 @@ public final class SettingsDialog extends JDialog {
     final JComboBox<String> theme = new JComboBox<>();
     final JComboBox<String> language = new JComboBox<>();
     final JCheckBox audioAlerts = new JCheckBox(I18n.text("settings.audioAlerts"));
-    final javax.swing.JSpinner newClientLevel = new javax.swing.JSpinner(new javax.swing.SpinnerNumberModel(100, 0, 100, 1));
+    final JSpinner newClientLevel = new JSpinner(new SpinnerNumberModel(100, 0, 100, 1));
     private final JLabel backendProblem = new JLabel();
     private final int[] countryCodes;
     private final List<BackendInfo> backends;
@@ -276,7 +278,7 @@ public final class SettingsDialog extends JDialog {
         p.add(new JLabel(I18n.tr("settings.language.restart")), "skip");
         row(p, "settings.newClientLevel", newClientLevel, "newClientLevel");
         // screen readers land in the spinner's text field, not the spinner
-        ((javax.swing.JSpinner.DefaultEditor) newClientLevel.getEditor()).getTextField().getAccessibleContext()
+        ((JSpinner.DefaultEditor) newClientLevel.getEditor()).getTextField().getAccessibleContext()
                 .setAccessibleName(I18n.text("settings.newClientLevel"));
         audioAlerts.setName("audioAlerts");
         audioAlerts.setMnemonic(I18n.mnemonic("settings.audioAlerts"));
