@@ -28,7 +28,13 @@ final class JamulusMixerSetup {
     private JamulusMixerSetup() {
     }
 
-    static MixerSetupFile.Loaded parse(String xml) throws IOException {
+    /** A bare {@code <!DOCTYPE TheJamulusProject>} (older Jamulus files, test harnesses): no subset, no external id. */
+    private static final java.util.regex.Pattern PLAIN_DOCTYPE =
+            java.util.regex.Pattern.compile("^(<\\?xml[^>]*\\?>\\s*)?<!DOCTYPE\\s+[A-Za-z_][\\w.-]*\\s*>");
+
+    static MixerSetupFile.Loaded parse(String text) throws IOException {
+        // A plain DOCTYPE declares nothing; anything more (entities, external DTDs) is refused by the parser below.
+        String xml = PLAIN_DOCTYPE.matcher(text).replaceFirst("$1");
         Element client;
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -74,6 +74,15 @@ class MixerSetupFileTest {
     }
 
     @Test
+    void aPlainDoctypeAsOlderJamulusFilesHaveIsAccepted() throws IOException {
+        Path file = dir.resolve("old.jch");
+        Files.writeString(file, "<?xml version=\"1.0\"?>\n<!DOCTYPE TheJamulusProject>\n<client>"
+                + "<storedfadertag0_base64>" + b64("Ann") + "</storedfadertag0_base64>"
+                + "<storedfaderlevel0>12</storedfaderlevel0></client>");
+        assertThat(MixerSetupFile.read(file).faders()).containsEntry("Ann", new FaderSettings(12, 50, false, false, 0));
+    }
+
+    @Test
     void aFileWithADoctypeIsRefusedNotExpanded() throws IOException {
         Path file = dir.resolve("evil.jch");
         Files.writeString(file, "<?xml version=\"1.0\"?><!DOCTYPE client [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
