@@ -45,7 +45,9 @@ final class MidiTab {
             count = withCount ? new JSpinner(new SpinnerNumberModel(8, 1, MidiSetup.MAX_CHANNELS, 1)) : null;
             if (count != null) {
                 count.setName("midi" + name + "Count");
+                accessible(count, I18n.text(key) + ": " + I18n.text("midi.count"));
             }
+            accessible(first, I18n.text(key) + ": " + I18n.text("midi.first"));
             learn.addActionListener(e -> arm(this));
         }
 
@@ -83,6 +85,8 @@ final class MidiTab {
         device.setEditable(true);
         device.setName("midiDevice");
         channel.setName("midiChannel");
+        device.getAccessibleContext().setAccessibleName(I18n.text("midi.device"));
+        accessible(channel, I18n.text("midi.channel"));
         enabled.setName("midiEnabled");
         pickup.setName("midiPickup");
         pickup.setToolTipText(I18n.tr("midi.pickup.tip"));
@@ -108,6 +112,12 @@ final class MidiTab {
             String now = session.description();
             status.setText(now.isEmpty() ? I18n.tr("midi.off") : I18n.tr("midi.listening", now));
         }
+    }
+
+    /** Screen readers land in a spinner's text field, so that is what carries the name. */
+    private static void accessible(JSpinner spinner, String name) {
+        spinner.getAccessibleContext().setAccessibleName(name);
+        ((JSpinner.DefaultEditor) spinner.getEditor()).getTextField().getAccessibleContext().setAccessibleName(name);
     }
 
     private void load() {
