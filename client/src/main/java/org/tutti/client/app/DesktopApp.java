@@ -204,6 +204,7 @@ public final class DesktopApp {
         OfflineSession session = new OfflineSession();
         MixerModel model = new MixerModel();
         model.loadStoredSettings(settings.faders);
+        model.setNewClientLevel(settings.mixer.newClientLevel);
         MixerPresenter presenter = new MixerPresenter(model, new GainSink() {
             @Override
             public void gain(int channelId, double gain) {

@@ -119,6 +119,8 @@ public final class HeadlessClient implements AutoCloseable {
         ClientEngine engine = new ClientEngine(clientOptions, new ListenerFanout(listeners));
         lobby.bind(engine);
         engine.mixer(m -> m.loadStoredSettings(settings.faders));
+        int newClientLevel = settings.mixer.newClientLevel;
+        engine.mixer(m -> m.setNewClientLevel(newClientLevel));
         engine.setInputBoost(settings.audio.inputBoost);
         engine.setInputPan(settings.audio.inputPan);
         engine.setJitterBuffer(settings.audio.jitterAuto, settings.audio.jitterLocal);

@@ -17,6 +17,8 @@ public final class MixerChannel {
     int group;
     boolean mutedByOther;
     int level;
+    /** Running average of {@link #level} for auto-adjust; 0 for a strip that just appeared, as in Jamulus. */
+    double averageLevel;
 
     MixerChannel(int channelId) {
         this.channelId = channelId;

@@ -23,14 +23,21 @@ public final class MixerModel {
     private final Map<Integer, Double> sentPan = new HashMap<>();
     private int ownChannelId = -1;
     private boolean muteMyOwn;
+    private int newClientLevel = FaderLaw.MAX;
 
     /** Replaces the channel list (server order, ascending ID). Strips of channels that stay keep their state. */
     public void updateChannels(List<ChannelProfile> list) {
         Map<Integer, MixerChannel> next = new LinkedHashMap<>();
+        // As Jamulus: with no own ID yet, the first strip on an empty board is taken to be ours and keeps 100.
+        boolean boardWasEmpty = channels.isEmpty();
         for (ChannelProfile p : list) {
             MixerChannel ch = channels.remove(p.channelId());
             if (ch == null) {
                 ch = new MixerChannel(p.channelId());
+                boolean other = ownChannelId >= 0 ? p.channelId() != ownChannelId : !boardWasEmpty;
+                if (other) {
+                    ch.fader = newClientLevel;
+                }
                 restore(ch, p.name());
             } else if (isBlank(ch.name()) && !isBlank(p.name())) {
                 restore(ch, p.name()); // the musician identified after the first list
@@ -54,9 +61,12 @@ public final class MixerModel {
         ownChannelId = -1;
     }
 
+    /** A musician's remembered strip, if any; without one the strip keeps what it has (a new one's defaults). */
     private void restore(MixerChannel ch, String name) {
         FaderSettings s = isBlank(name) ? null : stored.get(name);
-        ch.apply(s != null ? s : FaderSettings.DEFAULT);
+        if (s != null) {
+            ch.apply(s);
+        }
     }
 
     private void remember(MixerChannel ch) {
@@ -169,12 +179,72 @@ public final class MixerModel {
         }
     }
 
-    /** Level meters in client-list order (protocol doc §6.5); extra or missing entries are ignored. */
+    /**
+     * Level meters in client-list order (protocol doc §6.5); extra or missing entries are ignored. Each strip also
+     * keeps Jamulus's running average (weight 0.2 for the new value) that {@link #autoAdjustAllFaders} works from.
+     */
     public void setLevels(int[] levels, int count) {
         int i = 0;
         for (MixerChannel ch : channels.values()) {
             ch.level = i < count ? levels[i] : 0;
+            ch.averageLevel = (1 - AutoFaderLevels.AVERAGE_WEIGHT) * ch.averageLevel
+                    + AutoFaderLevels.AVERAGE_WEIGHT * ch.level;
             i++;
+        }
+    }
+
+    /** The fader 0..100 a musician gets on joining when nothing is remembered for their name (Jamulus: 100). */
+    public void setNewClientLevel(int level) {
+        newClientLevel = FaderLaw.clamp(level);
+    }
+
+    public int newClientLevel() {
+        return newClientLevel;
+    }
+
+    /** Edit → "Set all faders to new client level": every strip but our own, groups not followed. */
+    public void setAllFadersToNewClientLevel() {
+        for (MixerChannel ch : channels.values()) {
+            if (ch.channelId() != ownChannelId) {
+                ch.fader = newClientLevel;
+                remember(ch);
+            }
+        }
+    }
+
+    /** Edit → "Clear all stored solo and mute settings": for the strips shown and for every remembered name. */
+    public void clearAllSoloAndMute() {
+        for (MixerChannel ch : channels.values()) {
+            ch.solo = false;
+            ch.mute = false;
+            remember(ch);
+        }
+        stored.replaceAll((name, s) -> new FaderSettings(s.fader(), s.pan(), false, false, s.group()));
+    }
+
+    /** Edit → "Auto-adjust all faders": Jamulus's rule from the averaged level meters (see {@link AutoFaderLevels}). */
+    public void autoAdjustAllFaders() {
+        List<MixerChannel> others = new ArrayList<>();
+        for (MixerChannel ch : channels.values()) {
+            if (ch.channelId() != ownChannelId) {
+                others.add(ch);
+            }
+        }
+        AutoFaderLevels.adjust(others);
+        others.forEach(this::remember);
+    }
+
+    /**
+     * A loaded mixer setup (File → "Load Mixer Channels Setup…"): the names become remembered, and strips shown now
+     * whose musician is in it take its values at once, as Jamulus's LoadAllFaderSettings does.
+     */
+    public void loadSetup(Map<String, FaderSettings> setup) {
+        stored.putAll(setup);
+        for (MixerChannel ch : channels.values()) {
+            FaderSettings s = isBlank(ch.name()) ? null : setup.get(ch.name());
+            if (s != null) {
+                ch.apply(s);
+            }
         }
     }
 

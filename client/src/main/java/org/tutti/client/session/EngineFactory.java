@@ -138,6 +138,8 @@ public final class EngineFactory {
         engine.setServerJitterBuffer(s.audio.serverJitterAuto, s.audio.jitterServer);
         engine.setFeedbackProtection(s.audio.feedbackDetection);
         engine.setReverb(s.audio.reverbLevel, s.audio.reverbOnLeft);
+        int newClientLevel = s.mixer.newClientLevel;
+        engine.mixer(m -> m.setNewClientLevel(newClientLevel));
     }
 
     /** Quality, channels and small network buffers, on the running engine (new props go to the server). */

@@ -318,6 +318,13 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     }
 
     @Override
+    public void edit(Consumer<MixerModel> c) {
+        if (engine != null) {
+            change(c);
+        }
+    }
+
+    @Override
     public void soloGroup(Set<Integer> channelIds) {
         Set<Integer> ids = Set.copyOf(channelIds);
         change(m -> m.soloGroup(ids));

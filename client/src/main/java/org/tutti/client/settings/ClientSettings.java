@@ -27,6 +27,8 @@ public final class ClientSettings {
     public Server server = new Server();
     /** Fader strips by musician name. */
     public Map<String, FaderSettings> faders = new LinkedHashMap<>();
+    /** How the mixer treats musicians (Jamulus's "New client level"). */
+    public Mixer mixer = new Mixer();
     /** MIDI control of the mixer (the settings' MIDI tab; {@code --ctrlmidich} wins for one run). */
     public Midi midi = new Midi();
     public Recording recording = new Recording();
@@ -78,6 +80,8 @@ public final class ClientSettings {
         public boolean reverbOnLeft = true;
         /** Jamulus's feedback protection: a loud input in a connection's first 3 s mutes us (docs/client-engine.md). */
         public boolean feedbackDetection = true;
+        /** A short sound when a chat message arrives or a musician joins (Jamulus's "Audio alerts", off). */
+        public boolean alerts;
 
         /** {@link #quality} as the codec setting; an unknown or missing value reads as normal quality. */
         public OpusQuality opusQuality() {
@@ -161,6 +165,12 @@ public final class ClientSettings {
             Path music = home.resolve("Music");
             return Files.isDirectory(music) ? music : home;
         }
+    }
+
+    /** Mixer behaviour. */
+    public static final class Mixer {
+        /** The fader 0..100 a musician gets on joining when nothing is remembered for their name (Jamulus: 100). */
+        public int newClientLevel = 100;
     }
 
     /** Main window placement; width 0 means "not yet placed". */

@@ -148,6 +148,10 @@ public final class SettingsStore {
         if (s.faders == null) {
             s.faders = d.faders;
         }
+        if (s.mixer == null) {
+            s.mixer = d.mixer;
+        }
+        s.mixer.newClientLevel = Math.max(0, Math.min(100, s.mixer.newClientLevel));
         s.faders.values().removeIf(Objects::isNull);
         if (s.serverPasswords == null) {
             s.serverPasswords = d.serverPasswords;

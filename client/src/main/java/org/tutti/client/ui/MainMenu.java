@@ -12,7 +12,10 @@ import javax.swing.JRadioButtonMenuItem;
 import javax.swing.KeyStroke;
 import org.tutti.client.ui.mixer.MixerSort;
 
-/** The main window's menus: File, View (chat, settings, mixer order and rows), Server, Help. */
+/**
+ * The main window's menus: File (connection, mixer setups), Edit (board-wide fader changes, as Jamulus), View (chat,
+ * settings, mixer order and rows), Server, Help.
+ */
 final class MainMenu {
     private final MainWindow w;
 
@@ -25,8 +28,17 @@ final class MainMenu {
         JMenu file = menu("menu.file");
         file.add(item("menu.connect", KeyEvent.VK_O, e -> w.toggleConnection()));
         file.addSeparator();
+        file.add(item("menu.loadSetup", 0, e -> w.mixerSetup.chooseAndLoad()));
+        file.add(item("menu.saveSetup", 0, e -> w.mixerSetup.chooseAndSave()));
+        file.addSeparator();
         file.add(item("menu.quit", KeyEvent.VK_Q, e -> w.dispose()));
         bar.add(file);
+
+        JMenu edit = menu("menu.edit");
+        edit.add(item("menu.clearSoloMute", 0, e -> w.mixerSetup.clearAllSoloAndMute()));
+        edit.add(item("menu.allToNewClientLevel", KeyEvent.VK_L, e -> w.mixerSetup.setAllFadersToNewClientLevel()));
+        edit.add(item("menu.autoAdjust", KeyEvent.VK_F, e -> w.mixerSetup.autoAdjustAllFaders()));
+        bar.add(edit);
 
         JMenu view = menu("menu.view");
         view.add(item("menu.chat", KeyEvent.VK_T, e -> w.chat.setVisible(true)));

@@ -14,6 +14,7 @@ import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -39,6 +40,9 @@ import org.tutti.client.ui.connect.LobbyPasswordDialog;
 import org.tutti.client.ui.connect.ConnectDialog;
 import org.tutti.client.ui.mixer.MixerActions;
 import org.tutti.client.ui.mixer.MixerBoard;
+import org.tutti.client.ui.mixer.MixerSetupActions;
+import org.tutti.client.ui.alerts.AlertPlayer;
+import org.tutti.client.ui.alerts.AudioAlerts;
 import org.tutti.client.ui.mixer.StripView;
 import org.tutti.client.ui.server.ServerMode;
 import org.tutti.client.ui.settings.BackendInfo;
@@ -59,6 +63,10 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
     final ClientSession session;
     final MixerBoard board;
     final ClientSettings settings;
+    /** File → Load/Save Mixer Channels Setup and the Edit menu. */
+    final MixerSetupActions mixerSetup;
+    /** Jamulus's "Audio alerts": a sound on a chat message or a musician joining. */
+    final AudioAlerts alerts;
     final UiPrefs prefs;
     final ServerMode serverMode;
     final Runnable saveSettings;
@@ -144,6 +152,8 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         super(I18n.tr("main.title"));
         this.session = session;
         this.board = new MixerBoard(mixerActions);
+        this.mixerSetup = new MixerSetupActions(this, mixerActions);
+        this.alerts = new AudioAlerts(() -> settings.audio.alerts, new AlertPlayer());
         this.settings = settings;
         this.prefs = prefs;
         this.serverMode = serverMode;
@@ -283,6 +293,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         if (isDisplayable()) {
             rememberPlacement();
         }
+        alerts.player().close();
         super.dispose();
     }
 
@@ -306,6 +317,12 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         String address = dialog.ask();
         session.stopDirectory();
         settings.network.showAllMusicians = dialog.showsAllMusicians();
+        if (!dialog.customDirectories().equals(settings.network.customDirectories)
+                || !dialog.history().equals(settings.network.recentServers)) {
+            settings.network.customDirectories = new ArrayList<>(dialog.customDirectories());
+            settings.network.recentServers = new ArrayList<>(dialog.history());
+            saveSettings.run();
+        }
         if (address != null) {
             connectTo(address);
             serverTitle = dialog.chosenName();
@@ -352,6 +369,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
 
     @Override
     public void connected(String serverAddress) {
+        alerts.reset();
         connected = true;
         connecting = false;
         connect.setText(I18n.text("main.disconnect"));
@@ -360,6 +378,7 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
 
     @Override
     public void disconnected(String reason) {
+        alerts.reset();
         connected = false;
         connecting = false;
         status.hearMyself.setEnabled(true);
@@ -384,11 +403,15 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
 
     @Override
     public void strips(List<StripView> strips) {
+        if (connected) {
+            alerts.musicians(strips.size());
+        }
         board.render(strips);
     }
 
     @Override
     public void chat(String html) {
+        alerts.chatMessage();
         chat.addMessage(html);
         if (!chat.isVisible()) {
             chat.setVisible(true);

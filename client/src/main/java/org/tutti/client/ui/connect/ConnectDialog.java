@@ -2,6 +2,7 @@ package org.tutti.client.ui.connect;
 
 import java.awt.Component;
 import java.awt.Window;
+import java.awt.event.ActionListener;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
+import javax.swing.JOptionPane;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
@@ -53,6 +55,12 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
     private final JButton cancel = new JButton(I18n.text("connect.cancel"));
     private final StatusLine status = new StatusLine(2);
     private final JCheckBox showAll = new JCheckBox(I18n.text("connect.showAll"));
+    private final JButton addDirectory = new JButton(I18n.text("connect.directory.add"));
+    private final JButton removeDirectory = new JButton(I18n.text("connect.directory.remove"));
+    private final JButton forgetAddress = new JButton(I18n.text("connect.address.forget"));
+    /** The settings' lists as edited here; the window stores them when the dialog closes. */
+    private List<String> customDirectories;
+    private List<String> history;
     private String chosen;
     private String chosenName = "";
 
@@ -70,12 +78,18 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         showAll.setMnemonic(I18n.mnemonic("connect.showAll"));
         showAll.setToolTipText(I18n.tr("connect.showAll.tip"));
         showAll.getAccessibleContext().setAccessibleName(I18n.text("connect.showAll"));
+        this.customDirectories = new ArrayList<>(customDirectories);
+        this.history = new ArrayList<>(history.stream().limit(MAX_HISTORY).toList());
         for (Directories.Directory d : Directories.all(customDirectories)) {
             directory.addItem(d);
         }
         address.setEditable(true);
-        address.setModel(new DefaultComboBoxModel<>(history.stream().limit(MAX_HISTORY).toArray(String[]::new)));
+        address.setModel(new DefaultComboBoxModel<>(this.history.toArray(String[]::new)));
         address.setSelectedItem(history.isEmpty() ? "" : history.getFirst());
+        listButton(addDirectory, "connect.directory.add", "addDirectory", e -> askDirectory());
+        listButton(removeDirectory, "connect.directory.remove", "removeDirectory", e -> removeDirectory());
+        listButton(forgetAddress, "connect.address.forget", "forgetAddress", e -> forgetAddress());
+        removeDirectory.setEnabled(isCustom(selectedDirectory()));
 
         label(directory, "connect.directory");
         label(filter, "connect.filter");
@@ -127,6 +141,10 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
             }
         });
         directory.addActionListener(e -> {
+            removeDirectory.setEnabled(isCustom(selectedDirectory()));
+            if (selectedDirectory() == null) {
+                return;
+            }
             servers.setRows(List.of());
             status.setText(I18n.tr("connect.querying", selectedDirectory().address()));
             onDirectory.accept(selectedDirectory());
@@ -138,13 +156,16 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         status.setName("connectStatus");
         getContentPane().setLayout(new MigLayout("insets dialog, fill", "[][grow,fill]", "[][][grow,fill][][][]"));
         add(labelFor("connect.directory", directory));
-        add(directory, "wrap");
+        add(directory, "split 3, growx");
+        add(addDirectory);
+        add(removeDirectory, "wrap");
         add(labelFor("connect.filter", filter));
         add(filter, "split 2, growx");
         add(showAll, "wrap");
         add(new JScrollPane(table), "span 2, wrap, w 560:640, h 80:320"); // shrinks first on a small screen
         add(labelFor("connect.address", address));
-        add(address, "wrap");
+        add(address, "split 2, growx");
+        add(forgetAddress, "wrap");
         // The status has a row of its own and takes only the width it is given: a long problem wraps, the buttons stay.
         add(status, "span 2, growx, wmin 0, wrap");
         add(connect, "span 2, split 2, tag ok");
@@ -153,6 +174,66 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         pack();
         OnScreen.limit(this);
         setLocationRelativeTo(owner);
+    }
+
+    private static void listButton(JButton b, String key, String name, ActionListener action) {
+        b.setName(name);
+        b.setMnemonic(I18n.mnemonic(key));
+        b.setToolTipText(I18n.tr(key + ".tip"));
+        b.addActionListener(action);
+    }
+
+    private boolean isCustom(Directories.Directory d) {
+        return d != null && directory.getSelectedIndex() >= Directories.all(List.of()).size();
+    }
+
+    /** "Add…": asks for {@code host[:port]}, adds it to the list and shows its servers. */
+    private void askDirectory() {
+        String text = JOptionPane.showInputDialog(this, I18n.tr("connect.directory.ask"),
+                I18n.text("connect.title"), JOptionPane.QUESTION_MESSAGE);
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        try {
+            customDirectories = ConnectLists.addDirectory(customDirectories, text);
+        } catch (ConnectLists.Refused r) {
+            status.setText(I18n.tr(r.key, text.strip()));
+            return;
+        }
+        List<Directories.Directory> all = Directories.all(customDirectories);
+        Directories.Directory added = all.getLast();
+        directory.addItem(added);
+        directory.setSelectedItem(added); // asks it for its servers
+    }
+
+    /** "Remove": only for a custom directory; the first built-in one is shown instead. */
+    private void removeDirectory() {
+        Directories.Directory d = selectedDirectory();
+        if (!isCustom(d)) {
+            return;
+        }
+        customDirectories = ConnectLists.without(customDirectories, d.address());
+        directory.removeItem(d);
+        directory.setSelectedIndex(0);
+    }
+
+    /** "Forget": takes the address in the box out of the history. */
+    private void forgetAddress() {
+        Object typed = address.getEditor().getItem();
+        String text = typed == null ? "" : typed.toString().strip();
+        history = ConnectLists.without(history, text);
+        address.setModel(new DefaultComboBoxModel<>(history.toArray(String[]::new)));
+        address.setSelectedItem(history.isEmpty() ? "" : history.getFirst());
+    }
+
+    /** The custom directories after this dialog's Add/Remove (the settings' {@code network.customDirectories}). */
+    public List<String> customDirectories() {
+        return List.copyOf(customDirectories);
+    }
+
+    /** The address history after this dialog's Forget (the settings' {@code network.recentServers}). */
+    public List<String> history() {
+        return List.copyOf(history);
     }
 
     private static void label(JComponent c, String key) {

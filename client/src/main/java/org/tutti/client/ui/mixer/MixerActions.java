@@ -1,6 +1,8 @@
 package org.tutti.client.ui.mixer;
 
 import java.util.Set;
+import java.util.function.Consumer;
+import org.tutti.client.model.MixerModel;
 
 /**
  * What the mixer board asks for when the user moves a control. The implementation hands the request to the model
@@ -22,5 +24,12 @@ public interface MixerActions {
      * set ends the private session (no solo at all).
      */
     default void soloGroup(Set<Integer> channelIds) {
+    }
+
+    /**
+     * A change to the whole board (the Edit menu, a loaded mixer setup), run where the model lives (the engine's
+     * thread, or the EDT without an engine); the board is shown again afterwards. Nothing happens without a model.
+     */
+    default void edit(Consumer<MixerModel> change) {
     }
 }

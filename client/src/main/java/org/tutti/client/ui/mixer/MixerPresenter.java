@@ -98,6 +98,12 @@ public final class MixerPresenter implements MixerActions {
         changed();
     }
 
+    @Override
+    public void edit(Consumer<MixerModel> change) {
+        change.accept(model);
+        changed();
+    }
+
     private void changed() {
         model.publish(sink);
         redraw();

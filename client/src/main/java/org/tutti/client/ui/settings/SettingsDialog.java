@@ -14,8 +14,10 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JRadioButton;
 import javax.swing.JSlider;
+import javax.swing.JSpinner;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
+import javax.swing.SpinnerNumberModel;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.client.engine.ChannelMode;
 import org.tutti.client.midi.MidiSession;
@@ -62,6 +64,8 @@ public final class SettingsDialog extends JDialog {
     final JComboBox<String> skill = new JComboBox<>();
     final JComboBox<String> theme = new JComboBox<>();
     final JComboBox<String> language = new JComboBox<>();
+    final JCheckBox audioAlerts = new JCheckBox(I18n.text("settings.audioAlerts"));
+    final JSpinner newClientLevel = new JSpinner(new SpinnerNumberModel(100, 0, 100, 1));
     private final JLabel backendProblem = new JLabel();
     private final int[] countryCodes;
     private final List<BackendInfo> backends;
@@ -211,6 +215,8 @@ public final class SettingsDialog extends JDialog {
         skill.setSelectedIndex(Math.max(0, Math.min(3, s.profile.skill)));
         theme.setSelectedIndex(p.theme.ordinal());
         language.setSelectedIndex(Math.max(0, List.of(LANGUAGES).indexOf(p.language)));
+        newClientLevel.setValue(Math.max(0, Math.min(100, s.mixer.newClientLevel)));
+        audioAlerts.setSelected(s.audio.alerts);
     }
 
     private void store(ClientSettings s, UiPrefs p) {
@@ -237,6 +243,8 @@ public final class SettingsDialog extends JDialog {
         s.profile.skill = skill.getSelectedIndex();
         p.theme = Theme.values()[theme.getSelectedIndex()];
         p.language = LANGUAGES[language.getSelectedIndex()];
+        s.mixer.newClientLevel = (Integer) newClientLevel.getValue();
+        s.audio.alerts = audioAlerts.isSelected();
     }
 
     private JPanel audioTab() {
@@ -288,6 +296,14 @@ public final class SettingsDialog extends JDialog {
         row(p, "settings.theme", theme, "theme");
         row(p, "settings.language", language, "language");
         p.add(new JLabel(I18n.tr("settings.language.restart")), "skip");
+        row(p, "settings.newClientLevel", newClientLevel, "newClientLevel");
+        // screen readers land in the spinner's text field, not the spinner
+        ((JSpinner.DefaultEditor) newClientLevel.getEditor()).getTextField().getAccessibleContext()
+                .setAccessibleName(I18n.text("settings.newClientLevel"));
+        audioAlerts.setName("audioAlerts");
+        audioAlerts.setMnemonic(I18n.mnemonic("settings.audioAlerts"));
+        audioAlerts.setToolTipText(I18n.tr("settings.audioAlerts.tip"));
+        p.add(audioAlerts, "skip");
         return p;
     }
 
