@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Issue 21: what the conductor's mix saves. Starts a Tutti server (-u 110, JSON-RPC on), runs N emulated clients of
-# one format (the load generator), makes the first of them the conductor, and reads jamulusserver/getCounters twice:
+# one format with distinct mixes (each its own gains: N mixes and N encodes a tick, the costly case; with default
+# mixes everyone already shares one encode), makes the first of them the conductor, and reads
+# jamulusserver/getCounters twice:
 # the followers served per tick from the conductor's shared encode (conductorEncodeListenerTicks / ticks) against
 # the N - 1 own mixes and encodes they would otherwise cost, plus delivery before and while conducting.
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
@@ -41,7 +43,7 @@ port=$(free_port); rpcport=$(free_port)
 server=$!; pids+=("$server")
 sleep 3
 "$java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" --clients "$clients" --seconds "$seconds" \
-    --codec "$codec" --server-pid "$server" >"$work/load.txt" 2>&1 &
+    --codec "$codec" --mixes distinct --server-pid "$server" >"$work/load.txt" 2>&1 &
 pids+=("$!")
 sleep $((seconds / 4))
 own_a=$(rpc "$rpcport" jamulusserver/getCounters '{}'); sleep 2; own_b=$(rpc "$rpcport" jamulusserver/getCounters '{}')
