@@ -22,12 +22,15 @@ public final class JackMidiSender implements AutoCloseable {
     private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
     private volatile boolean ending;
     private volatile boolean ended;
+    private volatile long endingThread;
+    private final boolean joinable = PosixThread.AVAILABLE; // loads libc here, not on the process thread
 
     private JackMidiSender(JackClient client) throws JackException {
         this.client = client;
         this.port = client.registerPort("output midi", JackPortType.MIDI, JackPortFlags.JackPortIsOutput);
         client.setProcessCallback((c, frames) -> {
             if (ending) {
+                endingThread = joinable ? PosixThread.pthread_self() : 0;
                 ended = true;
                 return false; // JACK ends the thread itself (see JackStream)
             }
@@ -74,6 +77,12 @@ public final class JackMidiSender implements AutoCloseable {
         long end = System.nanoTime() + 2_000_000_000L;
         while (!ended && System.nanoTime() < end) {
             Thread.onSpinWait();
+        }
+        // As JackStream: closing while JACK is still ending the process thread can hang in jack_client_close.
+        if (!ended) {
+            client.deactivate();
+        } else if (endingThread != 0) {
+            PosixThread.join(endingThread, 2_000);
         }
         client.close();
     }

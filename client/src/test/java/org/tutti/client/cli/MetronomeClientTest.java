@@ -49,6 +49,9 @@ class MetronomeClientTest {
                     "-c", "127.0.0.1:" + server.udpPort(), "--clientname", "Tess", "-j",
                     "--jsonrpcport", "0", "--jsonrpcsecretfile", secrets.file().toString()), out, out);
             try (RpcTestClient rpc = RpcTestClient.connectAndAuth(client.rpcPort(), secrets.secret(), WAIT)) {
+                // getClientList answers an error until the connection is up (as Jamulus's does)
+                Await.until("connected", WAIT, () -> rpc.result("jamulusclient/getClientInfo", Json.object())
+                        .getAsJsonObject().get("connected").getAsBoolean());
                 JsonObject metronome = Await.value("the Metronome in Tess's list", WAIT,
                         () -> HeadlessClientTest.entryFor(rpc.result("jamulusclient/getClientList", Json.object()),
                                 "Metronome"), e -> e != null);
