@@ -31,8 +31,8 @@ import org.tutti.testing.Await;
 
 /**
  * The server metronome with two real Jamulus 3.9.1 headless clients: both list the channel "Metronome" (ID 10 on a
- * {@code -u 10} server), the one whose fader for it is up plays clicks 60/bpm × 48000 samples apart (median, as
- * recorded from its JACK output), and the one that stored the "Metronome" fader at 0 in an earlier session (its ini
+ * {@code -u 10} server), the one whose fader for it is up plays clicks 60/bpm × 48000 samples apart (as recorded
+ * from its JACK output, up to the whole blocks its jitter buffer drops or repeats), and the one that stored the "Metronome" fader at 0 in an earlier session (its ini
  * file) sends CHANNEL_GAIN 0 for the new channel on its own and plays no clicks at all. A {@code /tempo} typed in
  * a real client's chat sets the tempo ({@code --chatcommands}).
  */
@@ -82,8 +82,17 @@ class MetronomeInteropTest {
             System.out.printf("Metronome at a Jamulus 3.9.1 client: %d clicks in 8 s, intervals %s%n",
                     clicks.size(), intervals(clicks));
             assertThat(clicks.size()).as("clicks in 8 s at 120 bpm").isBetween(14, 17);
-            assertThat(median(intervals(clicks))).as("median click interval, 60 / 120 × 48000")
-                    .isBetween(23_999, 24_001);
+            // The server places every click exactly (MetronomeTest, MetronomeEngineTest measure that at the server);
+            // a client's jitter buffer then drops or repeats whole blocks while it settles, which moves a click by
+            // whole 64-sample blocks and nothing else (seen: 23,488 … 24,000 on a loaded machine). So each interval
+            // is 24,000 samples give or take whole blocks, and a stretch with no correction shows exactly 24,000.
+            List<Integer> gaps = intervals(clicks);
+            assertThat(gaps).as("intervals: 60 / 120 × 48000 ± whole 64-sample blocks").allSatisfy(gap -> {
+                int offBlocks = Math.floorMod(gap - 24_000 + 1, 64);
+                assertThat(offBlocks).isBetween(0, 2);
+            });
+            assertThat(gaps).as("an uncorrected interval of exactly 60 / 120 × 48000")
+                    .anySatisfy(gap -> assertThat(gap).isBetween(23_999, 24_001));
 
             short[] atBob = JackRecorder.record(jackB, bob.outputPorts().getFirst(), Duration.ofSeconds(4), dir);
             assertThat(JackRecorder.peak(atBob)).as("Bob's output with his Metronome fader at 0").isLessThan(300);
@@ -156,11 +165,5 @@ class MetronomeInteropTest {
             gaps.add(onsets.get(i) - onsets.get(i - 1));
         }
         return gaps;
-    }
-
-    private static int median(List<Integer> values) {
-        List<Integer> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
     }
 }
