@@ -91,7 +91,7 @@ public final class ServerPanel extends JPanel {
         password.setName("serverPassword");
         password.setToolTipText(ServerText.tr("server.password.tip"));
         passwordHint.setName("serverPasswordHint");
-        passwordHint.setText("<html>" + ServerText.tr("server.password.hint") + "</html>");
+        passwordHint.setText(ServerText.tr("server.password.hint"));
         portMapping.setName("serverPortMapping");
         portMapping.setToolTipText(ServerText.tr("server.portMapping.tip"));
         addressToShare.setName("serverAddressToShare");
