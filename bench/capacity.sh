@@ -8,7 +8,10 @@
 # Build first: ./mvnw -q -B -pl bench,client -am package -DskipTests
 # usage: bench/capacity.sh   (environment: LADDER="10 20 ..." SECONDS_PER_RUN=15 MIXES=default|distinct
 #                             SERVERS="tutti tutti-T tutti-1 tutti-149 tutti-metronome jamulus-T jamulus" CODEC=opus|opus64 JAMULUS=/usr/bin/Jamulus
-#                             RT=1 TUTTI_RT=audio|all NICE=-10 OUT=file)
+#                             RT=1 TUTTI_RT=audio|all NICE=-10 OUT=file
+#                             STEREO=1 QUALITY=low|normal|high FAST=1 (servers get -F) PIN=1)
+# PIN=1 pins the server to CPU 0 and the generator to CPU 1 (taskset), so that the figure measures one core of server
+# rather than the contention between server and generator for both cores (issue 23's one-core figure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/find-jdk.sh # JAVA_HOME: a JDK 25 even when the java on PATH is older
@@ -35,6 +38,12 @@ if [ "${RT:-0}" = 1 ]; then prio=(chrt -r 10); gen_prio=(chrt -r 20); fi
 tutti_rt=${TUTTI_RT:-all}
 tutti_prio=("${prio[@]}")
 if [ "${RT:-0}" = 1 ] && [ "$tutti_rt" = audio ]; then tutti_prio=(nice -n "$nice"); fi
+channels=(); if [ "${STEREO:-0}" = 1 ]; then channels=(--stereo); fi
+quality=${QUALITY:-normal}
+fast=(); if [ "${FAST:-0}" = 1 ]; then fast=(-F); fi
+if [ "${PIN:-0}" = 1 ]; then
+  prio=(taskset -c 0 "${prio[@]}"); tutti_prio=(taskset -c 0 "${tutti_prio[@]}"); gen_prio=(taskset -c 1 "${gen_prio[@]}")
+fi
 out=${OUT:-bench/target/capacity-$(date -u +%Y%m%dT%H%M%SZ).txt}
 mkdir -p "$(dirname "$out")"
 
@@ -42,16 +51,16 @@ free_port() { python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SO
 
 start_server() { # $1 = server kind, $2 = port; prints the PID
   case "$1" in
-    tutti)     "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 150 >/dev/null 2>&1 & ;;
-    tutti-T)   "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 150 -T >/dev/null 2>&1 & ;;
-    tutti-149) "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 149 >/dev/null 2>&1 & ;;
+    tutti)     "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 150 "${fast[@]}" >/dev/null 2>&1 & ;;
+    tutti-T)   "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 150 "${fast[@]}" -T >/dev/null 2>&1 & ;;
+    tutti-149) "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 149 "${fast[@]}" >/dev/null 2>&1 & ;;
     tutti-metronome) # the metronome takes channel ID 149, so -u 149 for both this and tutti-149 (issue 21)
-               "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 149 --metronome 120 \
+               "${tutti_prio[@]}" "$java" -jar client/target/tutti.jar -s -n -p "$2" -u 149 "${fast[@]}" --metronome 120 \
                    >/dev/null 2>&1 & ;;
-    tutti-1)   "${tutti_prio[@]}" "$java" -Dtutti.server.autoThreads=false -jar client/target/tutti.jar -s -n -p "$2" -u 150 \
+    tutti-1)   "${tutti_prio[@]}" "$java" -Dtutti.server.autoThreads=false -jar client/target/tutti.jar -s -n -p "$2" -u 150 "${fast[@]}" \
                    >/dev/null 2>&1 & ;;
-    jamulus)   QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$2" -u 150 >/dev/null 2>&1 & ;;
-    jamulus-T) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$2" -u 150 -T >/dev/null 2>&1 & ;;
+    jamulus)   QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$2" -u 150 "${fast[@]}" >/dev/null 2>&1 & ;;
+    jamulus-T) QT_QPA_PLATFORM=offscreen "${prio[@]}" "$jamulus" -s -n -p "$2" -u 150 "${fast[@]}" -T >/dev/null 2>&1 & ;;
     *) echo "unknown server $1" >&2; exit 2 ;;
   esac
   echo $!
@@ -90,7 +99,7 @@ stop_server() { # SIGTERM, then wait for the exit (the server is not this shell'
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
 {
-  echo "# capacity ladder $(date -u +%FT%TZ), codec $codec, $mixes mixes, $seconds s per step, $(nproc) cores, priority: server ${prio[*]} (Tutti: ${tutti_prio[*]}, RT threads: $tutti_rt), generator ${gen_prio[*]}"
+  echo "# capacity ladder $(date -u +%FT%TZ), codec $codec${FAST:+ (servers -F)}, $([ "${STEREO:-0}" = 1 ] && echo stereo || echo mono) $quality quality, $mixes mixes, $seconds s per step, $(nproc) cores, priority: server ${prio[*]} (Tutti: ${tutti_prio[*]}, RT threads: $tutti_rt), generator ${gen_prio[*]}"
   echo "# $(uname -srm); java: $("$java" -version 2>&1 | head -1); jamulus: $("$jamulus" --version 2>&1 | grep -m1 -o 'Version [0-9.]*[^ ]*' || echo '?')"
   printf "%-10s %4s %6s %8s %9s %9s %10s %8s %6s %6s %7s  %s\n" server N est cpu% cpu%/cl deliv% p99gap_ms maxgap_ms late lost genlate "verdict (load1)"
 } | tee "$out"
@@ -107,7 +116,7 @@ for n in $ladder; do
     keep_priority "$pid" "$server"
     sleep 1
     result=$(timeout $((seconds + 90)) "${gen_prio[@]}" "$java" -jar bench/target/tutti-bench.jar load --server "127.0.0.1:$port" \
-        --clients "$n" --seconds "$seconds" --codec "$codec" --mixes "$mixes" --server-pid "$pid" | grep '^RESULT' || true)
+        --clients "$n" --seconds "$seconds" --codec "$codec" --mixes "$mixes" --quality "$quality" "${channels[@]}" --server-pid "$pid" | grep '^RESULT' || true)
     stop_server "$pid"
     if [ -z "$result" ]; then echo "$server $n: no result" | tee -a "$out"; failures[$server]=$((failures[$server] + 1)); continue; fi
     deliv=$(field "$result" delivered_pct); p99=$(field "$result" gap_p99_ms); frame=$(field "$result" frame_ms)

@@ -17,10 +17,12 @@ import org.tutti.backend.AudioCallback;
 import org.tutti.backend.AudioFormat;
 import org.tutti.backend.AudioRequest;
 import org.tutti.backend.AudioStream;
+import static org.tutti.backend.AudioRequest.CHANNELS;
 
 /**
- * One JACK client with ports "input left/right" and "output left/right". The cycle length is always JACK's period;
- * the requested buffer size is only a wish.
+ * One JACK client with ports "input left/right" and "output left/right", and "input 3", "output 3"… when the request
+ * asks for more channels (channel mapping, several inputs as separate channels). The cycle length is always JACK's
+ * period; the requested buffer size is only a wish.
  *
  * <p>Stopping never lets JACK cancel the process thread: jack_deactivate cancels it asynchronously, and a thread
  * cancelled inside the JVM (a late cycle, a safepoint) crashes it in jni_DetachCurrentThread or corrupts the heap.
@@ -31,12 +33,22 @@ final class JackStream implements AudioStream {
     static final String[] INPUT_PORTS = {"input left", "input right"};
     static final String[] OUTPUT_PORTS = {"output left", "output right"};
 
+    /** Port name of input channel {@code c} (0-based): "input left", "input right", "input 3", … */
+    static String inputPortName(int c) {
+        return c < INPUT_PORTS.length ? INPUT_PORTS[c] : "input " + (c + 1);
+    }
+
+    /** Port name of output channel {@code c} (0-based): "output left", "output right", "output 3", … */
+    static String outputPortName(int c) {
+        return c < OUTPUT_PORTS.length ? OUTPUT_PORTS[c] : "output " + (c + 1);
+    }
+
     private final Jack jack;
     private final JackClient client;
     private final AudioRequest request;
     private final AudioCallback callback;
-    private final JackPort[] inputs = new JackPort[2];
-    private final JackPort[] outputs = new JackPort[2];
+    private final JackPort[] inputs;
+    private final JackPort[] outputs;
     private final AtomicBoolean failed = new AtomicBoolean();
     private final boolean joinable = PosixThread.AVAILABLE; // loads libc here, not on the process thread
     private volatile float[][] in;
@@ -59,24 +71,28 @@ final class JackStream implements AudioStream {
         this.client = client;
         this.request = request;
         this.callback = callback;
-        for (int c = 0; c < 2; c++) {
-            inputs[c] = client.registerPort(INPUT_PORTS[c], JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
-            outputs[c] = client.registerPort(OUTPUT_PORTS[c], JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
+        inputs = new JackPort[request.inputChannels()];
+        outputs = new JackPort[request.outputChannels()];
+        for (int c = 0; c < inputs.length; c++) {
+            inputs[c] = client.registerPort(inputPortName(c), JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
+        }
+        for (int c = 0; c < outputs.length; c++) {
+            outputs[c] = client.registerPort(outputPortName(c), JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
         }
         resize(client.getBufferSize());
-        format = new AudioFormat(client.getSampleRate(), client.getBufferSize(), 2, 2);
+        format = new AudioFormat(client.getSampleRate(), client.getBufferSize(), inputs.length, outputs.length);
         client.setProcessCallback(this::process);
         client.setBuffersizeCallback((c, frames) -> {
             resize(frames);
-            format = new AudioFormat(format.sampleRate(), frames, 2, 2);
+            format = new AudioFormat(format.sampleRate(), frames, inputs.length, outputs.length);
             callback.bufferSizeChanged(frames);
         });
         client.onShutdown(c -> fail("the JACK server stopped"));
     }
 
     private void resize(int frames) {
-        in = new float[2][frames];
-        out = new float[2][frames];
+        in = new float[inputs.length][frames];
+        out = new float[outputs.length][frames];
     }
 
     // JACK's real-time thread: copies only, into arrays allocated outside this path.
@@ -94,12 +110,14 @@ final class JackStream implements AudioStream {
             silence(frames);
             return true;
         }
-        for (int ch = 0; ch < 2; ch++) {
+        for (int ch = 0; ch < inputs.length; ch++) {
             inputs[ch].getFloatBuffer().get(0, i[ch], 0, frames);
+        }
+        for (int ch = 0; ch < outputs.length; ch++) {
             Arrays.fill(o[ch], 0, frames, 0f);
         }
         callback.process(i, o, frames);
-        for (int ch = 0; ch < 2; ch++) {
+        for (int ch = 0; ch < outputs.length; ch++) {
             outputs[ch].getFloatBuffer().put(0, o[ch], 0, frames);
         }
         cycles++;
@@ -160,11 +178,14 @@ final class JackStream implements AudioStream {
                     EnumSet.of(JackPortFlags.JackPortIsPhysical, JackPortFlags.JackPortIsOutput));
             String[] playback = jack.getPorts(client, null, JackPortType.AUDIO,
                     EnumSet.of(JackPortFlags.JackPortIsPhysical, JackPortFlags.JackPortIsInput));
-            for (int c = 0; c < 2; c++) {
-                if (capture.length > 0) {
+            // left and right always (a mono card feeds both); further channels only where the card has them
+            for (int c = 0; c < inputs.length && capture.length > 0; c++) {
+                if (c < CHANNELS || c < capture.length) {
                     jack.connect(client, capture[Math.min(c, capture.length - 1)], inputs[c].getName());
                 }
-                if (playback.length > 0) {
+            }
+            for (int c = 0; c < outputs.length && playback.length > 0; c++) {
+                if (c < CHANNELS || c < playback.length) {
                     jack.connect(client, outputs[c].getName(), playback[Math.min(c, playback.length - 1)]);
                 }
             }

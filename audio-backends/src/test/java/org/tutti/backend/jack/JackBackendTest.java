@@ -69,6 +69,41 @@ class JackBackendTest {
         }
     }
 
+    @Test
+    void opensFurtherPortsForMoreChannelsAndDeliversEachOnItsOwn() throws Exception {
+        try (DummyJackd jackd = DummyJackd.start(128)) {
+            AudioRequest gen = new AudioRequest("tutti-gen4", jackd.name(), 48_000, 128, false);
+            AudioRequest rec = new AudioRequest("tutti-rec4", jackd.name(), 48_000, 128, true).withChannels(4, 3);
+            float[] lastSeen = new float[4];
+            CountDownLatch got = new CountDownLatch(1);
+            try (AudioStream g = provider.open(gen, (in, out, n) -> java.util.Arrays.fill(out[0], 0.5f));
+                 AudioStream r = provider.open(rec, (in, out, n) -> {
+                     for (int c = 0; c < in.length; c++) {
+                         lastSeen[c] = in[c][n - 1];
+                     }
+                     if (in[2][n - 1] != 0f) {
+                         got.countDown();
+                     }
+                 })) {
+                assertThat(r.format().inputChannels()).isEqualTo(4);
+                assertThat(r.format().outputChannels()).isEqualTo(3);
+                g.start();
+                r.start();
+                String ports = jackd.run("jack_lsp", "-c");
+                assertThat(ports).contains("tutti-rec4:input 3", "tutti-rec4:input 4", "tutti-rec4:output 3")
+                        .doesNotContain("tutti-rec4:output 4");
+                // the dummy card has two capture ports: left and right are connected, input 3 and 4 are left free
+                assertThat(ports).containsPattern("tutti-rec4:input right\\s+system:capture_2")
+                        .doesNotContainPattern("tutti-rec4:input 3\\s+system:");
+                jackd.run("jack_connect", "tutti-gen4:output left", "tutti-rec4:input 3");
+                assertThat(got.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(lastSeen[2]).isEqualTo(0.5f);
+                assertThat(lastSeen[0]).isZero();
+                assertThat(lastSeen[3]).isZero();
+            }
+        }
+    }
+
     /**
      * A cycle that overruns its period is still inside the JVM when the client stops. jack_deactivate would cancel
      * that thread asynchronously (the JVM then dies in jni_DetachCurrentThread or aborts on a corrupt heap); stop()
