@@ -142,6 +142,11 @@ public final class ClientSettings {
         public int uplinkKbps = 0;
         /** Session password; "" = anyone may join. Secret: the settings file is readable by its owner only. */
         public String password = "";
+        /** The metronome's tempo and metre as last set (it always starts off). */
+        public int metronomeBpm = 120;
+        public int metronomeBeats = 4;
+        /** Musicians may use /tempo, /click, /conduct in the chat. */
+        public boolean chatCommands;
     }
 
     /** MIDI control: on or off, and the mapping in {@code --ctrlmidich} syntax (docs/client-settings.md). */

@@ -38,6 +38,10 @@ final class ChatCommands {
         this.conductor = conductor;
     }
 
+    boolean allowed() {
+        return allowed;
+    }
+
     void allow(boolean on) {
         allowed = on;
     }

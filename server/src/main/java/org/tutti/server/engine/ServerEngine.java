@@ -228,6 +228,11 @@ public final class ServerEngine implements AutoCloseable {
         });
     }
 
+    /** Whether musicians' chat commands are on ({@link #allowChatCommands}). */
+    public boolean chatCommandsAllowed() {
+        return call(chatCommands::allowed);
+    }
+
     /** Lets musicians steer the metronome from the chat ({@code --chatcommands}: /tempo, /click). */
     public void allowChatCommands(boolean on) {
         call(() -> {

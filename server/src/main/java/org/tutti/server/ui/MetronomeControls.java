@@ -92,6 +92,16 @@ public final class MetronomeControls extends JPanel {
         }
     }
 
+    /** The tempo shown (the server's, or the stored one before it runs). */
+    public int bpm() {
+        return (Integer) bpm.getValue();
+    }
+
+    /** The beats per bar shown. */
+    public int beatsPerBar() {
+        return (Integer) beats.getValue();
+    }
+
     private void changed() {
         if (!rendering) {
             sink.metronomeChanged(enabled.isSelected(), (Integer) bpm.getValue(), (Integer) beats.getValue());

@@ -24,6 +24,7 @@ import net.miginfocom.swing.MigLayout;
 import org.tutti.server.directory.RegistrationStatus;
 import org.tutti.server.engine.Ban;
 import org.tutti.server.engine.Html;
+import org.tutti.server.engine.MetronomeSettings;
 import org.tutti.server.hosting.AddressWatch;
 import org.tutti.server.hosting.PortMappingStatus;
 import org.tutti.server.recorder.RecorderState;
@@ -68,6 +69,7 @@ public final class ServerPanel extends JPanel {
     private final BanControls bans;
     private final MetronomeControls metronome = new MetronomeControls();
     private final ConductorControls conductor = new ConductorControls();
+    private final JCheckBox chatCommands = new JCheckBox(ServerText.text("server.chatCommands"));
 
     public ServerPanel(ServerPanelSettings initial, ServerPanelListener listener) {
         super(new MigLayout("insets dialog, fill", "[grow,fill][]", "[][grow,fill][][]"));
@@ -92,6 +94,8 @@ public final class ServerPanel extends JPanel {
         password.setToolTipText(ServerText.tr("server.password.tip"));
         passwordHint.setName("serverPasswordHint");
         passwordHint.setText(ServerText.tr("server.password.hint"));
+        chatCommands.setName("serverChatCommands");
+        chatCommands.setToolTipText(ServerText.tr("server.chatCommands.tip"));
         portMapping.setName("serverPortMapping");
         portMapping.setToolTipText(ServerText.tr("server.portMapping.tip"));
         addressToShare.setName("serverAddressToShare");
@@ -134,6 +138,7 @@ public final class ServerPanel extends JPanel {
         side.add(fastUpdate, "skip");
         side.add(metronome, "skip");
         row(side, "server.conductor", conductor.chooser);
+        side.add(chatCommands, "skip");
         side.add(labelFor("server.recordingDir", recorder.folder));
         side.add(recorder.folder, "split 2, growx");
         side.add(recorder.browse);
@@ -215,6 +220,9 @@ public final class ServerPanel extends JPanel {
         recorder.folder.setText(s.recordingDir());
         recorder.enabled.setSelected(s.recordingEnabled());
         password.setText(s.password());
+        chatCommands.setSelected(s.chatCommands());
+        // the tempo to start from until a running server reports its own (the metronome always starts off)
+        metronome.show(new MetronomeSettings(false, s.metronomeBpm(), s.metronomeBeats(), 0));
     }
 
     /** The values as edited now. */
@@ -224,7 +232,8 @@ public final class ServerPanel extends JPanel {
                 (Integer) port.getValue(), recorder.folder.getText().strip(), recorder.enabled.isSelected(),
                 directory.address(), portMapping.isSelected(),
                 (int) Math.round(((Number) uplinkMbps.getValue()).doubleValue() * 1000),
-                new String(password.getPassword()));
+                new String(password.getPassword()), metronome.bpm(), metronome.beatsPerBar(),
+                chatCommands.isSelected());
     }
 
     /**

@@ -36,6 +36,8 @@ public final class ServerPanelBinding implements AutoCloseable {
             r -> Thread.ofPlatform().daemon().name("tutti-server-panel").unstarted(r));
     private volatile ServerEngine engine;
     private ScheduledFuture<?> polling;
+    /** Sees the metronome's settings as each poll finds them (from the panel, JSON-RPC or a musician's /tempo). */
+    private volatile Consumer<MetronomeSettings> metronomeSeen = m -> { };
 
     public ServerPanelBinding(ServerPanel panel) {
         this.panel = panel;
@@ -64,6 +66,11 @@ public final class ServerPanelBinding implements AutoCloseable {
         } catch (IllegalStateException | IllegalArgumentException refused) {
             poll(); // no ID for it on this server, or the engine is stopping: show what holds
         }
+    }
+
+    /** {@code seen} receives the metronome's settings after each poll (on the panel's worker thread). */
+    public void onMetronomeSeen(Consumer<MetronomeSettings> seen) {
+        metronomeSeen = seen;
     }
 
     /** Shows {@code running} from now on (call on the EDT or any thread). */
@@ -116,6 +123,7 @@ public final class ServerPanelBinding implements AutoCloseable {
             List<ConductorControls.Choice> musicians = e.clients().stream()
                     .map(c -> new ConductorControls.Choice(c.id(), c.info().name())).toList();
             int conductor = e.conductor();
+            metronomeSeen.accept(metronome);
             SwingUtilities.invokeLater(() -> {
                 panel.metronomeControls().show(metronome);
                 panel.conductorControls().show(musicians, conductor);
@@ -183,6 +191,9 @@ public final class ServerPanelBinding implements AutoCloseable {
                 return;
             }
             e.setWelcomeMessage(next.welcomeHtml());
+            if (before.chatCommands() != next.chatCommands()) {
+                e.allowChatCommands(next.chatCommands());
+            }
             if (!before.password().equals(next.password())) {
                 e.setPassword(next.isPrivate() ? next.password() : null); // "" admits everyone waiting
             }

@@ -1,5 +1,8 @@
 package org.tutti.server.ui;
 
+import org.tutti.server.engine.MetronomeSettings;
+import org.tutti.server.mix.Metronome;
+
 /**
  * What the server panel edits. {@code country} is the Qt 5 country code as sent to directories.
  *
@@ -11,14 +14,28 @@ package org.tutti.server.ui;
  * @param uplinkKbps       the connection's upload speed in kbit/s as the host gave it, 0 when not given
  * @param password         the session password ("" = anyone may join): newcomers wait in the lobby until they type
  *                         it in the chat (docs/running-a-server.md); never shown by {@link #toString}
+ * @param metronomeBpm     the metronome's tempo as last set (it always starts off), 30..300
+ * @param metronomeBeats   its beats per bar, 2..12
+ * @param chatCommands     musicians may use /tempo, /click and /conduct in the chat (as {@code --chatcommands})
  */
 public record ServerPanelSettings(String name, String city, int country, String welcomeHtml, int maxUsers,
                                   boolean delayPanning, boolean fastUpdate, int port, String recordingDir,
                                   boolean recordingEnabled, String directory, boolean portMapping,
-                                  int uplinkKbps, String password) {
+                                  int uplinkKbps, String password, int metronomeBpm, int metronomeBeats,
+                                  boolean chatCommands) {
     /** Without port mapping: nothing is asked of a router unless the user's settings say so. */
     public static final ServerPanelSettings DEFAULT =
             new ServerPanelSettings("", "", 0, "", 10, false, false, 22124, "", true, "", false, 0, "");
+
+    /** Without metronome and chat-command settings: the metronome's defaults, no chat commands. */
+    public ServerPanelSettings(String name, String city, int country, String welcomeHtml, int maxUsers,
+                               boolean delayPanning, boolean fastUpdate, int port, String recordingDir,
+                               boolean recordingEnabled, String directory, boolean portMapping, int uplinkKbps,
+                               String password) {
+        this(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port, recordingDir,
+                recordingEnabled, directory, portMapping, uplinkKbps, password, MetronomeSettings.DEFAULT_BPM,
+                MetronomeSettings.DEFAULT_BEATS_PER_BAR, false);
+    }
 
     public ServerPanelSettings {
         name = name == null ? "" : name;
@@ -28,6 +45,12 @@ public record ServerPanelSettings(String name, String city, int country, String 
         directory = directory == null ? "" : directory.strip();
         uplinkKbps = Math.max(0, uplinkKbps);
         password = password == null ? "" : password.strip();
+        if (metronomeBpm < Metronome.MIN_BPM || metronomeBpm > Metronome.MAX_BPM) {
+            metronomeBpm = MetronomeSettings.DEFAULT_BPM;
+        }
+        if (metronomeBeats < Metronome.MIN_BEATS_PER_BAR || metronomeBeats > Metronome.MAX_BEATS_PER_BAR) {
+            metronomeBeats = MetronomeSettings.DEFAULT_BEATS_PER_BAR;
+        }
     }
 
     /** Without a session password. */
@@ -77,6 +100,20 @@ public record ServerPanelSettings(String name, String city, int country, String 
 
     public ServerPanelSettings withRecorder(String folder, boolean enabled) {
         return new ServerPanelSettings(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port,
-                folder, enabled, directory, portMapping, uplinkKbps, password);
+                folder, enabled, directory, portMapping, uplinkKbps, password, metronomeBpm, metronomeBeats,
+                chatCommands);
+    }
+
+    public ServerPanelSettings withChatCommands(boolean allowed) {
+        return new ServerPanelSettings(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port,
+                recordingDir, recordingEnabled, directory, portMapping, uplinkKbps, password, metronomeBpm,
+                metronomeBeats, allowed);
+    }
+
+    /** The metronome's tempo and metre as the server last had them (kept for the next start). */
+    public ServerPanelSettings withMetronome(int bpm, int beatsPerBar) {
+        return new ServerPanelSettings(name, city, country, welcomeHtml, maxUsers, delayPanning, fastUpdate, port,
+                recordingDir, recordingEnabled, directory, portMapping, uplinkKbps, password, bpm, beatsPerBar,
+                chatCommands);
     }
 }

@@ -16,6 +16,7 @@ import javax.swing.SwingUtilities;
 import org.tutti.client.ui.I18n;
 import org.tutti.server.engine.Ban;
 import org.tutti.server.engine.BanFile;
+import org.tutti.server.engine.MetronomeSettings;
 import org.tutti.server.engine.ServerConfig;
 import org.tutti.server.engine.ServerEngine;
 import org.tutti.server.engine.ServerEvents;
@@ -71,6 +72,16 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
         this.settings = initial;
         this.panel = new ServerPanel(initial, this);
         this.binding = new ServerPanelBinding(panel);
+        binding.onMetronomeSeen(m -> SwingUtilities.invokeLater(() -> keepMetronome(m)));
+    }
+
+    /** A tempo set from the panel, JSON-RPC or a musician's /tempo is kept for the next start (on the EDT). */
+    private void keepMetronome(MetronomeSettings m) {
+        ServerPanelSettings s = settings;
+        if (engine != null && (m.bpm() != s.metronomeBpm() || m.beatsPerBar() != s.metronomeBeats())) {
+            settings = s.withMetronome(m.bpm(), m.beatsPerBar());
+            onChange.accept(settings);
+        }
     }
 
     @Override
@@ -108,9 +119,11 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
             }, readBans(), s.isPrivate() ? s.password() : null);
             started[0] = e;
         } catch (IOException | RuntimeException ex) {
-            return I18n.tr("server.startFailed", s.port(), String.valueOf(ex.getMessage()));
+            return I18n.tr("server.startFailed", String.valueOf(s.port()), String.valueOf(ex.getMessage()));
         }
         e.hostRecorder(ServerPanelBinding.newRecorder(s, e.config().frameSamples()));
+        e.allowChatCommands(s.chatCommands());
+        e.setMetronome(false, s.metronomeBpm(), s.metronomeBeats()); // the tempo as last set, not yet clicking
         engine = e;
         binding.attach(e);
         startMapping(s, e.port());

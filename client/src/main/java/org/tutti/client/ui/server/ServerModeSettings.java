@@ -13,7 +13,7 @@ public final class ServerModeSettings {
         return new ServerPanelSettings(s.name, s.city, in(s.country, 0, 261, d.country()), s.welcomeMessage,
                 in(s.maxUsers, 1, 150, d.maxUsers()), s.delayPanning, s.fastUpdate, in(s.port, 1, 65535, d.port()),
                 s.recordingDir, s.recordingEnabled, s.directory, s.portMapping, in(s.uplinkKbps, 0, 10_000_000, 0),
-                s.password);
+                s.password, s.metronomeBpm, s.metronomeBeats, s.chatCommands); // the record replaces bad tempos
     }
 
     public static void write(ServerPanelSettings p, ClientSettings.Server s) {
@@ -31,6 +31,9 @@ public final class ServerModeSettings {
         s.portMapping = p.portMapping();
         s.password = p.password();
         s.uplinkKbps = p.uplinkKbps();
+        s.metronomeBpm = p.metronomeBpm();
+        s.metronomeBeats = p.metronomeBeats();
+        s.chatCommands = p.chatCommands();
     }
 
     private static int in(int value, int min, int max, int fallback) {
