@@ -1,0 +1,82 @@
+package org.tutti.client.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tutti.backend.AudioStream;
+import org.tutti.backend.jack.JackBackendProvider;
+import org.tutti.backend.testing.DummyJackd;
+import org.tutti.client.engine.ChannelMapping;
+import org.tutti.client.engine.ChannelMode;
+import org.tutti.client.engine.ClientEngine;
+import org.tutti.client.engine.ClientListener;
+import org.tutti.client.engine.ClientOptions;
+import org.tutti.codec.OpusQuality;
+import org.tutti.interop.JamulusServer;
+import org.tutti.interop.Peers;
+import org.tutti.testing.Await;
+
+/**
+ * Channel mapping on a real (dummy-driver) jackd with the real Jamulus 3.9.1 server: with "input 3" as the left
+ * input, a loud tone on that port is what the server mixes back to us and a quieter tone on "input left" is not
+ * heard; the left side plays on "output 3" and "output left" stays silent. Switching back to inputs 1/2 while
+ * connected takes effect without reopening the ports.
+ */
+class ChannelMappingJackTest {
+    private static final float MAPPED_TONE = 0.5f;
+    private static final float UNMAPPED_TONE = 0.2f;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void inputThreeAsLeftReachesTheServerAndInputOneDoesNot() throws Exception {
+        Peers.require(Peers.JAMULUS, Peers.JACKD);
+        try (DummyJackd jackd = DummyJackd.start(128);
+             JamulusServer server = JamulusServer.start(dir, 10)) {
+            ClientOptions options = ClientOptions.defaults(new JackBackendProvider(), "MapBot")
+                    .withAudio(jackd.name(), 128, false)
+                    .withStream(OpusQuality.HIGH, ChannelMode.STEREO, false);
+            try (AudioStream loud = JackTone.generator(jackd.name(), "loud", MAPPED_TONE);
+                 AudioStream quiet = JackTone.generator(jackd.name(), "quiet", UNMAPPED_TONE);
+                 JackTone.PeakMeter third = JackTone.meter(jackd.name(), "third");
+                 JackTone.PeakMeter first = JackTone.meter(jackd.name(), "first");
+                 ClientEngine tutti = new ClientEngine(options, new ClientListener() { })) {
+                tutti.setChannelMapping(new ChannelMapping(2, 1, 2, 1));
+                tutti.connect("127.0.0.1:" + server.udpPort()).get(10, TimeUnit.SECONDS);
+                assertThat(jackd.run("jack_lsp")).contains("MapBot:input 3", "MapBot:output 3")
+                        .doesNotContain("MapBot:input 4");
+                jackd.run("jack_connect", "loud:output left", "MapBot:input 3");
+                jackd.run("jack_connect", "quiet:output left", "MapBot:input left");
+                jackd.run("jack_connect", "MapBot:output 3", "third:input left");
+                jackd.run("jack_connect", "MapBot:output left", "first:input left");
+
+                Await.until("the mapped tone back from the server", Duration.ofSeconds(15),
+                        () -> tutti.status().outputPeak() > 0.45f);
+                assertThat(tutti.channelMappingFellBack()).isFalse();
+                assertThat(tutti.status().inputPeakLeft()).as("left meter: input 3")
+                        .isCloseTo(MAPPED_TONE, org.assertj.core.data.Offset.offset(0.02f));
+                assertThat(tutti.status().inputPeakRight()).as("right meter: input right, unconnected").isZero();
+                Await.until("the server's mix on output 3", Duration.ofSeconds(5), () -> third.peak() > 0.45f);
+                assertThat(first.peak()).as("output left is not mapped").isZero();
+                assertThat(tutti.status().outputPeak()).as("the unmapped tone is not in the mix")
+                        .isLessThan(MAPPED_TONE + 0.08f);
+
+                // back to inputs and outputs 1/2 while connected: the ports stay, input left is heard now
+                tutti.setChannelMapping(ChannelMapping.DEFAULT);
+                Await.until("the left meter follows input left", Duration.ofSeconds(5),
+                        () -> Math.abs(tutti.status().inputPeakLeft() - UNMAPPED_TONE) < 0.02f);
+                Await.until("the quieter tone in the server's mix", Duration.ofSeconds(10),
+                        () -> tutti.status().outputPeak() < UNMAPPED_TONE + 0.05f
+                                && tutti.status().outputPeak() > UNMAPPED_TONE - 0.05f);
+                Await.until("output left plays", Duration.ofSeconds(5), () -> first.peak() > 0.15f);
+                Await.until("output 3 is silent", Duration.ofSeconds(5), () -> third.peak() == 0f);
+                assertThat(jackd.run("jack_lsp")).contains("MapBot:input 3");
+            }
+        }
+    }
+}
