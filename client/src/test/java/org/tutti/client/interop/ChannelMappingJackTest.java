@@ -79,4 +79,50 @@ class ChannelMappingJackTest {
             }
         }
     }
+
+    /** PortAudio on its JACK host API: a four-port card grants input 3; a two-port card falls back to 1/2. */
+    @Test
+    void portAudioOpensTheCardsChannelsOrFallsBackWhereItHasTooFew() throws Exception {
+        Peers.require(Peers.JACKD);
+        org.tutti.backend.portaudio.PortAudioBackendProvider pa = new org.tutti.backend.portaudio.PortAudioBackendProvider();
+        org.junit.jupiter.api.Assumptions.assumeTrue(pa.isAvailable() || "true".equals(System.getenv("CI")),
+                "no PortAudio library");
+        for (int ports : new int[] {4, 2}) {
+            try (DummyJackd jackd = DummyJackd.start(128, 48_000, ports, ports)) {
+                org.tutti.backend.portaudio.PortAudioBackendProvider.useJackServer(jackd.name());
+                ClientOptions options = ClientOptions.defaults(pa, "PaMap" + ports).withAudio("system", 128, true);
+                try (AudioStream tone = JackTone.generator(jackd.name(), "tone", MAPPED_TONE);
+                     ClientEngine tutti = new ClientEngine(options, new ClientListener() { })) {
+                    tutti.setChannelMapping(new ChannelMapping(2, 1, 0, 1));
+                    tutti.setSoundCheck(true);
+                    String client = "PaMap" + ports;
+                    Await.until("PortAudio's ports", Duration.ofSeconds(10),
+                            () -> run(jackd).contains(client + ":in_1"));
+                    if (ports == 4) {
+                        assertThat(run(jackd)).contains(client + ":in_3", client + ":out_3");
+                        jackd.run("jack_connect", "tone:output left", client + ":in_2");
+                        Await.until("the left meter follows in_2", Duration.ofSeconds(10),
+                                () -> tutti.inputPeakLeft() > MAPPED_TONE - 0.02f);
+                        assertThat(tutti.channelMappingFellBack()).isFalse();
+                    } else {
+                        jackd.run("jack_connect", "tone:output left", client + ":in_0");
+                        Await.until("inputs 1/2 instead: the left meter follows in_0", Duration.ofSeconds(10),
+                                () -> tutti.inputPeakLeft() > MAPPED_TONE - 0.02f);
+                        assertThat(tutti.channelMappingFellBack()).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    private static String run(DummyJackd jackd) {
+        try {
+            return jackd.run("jack_lsp");
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
 }
