@@ -103,4 +103,14 @@ public final class JackBackendProvider implements AudioBackendProvider {
         EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
         return jack.openClient(name, EnumSet.of(JackOptions.JackNoStartServer), status);
     }
+
+    /** The port name of this client's input channel {@code c} (0-based): "input left", "input right", "input 3"… */
+    public static String inputPortName(int c) {
+        return JackStream.inputPortName(c);
+    }
+
+    /** The port name of output channel {@code c}: "output left", "output right", "output 3"… */
+    public static String outputPortName(int c) {
+        return JackStream.outputPortName(c);
+    }
 }

@@ -102,6 +102,18 @@ final class PortAudio {
         }
     }
 
+    /** An optional entry point of this build (e.g. PaAsio_ShowControlPanel, only in ASIO builds), or null. */
+    static synchronized Function optionalFunction(String symbol) {
+        if (nativeLibrary == null) {
+            return null;
+        }
+        try {
+            return nativeLibrary.getFunction(symbol);
+        } catch (UnsatisfiedLinkError e) {
+            return null;
+        }
+    }
+
     static synchronized void check(int error, String what) throws AudioBackendException {
         if (error < 0) {
             throw new AudioBackendException(what + ": " + library.Pa_GetErrorText(error) + " (" + error + ")");

@@ -63,7 +63,8 @@ public final class PortAudioBackendProvider implements AudioBackendProvider {
             return HostApiPreference.playbackDevices(PortAudio.inventory(), os()).stream()
                     .map(d -> new AudioDevice(d.qualifiedName(), String.format("%s, %d in / %d out, %.0f Hz, %.1f ms",
                             d.qualifiedName(), d.maxInputs(), d.maxOutputs(), d.defaultSampleRate(),
-                            d.lowOutputLatency() * 1000), Math.min(2, d.maxInputs()), Math.min(2, d.maxOutputs())))
+                            d.lowOutputLatency() * 1000), Math.min(AudioRequest.MAX_CHANNELS, d.maxInputs()),
+                            Math.min(AudioRequest.MAX_CHANNELS, d.maxOutputs())))
                     .toList();
         } catch (AudioBackendException | RuntimeException | LinkageError e) {
             return List.of();

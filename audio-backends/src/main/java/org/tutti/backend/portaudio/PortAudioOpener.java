@@ -48,9 +48,9 @@ final class PortAudioOpener {
         for (boolean exclusive : wasapi ? new boolean[] {true, false} : new boolean[] {false}) {
             Pointer extra = exclusive ? new WasapiStreamInfo().getPointer() : null;
             PortAudioLibrary.StreamParameters out = new PortAudioLibrary.StreamParameters(outDev.index(),
-                    Math.min(2, outDev.maxOutputs()), outDev.lowOutputLatency(), extra);
+                    channels(request.outputChannels(), outDev.maxOutputs()), outDev.lowOutputLatency(), extra);
             PortAudioLibrary.StreamParameters in = inDev == null ? null : new PortAudioLibrary.StreamParameters(
-                    inDev.index(), Math.min(2, inDev.maxInputs()), inDev.lowInputLatency(), extra);
+                    inDev.index(), channels(request.inputChannels(), inDev.maxInputs()), inDev.lowInputLatency(), extra);
             Integer rate = supportedRate(pa, in, out, outDev);
             if (rate == null) {
                 continue;
@@ -64,7 +64,9 @@ final class PortAudioOpener {
             StreamSetup setup = new StreamSetup(outDev.hostApi().type(),
                     description + (exclusive ? " (exclusive)" : ""), rate, frames,
                     in == null ? 0 : in.channelCount, out.channelCount);
-            PortAudioStream stream = new PortAudioStream(pa, setup, request.bufferFrames(), callback);
+            PortAudioStream stream = new PortAudioStream(pa, setup, request.bufferFrames(),
+                    Math.max(AudioRequest.CHANNELS, in == null ? 0 : in.channelCount),
+                    Math.max(AudioRequest.CHANNELS, out.channelCount), callback);
             PointerByReference handle = new PointerByReference();
             int err = pa.Pa_OpenStream(handle, in, out, rate, new NativeLong(nativeFrames),
                     new NativeLong(PortAudioLibrary.paDitherOff), stream.nativeCallback(), null);
@@ -79,6 +81,11 @@ final class PortAudioOpener {
             return stream;
         }
         throw new AudioBackendException(description + " supports neither 48000 Hz nor its own default rate");
+    }
+
+    // As many as asked for, but no more than the device has (a mono device opens one channel and feeds both sides).
+    static int channels(int requested, int deviceMax) {
+        return Math.max(1, Math.min(requested, deviceMax));
     }
 
     // 48 kHz if the device takes it, else the device's default rate, else 44.1 kHz; null if none is accepted.

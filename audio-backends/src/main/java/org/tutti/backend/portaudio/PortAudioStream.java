@@ -53,18 +53,23 @@ public final class PortAudioStream implements AudioStream {
     private volatile long statusFlags;
     private volatile long callbackErrors;
 
-    PortAudioStream(PortAudioLibrary pa, StreamSetup setup, int appFrames, AudioCallback callback) {
+    /**
+     * @param appInputs  channels the callback gets: at least 2, more when the device opened more
+     * @param appOutputs channels the callback fills: at least 2
+     */
+    PortAudioStream(PortAudioLibrary pa, StreamSetup setup, int appFrames, int appInputs, int appOutputs,
+                    AudioCallback callback) {
         this.pa = pa;
         this.setup = setup;
         this.callback = callback;
-        this.format = new AudioFormat(APP_RATE, appFrames, 2, 2);
+        this.format = new AudioFormat(APP_RATE, appFrames, appInputs, appOutputs);
         int frames = setup.deviceFrames();
         adapter = setup.sampleRate() == APP_RATE ? null
-                : new DuplexRateAdapter(setup.sampleRate(), APP_RATE, appFrames, frames, 2, callback);
+                : new DuplexRateAdapter(setup.sampleRate(), APP_RATE, appFrames, frames, appInputs, appOutputs, callback);
         inInterleaved = new float[frames * Math.max(1, setup.inputChannels())];
         outInterleaved = new float[frames * setup.outputChannels()];
-        in = new float[2][frames];
-        out = new float[2][frames];
+        in = new float[appInputs][frames];
+        out = new float[appOutputs][frames];
         // PortAudio's thread is attached to the JVM once, as a daemon, and stays attached (no attach per callback)
         Native.setCallbackThreadInitializer(nativeCallback, new CallbackThreadInitializer(true, false, "tutti-portaudio"));
     }
@@ -105,19 +110,12 @@ public final class PortAudioStream implements AudioStream {
             if (adapter != null) {
                 adapter.process(in, out, frames);
             } else {
-                Arrays.fill(out[0], 0, frames, 0f);
-                Arrays.fill(out[1], 0, frames, 0f);
+                for (float[] channel : out) {
+                    Arrays.fill(channel, 0, frames, 0f);
+                }
                 callback.process(in, out, frames);
             }
-            for (int i = 0; i < frames; i++) {
-                if (outCh == 1) {
-                    outInterleaved[i] = 0.5f * (out[0][i] + out[1][i]);
-                } else {
-                    outInterleaved[2 * i] = out[0][i];
-                    outInterleaved[2 * i + 1] = out[1][i];
-                }
-            }
-            output.write(0, outInterleaved, 0, frames * outCh);
+            writeOutput(frames, outCh);
             cycles++;
         } catch (RuntimeException e) {
             callbackErrors++; // never let an exception unwind into native code
@@ -129,16 +127,42 @@ public final class PortAudioStream implements AudioStream {
     private void readInput(long inputAddress, int frames) {
         int inCh = setup.inputChannels();
         if (inCh == 0 || inputAddress == 0) {
-            Arrays.fill(in[0], 0, frames, 0f);
-            Arrays.fill(in[1], 0, frames, 0f);
+            for (float[] channel : in) {
+                Arrays.fill(channel, 0, frames, 0f);
+            }
             return;
         }
         input.at(inputAddress);
         input.read(0, inInterleaved, 0, frames * inCh);
-        for (int i = 0; i < frames; i++) {
-            in[0][i] = inInterleaved[i * inCh];
-            in[1][i] = inInterleaved[i * inCh + inCh - 1]; // a mono device feeds both sides
+        if (inCh == 1) {
+            for (int i = 0; i < frames; i++) {
+                in[0][i] = inInterleaved[i]; // a mono device feeds both sides
+                in[1][i] = inInterleaved[i];
+            }
+            return;
         }
+        for (int c = 0; c < inCh; c++) {
+            float[] channel = in[c];
+            for (int i = 0, j = c; i < frames; i++, j += inCh) {
+                channel[i] = inInterleaved[j];
+            }
+        }
+    }
+
+    private void writeOutput(int frames, int outCh) {
+        if (outCh == 1) {
+            for (int i = 0; i < frames; i++) {
+                outInterleaved[i] = 0.5f * (out[0][i] + out[1][i]);
+            }
+        } else {
+            for (int c = 0; c < outCh; c++) {
+                float[] channel = out[c];
+                for (int i = 0, j = c; i < frames; i++, j += outCh) {
+                    outInterleaved[j] = channel[i];
+                }
+            }
+        }
+        output.write(0, outInterleaved, 0, frames * outCh);
     }
 
     @Override

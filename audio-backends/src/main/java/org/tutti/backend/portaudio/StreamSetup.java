@@ -7,8 +7,8 @@ package org.tutti.backend.portaudio;
  * @param description    "JACK Audio Connection Kit: system", for messages
  * @param sampleRate     the device's rate: 48000, or another one that Tutti resamples
  * @param deviceFrames   frames per PortAudio callback
- * @param inputChannels  0 (no capture device), 1 or 2
- * @param outputChannels 1 or 2
+ * @param inputChannels  0 (no capture device), 1..8: what the device opened
+ * @param outputChannels 1..8
  */
 record StreamSetup(int hostApiType, String description, int sampleRate, int deviceFrames, int inputChannels,
                    int outputChannels) {

@@ -12,7 +12,8 @@ import org.tutti.backend.AudioCallback;
 public final class DuplexRateAdapter {
     private final AudioCallback app;
     private final int appFrames;
-    private final int channels;
+    private final int inputs;
+    private final int outputs;
     private final PolyphaseResampler[] capture;
     private final PolyphaseResampler[] playback;
     private final float[][] captureFifo;
@@ -31,21 +32,30 @@ public final class DuplexRateAdapter {
      */
     public DuplexRateAdapter(int deviceRate, int appRate, int appFrames, int maxDeviceFrames, int channels,
                              AudioCallback app) {
+        this(deviceRate, appRate, appFrames, maxDeviceFrames, channels, channels, app);
+    }
+
+    /** An adapter for {@code inputs} capture and {@code outputs} playback channels (each at least one). */
+    public DuplexRateAdapter(int deviceRate, int appRate, int appFrames, int maxDeviceFrames, int inputs, int outputs,
+                             AudioCallback app) {
         this.app = app;
         this.appFrames = appFrames;
-        this.channels = channels;
-        capture = new PolyphaseResampler[channels];
-        playback = new PolyphaseResampler[channels];
-        captureFifo = new float[channels][];
-        playbackFifo = new float[channels][];
-        appIn = new float[channels][appFrames];
-        appOut = new float[channels][appFrames];
+        this.inputs = inputs;
+        this.outputs = outputs;
+        capture = new PolyphaseResampler[inputs];
+        playback = new PolyphaseResampler[outputs];
+        captureFifo = new float[inputs][];
+        playbackFifo = new float[outputs][];
+        appIn = new float[inputs][appFrames];
+        appOut = new float[outputs][appFrames];
         // one application cycle at the device rate, rounded up, plus the resampler's granularity
         primeFrames = (int) Math.ceil((double) appFrames * deviceRate / appRate) + 2;
-        for (int c = 0; c < channels; c++) {
+        for (int c = 0; c < inputs; c++) {
             capture[c] = new PolyphaseResampler(deviceRate, appRate);
-            playback[c] = new PolyphaseResampler(appRate, deviceRate);
             captureFifo[c] = new float[appFrames + capture[c].maxOutput(maxDeviceFrames)];
+        }
+        for (int c = 0; c < outputs; c++) {
+            playback[c] = new PolyphaseResampler(appRate, deviceRate);
             playbackFifo[c] = new float[primeFrames + maxDeviceFrames + 2 * playback[c].maxOutput(appFrames)];
         }
         playbackFill = primeFrames;
@@ -55,15 +65,17 @@ public final class DuplexRateAdapter {
     /** One device cycle of {@code frames}: {@code deviceIn} is read, {@code deviceOut} is written in full. */
     public void process(float[][] deviceIn, float[][] deviceOut, int frames) {
         int produced = 0;
-        for (int c = 0; c < channels; c++) {
+        for (int c = 0; c < inputs; c++) {
             produced = capture[c].process(deviceIn[c], 0, frames, captureFifo[c], captureFill);
         }
         captureFill += produced;
         while (captureFill >= appFrames) {
-            for (int c = 0; c < channels; c++) {
+            for (int c = 0; c < inputs; c++) {
                 System.arraycopy(captureFifo[c], 0, appIn[c], 0, appFrames);
                 System.arraycopy(captureFifo[c], appFrames, captureFifo[c], 0, captureFill - appFrames);
-                Arrays.fill(appOut[c], 0f);
+            }
+            for (float[] channel : appOut) {
+                Arrays.fill(channel, 0f);
             }
             captureFill -= appFrames;
             app.process(appIn, appOut, appFrames);
@@ -72,7 +84,7 @@ public final class DuplexRateAdapter {
                 continue;
             }
             int got = 0;
-            for (int c = 0; c < channels; c++) {
+            for (int c = 0; c < outputs; c++) {
                 got = playback[c].process(appOut[c], 0, appFrames, playbackFifo[c], playbackFill);
             }
             playbackFill += got;
@@ -81,7 +93,7 @@ public final class DuplexRateAdapter {
         if (take < frames) {
             underruns++;
         }
-        for (int c = 0; c < channels; c++) {
+        for (int c = 0; c < outputs; c++) {
             System.arraycopy(playbackFifo[c], 0, deviceOut[c], 0, take);
             Arrays.fill(deviceOut[c], take, frames, 0f);
             System.arraycopy(playbackFifo[c], take, playbackFifo[c], 0, playbackFill - take);

@@ -102,6 +102,54 @@ class PortAudioJackTest {
     }
 
     @Test
+    void opensFourChannelsOfAFourPortCardAndKeepsEachOnItsOwn() throws Exception {
+        PortAudioTestSupport.requirePortAudio();
+        try (DummyJackd jackd = DummyJackd.start(128, 48_000, 4, 4)) {
+            PortAudioBackendProvider.useJackServer(jackd.name());
+            assertThat(provider.devices()).filteredOn(d -> d.name().endsWith("system"))
+                    .extracting(d -> d.inputChannels()).containsExactly(4);
+            AtomicReference<float[]> lastInputs = new AtomicReference<>(new float[4]);
+            CountDownLatch heard = new CountDownLatch(1);
+            CountDownLatch probeHeard = new CountDownLatch(1);
+            AtomicReference<Float> probeSeen = new AtomicReference<>(0f);
+            AudioRequest request = new AudioRequest("tutti-pa4", null, 48_000, 128, false).withChannels(4, 4);
+            try (AudioStream gen = new JackBackendProvider().open(
+                    new AudioRequest("gen", jackd.name(), 48_000, 128, false), (in, out, n) -> Arrays.fill(out[0], 0.25f));
+                 AudioStream probe = new JackBackendProvider().open(
+                         new AudioRequest("probe", jackd.name(), 48_000, 128, false), (in, out, n) -> {
+                             if (in[0][n - 1] != 0f) {
+                                 probeSeen.set(in[0][n - 1]);
+                                 probeHeard.countDown();
+                             }
+                         });
+                 PortAudioStream pa = (PortAudioStream) provider.open(request, (in, out, n) -> {
+                     Arrays.fill(out[3], 0.125f); // only the fourth output carries anything
+                     if (in[2][n - 1] != 0f) {
+                         lastInputs.set(new float[] {in[0][n - 1], in[1][n - 1], in[2][n - 1], in[3][n - 1]});
+                         heard.countDown();
+                     }
+                 })) {
+                assertThat(pa.format()).isEqualTo(new org.tutti.backend.AudioFormat(48_000, 128, 4, 4));
+                gen.start();
+                probe.start();
+                pa.start();
+                assertThat(jackd.run("jack_lsp")).contains("tutti-pa4:in_3", "tutti-pa4:out_3");
+                jackd.run("jack_connect", "gen:output left", "tutti-pa4:in_2");
+                jackd.run("jack_connect", "tutti-pa4:out_3", "probe:input left");
+                assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(lastInputs.get()).containsExactly(0f, 0f, 0.25f, 0f);
+                assertThat(probeHeard.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(probeSeen.get()).isEqualTo(0.125f);
+            }
+            // a stereo request on the same card still gets two channels
+            try (AudioStream s = provider.open(new AudioRequest("t2", null, 48_000, 128, false), (in, out, n) -> { })) {
+                assertThat(s.format().inputChannels()).isEqualTo(2);
+                assertThat(s.format().outputChannels()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void anUnknownDeviceIsReportedWithTheReason() throws Exception {
         PortAudioTestSupport.requirePortAudio();
         try (DummyJackd jackd = DummyJackd.start(128)) {

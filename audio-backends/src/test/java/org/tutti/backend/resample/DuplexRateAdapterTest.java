@@ -70,4 +70,24 @@ class DuplexRateAdapterTest {
         assertThat(adapter.underruns()).isZero();
         assertThat((double) peak).isCloseTo(10_000 + adapter.delaySeconds() * DEVICE_RATE, within(1.0));
     }
+
+    @Test
+    void eachOfFourInputsAndThreeOutputsKeepsItsOwnSignal() {
+        AtomicInteger appInputs = new AtomicInteger();
+        DuplexRateAdapter adapter = new DuplexRateAdapter(DEVICE_RATE, 48_000, 128, 118, 4, 3, (in, out, frames) -> {
+            appInputs.set(in.length);
+            System.arraycopy(in[2], 0, out[1], 0, frames); // input 3 to output 2 only
+        });
+        float[][] in = new float[4][118];
+        float[][] out = new float[3][118];
+        java.util.Arrays.fill(in[2], 0.25f);
+        java.util.Arrays.fill(in[0], -0.5f);
+        for (int k = 0; k < 200; k++) {
+            adapter.process(in, out, 118);
+        }
+        assertThat(appInputs.get()).isEqualTo(4);
+        assertThat(out[1][117]).isCloseTo(0.25f, within(1e-4f));
+        assertThat(out[0][117]).isZero();
+        assertThat(out[2][117]).isZero();
+    }
 }

@@ -54,11 +54,18 @@ public final class DummyJackd implements AutoCloseable {
 
     /** A server at another sample rate (e.g. 44100, to test resampling backends). */
     public static DummyJackd start(int periodFrames, int sampleRate) throws IOException, InterruptedException {
+        return start(periodFrames, sampleRate, 2, 2);
+    }
+
+    /** A server whose dummy card has this many capture and playback ports (channel mapping tests need more). */
+    public static DummyJackd start(int periodFrames, int sampleRate, int capturePorts, int playbackPorts)
+            throws IOException, InterruptedException {
         assumeInstalled();
         String name = "tutti-t" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         Path log = Files.createTempFile("jackd-" + name, ".log");
         Process p = new ProcessBuilder("jackd", "-n", name, "-d", "dummy", "-r", Integer.toString(sampleRate), "-p",
-                Integer.toString(periodFrames))
+                Integer.toString(periodFrames), "-C", Integer.toString(capturePorts), "-P",
+                Integer.toString(playbackPorts))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         DummyJackd jackd = new DummyJackd(name, periodFrames, p, log);
         jackd.awaitReady();

@@ -16,6 +16,7 @@ import org.tutti.backend.AudioBackendException;
 import org.tutti.backend.AudioCallback;
 import org.tutti.backend.AudioRequest;
 import org.tutti.backend.AudioStream;
+import org.tutti.backend.jack.JackBackendProvider;
 import org.tutti.client.model.GainSink;
 import org.tutti.client.model.MixerChannel;
 import org.tutti.client.model.MixerModel;
@@ -64,6 +65,11 @@ public final class ClientEngine implements AutoCloseable {
     private final Object recordingLock = new Object();
     private final AtomicReference<HomeRecorder> recorder = new AtomicReference<>();
     private volatile RecordingTap recordTap; // read once per audio cycle
+    /** Which device channels are left and right: chosen by the control thread, applied by the audio thread. */
+    private final ChannelRouter router = new ChannelRouter();
+    private volatile ChannelRoute route = ChannelRoute.IDENTITY; // read once per audio cycle
+    private volatile ChannelMapping channelMapping = ChannelMapping.DEFAULT;
+    private volatile boolean channelMappingFellBack;
     /** Control thread: keep the sound card open between connections ({@link #setSoundCheck}). */
     private boolean soundCheck;
     // per connection, control thread only
@@ -253,6 +259,35 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Which device inputs and outputs are left and right ({@link ChannelMapping}). Applied to the open stream at
+     * once; a stream with too few channels for it is reopened with more (JACK creates the ports), and where the
+     * device has no such channel the engine uses inputs and outputs 1/2 ({@link #channelMappingFellBack}).
+     */
+    public void setChannelMapping(ChannelMapping mapping) {
+        post(() -> {
+            if (mapping.equals(channelMapping)) {
+                return;
+            }
+            channelMapping = mapping;
+            AudioStream s = stream;
+            if (s != null && ChannelRoute.resolve(mapping, s.format().inputChannels(),
+                    s.format().outputChannels()) == null) {
+                reopenStream();
+            }
+            publishRoute();
+        });
+    }
+
+    public ChannelMapping channelMapping() {
+        return channelMapping;
+    }
+
+    /** True when the open stream lacks a channel the mapping names, so inputs and outputs 1/2 are used instead. */
+    public boolean channelMappingFellBack() {
+        return channelMappingFellBack;
+    }
+
     /** Local jitter buffer: automatic, or a fixed size 1..20. Rebuilds the audio path when connected. */
     public void setJitterBuffer(boolean auto, int blocks) {
         post(() -> {
@@ -362,8 +397,49 @@ public final class ClientEngine implements AutoCloseable {
     // ------------------------------------------------------------------ sound check (control thread)
 
     private AudioRequest audioRequest() {
-        return new AudioRequest(options.audioClientName(), options.audioDevice(), 48_000, options.bufferFrames(),
-                options.autoConnect());
+        AudioRequest stereo = new AudioRequest(options.audioClientName(), options.audioDevice(), 48_000,
+                options.bufferFrames(), options.autoConnect());
+        ChannelMapping m = channelMapping;
+        if (m.isDefault()) {
+            return stereo; // exactly what every backend opened before mappings existed
+        }
+        // JACK creates ports on demand: as many as the mapping uses. Elsewhere the backend opens what the device
+        // has, up to eight, so that the choices (and the mixed ones of a four-input card) mean what the list showed.
+        return JackBackendProvider.NAME.equals(options.backend().name())
+                ? stereo.withChannels(m.inputsNeeded(), m.outputsNeeded())
+                : stereo.withChannels(AudioRequest.MAX_CHANNELS, AudioRequest.MAX_CHANNELS);
+    }
+
+    // The route for the open stream (identity with none): the mapping, or inputs/outputs 1/2 where it does not fit.
+    private void publishRoute() {
+        AudioStream s = stream;
+        ChannelRoute r = s == null ? ChannelRoute.IDENTITY
+                : ChannelRoute.resolve(channelMapping, s.format().inputChannels(), s.format().outputChannels());
+        channelMappingFellBack = r == null;
+        route = r == null ? ChannelRoute.IDENTITY : r;
+    }
+
+    // A new mapping needs more channels: the same device again, asked for them; the path goes on with the new one.
+    private void reopenStream() {
+        AudioStream old = stream;
+        stream = null;
+        old.close();
+        try {
+            AudioStream s = options.backend().open(audioRequest(), audio);
+            stream = s;
+            publishRoute();
+            s.start();
+            rebuildPath();
+        } catch (AudioBackendException e) {
+            AudioStream s = stream;
+            stream = null;
+            if (s != null) {
+                s.close();
+            }
+            if (active) {
+                stopConnection("audio device stopped: " + e.getMessage(), true);
+            }
+        }
     }
 
     // No path is set, so the switching callback runs the monitor on this stream.
@@ -379,6 +455,7 @@ public final class ClientEngine implements AutoCloseable {
         }
         monitor.resetMeters();
         stream = s;
+        publishRoute();
         try {
             s.start();
         } catch (AudioBackendException e) {
@@ -411,6 +488,7 @@ public final class ClientEngine implements AutoCloseable {
         if (stream == null) {
             try {
                 stream = options.backend().open(audioRequest(), audio);
+                publishRoute();
             } catch (AudioBackendException e) {
                 transport.close();
                 transport = null;
@@ -698,16 +776,20 @@ public final class ClientEngine implements AutoCloseable {
             if (tap != null && !tap.begin(frames)) {
                 tap = null; // the writer fell behind: this cycle is missing from both tracks alike
             }
+            ChannelRoute r = route;
+            float[][] stereoIn = router.input(r, in, frames);
+            float[][] stereoOut = router.output(r, out, frames);
             ClientAudioCycle p = path;
             if (p != null) {
-                p.process(in, out, frames, tap);
+                p.process(stereoIn, stereoOut, frames, tap);
             } else {
-                monitor.process(in, out, frames, tap);
+                monitor.process(stereoIn, stereoOut, frames, tap);
             }
             if (tap != null) {
-                tap.mix(out, frames); // the same cycle's output: both tracks share the card's sample clock
+                tap.mix(stereoOut, frames); // the same cycle's output: both tracks share the card's sample clock
                 tap.commit(frames);
             }
+            router.spread(r, stereoOut, out, frames);
         }
 
         @Override

@@ -69,6 +69,11 @@ public interface ClientSession {
         return null;
     }
 
+    /** The engine's sound card lacks a channel the stored channel mapping names (it uses inputs/outputs 1/2). */
+    default boolean channelMappingFellBack() {
+        return false;
+    }
+
     /** The Connection Setup dialog closed: stop asking directories and pinging servers. */
     default void stopDirectory() {
     }

@@ -261,6 +261,11 @@ public final class EngineSession implements ClientSession, MixerActions, ClientL
     }
 
     @Override
+    public boolean channelMappingFellBack() {
+        return engine.channelMappingFellBack();
+    }
+
+    @Override
     public MidiSession midi() {
         return midi;
     }

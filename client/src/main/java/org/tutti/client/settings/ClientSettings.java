@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tutti.client.engine.ChannelMapping;
 import org.tutti.client.engine.ChannelMode;
 import org.tutti.client.model.FaderSettings;
 import org.tutti.codec.OpusQuality;
@@ -82,6 +83,12 @@ public final class ClientSettings {
         public boolean feedbackDetection = true;
         /** A short sound when a chat message arrives or a musician joins (Jamulus's "Audio alerts", off). */
         public boolean alerts;
+        /** Device input (0-based choice, see {@link ChannelMapping}) that is the left input; 0 = input 1. */
+        public int inputLeft;
+        public int inputRight = 1;
+        /** Device output that plays the left side; 0 = output 1. */
+        public int outputLeft;
+        public int outputRight = 1;
 
         /** {@link #quality} as the codec setting; an unknown or missing value reads as normal quality. */
         public OpusQuality opusQuality() {
@@ -90,6 +97,19 @@ public final class ClientSettings {
             } catch (IllegalArgumentException | NullPointerException e) {
                 return OpusQuality.NORMAL;
             }
+        }
+
+        /** The channel mapping, each value clamped to what any device can offer. */
+        public ChannelMapping channelMapping() {
+            return ChannelMapping.clamped(inputLeft, inputRight, outputLeft, outputRight);
+        }
+
+        /** Stores {@code m} in the four fields. */
+        public void channelMapping(ChannelMapping m) {
+            inputLeft = m.inputLeft();
+            inputRight = m.inputRight();
+            outputLeft = m.outputLeft();
+            outputRight = m.outputRight();
         }
 
         /** {@link #channels} as the engine's mode; an unknown or missing value reads as mono. */

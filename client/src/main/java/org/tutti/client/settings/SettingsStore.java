@@ -122,6 +122,7 @@ public final class SettingsStore {
         s.audio.device = s.audio.device == null ? d.audio.device : s.audio.device;
         s.audio.quality = s.audio.quality == null ? d.audio.quality : s.audio.quality;
         s.audio.channels = s.audio.channels == null ? d.audio.channels : s.audio.channels;
+        s.audio.channelMapping(s.audio.channelMapping()); // out-of-range channels are clamped
         if (s.network == null) {
             s.network = d.network;
         }

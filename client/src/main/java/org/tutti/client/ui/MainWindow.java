@@ -351,7 +351,8 @@ public final class MainWindow extends JFrame implements ClientWindowEvents {
         String channelsBefore = settings.audio.channels;
         String streamBefore = streamKey(settings);
         Theme themeBefore = prefs.theme;
-        if (new SettingsDialog(this, settings, prefs, backends, session.midi()).ask()) {
+        if (new SettingsDialog(this, settings, prefs, backends, session.midi())
+                .channelMappingFellBack(session.channelMappingFellBack()).ask()) {
             saveSettings.run();
             prefs.save();
             recordingFolder = settings.recording.folderOrDefault();

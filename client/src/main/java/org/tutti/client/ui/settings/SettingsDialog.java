@@ -19,6 +19,7 @@ import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 import net.miginfocom.swing.MigLayout;
+import org.tutti.client.engine.ChannelMapping;
 import org.tutti.client.engine.ChannelMode;
 import org.tutti.client.midi.MidiSession;
 import org.tutti.client.settings.ClientSettings;
@@ -67,6 +68,8 @@ public final class SettingsDialog extends JDialog {
     final JCheckBox audioAlerts = new JCheckBox(I18n.text("settings.audioAlerts"));
     final JSpinner newClientLevel = new JSpinner(new SpinnerNumberModel(100, 0, 100, 1));
     private final JLabel backendProblem = new JLabel();
+    final ChannelMappingRows mapping = new ChannelMappingRows();
+    private ChannelMapping storedMapping = ChannelMapping.DEFAULT;
     private final int[] countryCodes;
     private final List<BackendInfo> backends;
     private final MidiTab midiTab;
@@ -121,6 +124,7 @@ public final class SettingsDialog extends JDialog {
     private void fillChoices() {
         backends.forEach(backend::addItem);
         backend.addActionListener(e -> refreshDevices(""));
+        device.addActionListener(e -> refreshMapping());
         for (ChannelMode c : ChannelMode.values()) {
             channels.addItem(I18n.tr("settings.channels." + c.name().toLowerCase(Locale.ROOT)));
         }
@@ -176,6 +180,18 @@ public final class SettingsDialog extends JDialog {
         device.setSelectedItem(wanted.isEmpty() ? I18n.tr("settings.device.default") : wanted);
     }
 
+    private void refreshMapping() {
+        String d = device.getSelectedIndex() <= 0 ? null : (String) device.getSelectedItem();
+        mapping.show((BackendInfo) backend.getSelectedItem(), d, storedMapping);
+    }
+
+    /** Says in the Audio tab that the running engine uses inputs and outputs 1/2 instead of the stored mapping. */
+    public SettingsDialog channelMappingFellBack(boolean fellBack) {
+        mapping.engineFellBack(fellBack);
+        refreshMapping();
+        return this;
+    }
+
     private void updateJitterEnabled() {
         jitterLocal.setEnabled(!jitterAuto.isSelected());
         jitterServer.setEnabled(!jitterAuto.isSelected());
@@ -188,6 +204,7 @@ public final class SettingsDialog extends JDialog {
                 backend.setSelectedIndex(i);
             }
         }
+        storedMapping = a.channelMapping();
         refreshDevices(a.device);
         (a.bufferFrames == 64 ? buffer64 : a.bufferFrames == 256 ? buffer256 : buffer128).setSelected(true);
         smallBuffers.setSelected(a.smallNetworkBuffers);
@@ -224,6 +241,7 @@ public final class SettingsDialog extends JDialog {
         BackendInfo b = (BackendInfo) backend.getSelectedItem();
         a.backend = b == null ? "" : b.name();
         a.device = device.getSelectedIndex() <= 0 ? "" : (String) device.getSelectedItem();
+        a.channelMapping(mapping.chosen());
         a.bufferFrames = buffer64.isSelected() ? 64 : buffer256.isSelected() ? 256 : 128;
         a.smallNetworkBuffers = smallBuffers.isSelected();
         a.channels = ChannelMode.values()[channels.getSelectedIndex()].name();
@@ -252,6 +270,7 @@ public final class SettingsDialog extends JDialog {
         row(p, "settings.backend", backend, "backend");
         p.add(backendProblem, "skip, wmax 420");
         row(p, "settings.device", device, "device");
+        mapping.addTo(p, SettingsDialog::row);
         JPanel buffers = new JPanel(new MigLayout("insets 0"));
         buffers.add(buffer64);
         buffers.add(buffer128);
@@ -317,7 +336,7 @@ public final class SettingsDialog extends JDialog {
     }
 
     /** A labelled row: the label names the control for screen readers and gives it a mnemonic. */
-    private static void row(JPanel p, String key, JComponent control, String name) {
+    private static JLabel row(JPanel p, String key, JComponent control, String name) {
         JLabel l = new JLabel(I18n.text(key));
         l.setDisplayedMnemonic(I18n.mnemonic(key));
         l.setLabelFor(control);
@@ -329,6 +348,7 @@ public final class SettingsDialog extends JDialog {
         }
         p.add(l);
         p.add(control);
+        return l;
     }
 
     /** Shows the dialog (modal); true when OK was pressed and the settings were updated. */
