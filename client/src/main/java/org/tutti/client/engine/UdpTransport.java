@@ -1,8 +1,11 @@
 package org.tutti.client.engine;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -35,13 +38,18 @@ final class UdpTransport implements PacketSender, AutoCloseable {
         this.ring = ring;
         this.protocolFrames = protocolFrames;
         this.audioArrived = audioArrived;
-        channel = DatagramChannel.open();
+        // An IPv4 server gets an IPv4 socket: a dual-stack IPv6 socket sends each datagram through the kernel's
+        // IPv6 path before the IPv4 one (udpv6_sendmsg, seen in perf on the audio thread).
+        channel = server.getAddress() instanceof Inet4Address
+                ? DatagramChannel.open(StandardProtocolFamily.INET) : DatagramChannel.open();
         try {
             channel.setOption(StandardSocketOptions.IP_TOS, 128); // Jamulus's default DSCP CS4
         } catch (IOException | UnsupportedOperationException e) {
             // QoS marking is a nicety; some platforms refuse it
         }
-        channel.bind(new InetSocketAddress(localPort));
+        channel.bind(server.getAddress() instanceof Inet4Address
+                ? new InetSocketAddress(InetAddress.getByAddress(new byte[4]), localPort)
+                : new InetSocketAddress(localPort));
         channel.connect(server);
         receiver = new Thread(this::receiveLoop, "tutti-client-receive");
         receiver.setDaemon(true);
