@@ -57,6 +57,9 @@ public final class ClientEngine implements AutoCloseable {
     private final JitterControl jitter = new JitterControl();
     private final AudioCallback audio = new SwitchingCallback();
     private volatile ClientAudioCycle path;
+    /** Several inputs as separate channels: the split wanted (control thread) and the running one (audio thread). */
+    private List<SplitChannel> split = List.of();
+    private volatile ExtraChannels extras;
     /** Plays the input back (and feeds the meters) while no server is connected: the sound check. */
     private final LocalMonitor monitor = new LocalMonitor();
     // Start and stop may come from the EDT and JSON-RPC at once: the lock keeps the tap the audio thread reads
@@ -271,6 +274,26 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Several inputs as separate channels: up to three extra channels, each its own connection to the server, fed
+     * by its own sound card input(s). Applies from the next connection (the sound check reopens for the inputs).
+     */
+    public void setSplit(List<SplitChannel> channels) {
+        post(() -> {
+            split = List.copyOf(channels.subList(0, Math.min(channels.size(), SplitChannel.MAX_EXTRA)));
+            if (!active && stream != null && stream.format().inputChannels() < ExtraChannels.inputsNeeded(split)) {
+                closeSoundCheck();
+                openSoundCheck();
+            }
+        });
+    }
+
+    /** The server's channel ids of the running split's extra channels (−1 until known); empty without one. */
+    public int[] splitChannelIds() {
+        ExtraChannels x = extras;
+        return x == null ? new int[0] : x.channelIds();
+    }
+
     /** The profile sent to servers (safe from any thread). */
     public ChannelInfo currentProfile() {
         return options.profile();
@@ -363,7 +386,7 @@ public final class ClientEngine implements AutoCloseable {
 
     private AudioRequest audioRequest() {
         return new AudioRequest(options.audioClientName(), options.audioDevice(), 48_000, options.bufferFrames(),
-                options.autoConnect());
+                options.autoConnect()).withChannels(ExtraChannels.inputsNeeded(split), AudioRequest.CHANNELS);
     }
 
     // No path is set, so the switching callback runs the monitor on this stream.
@@ -425,6 +448,12 @@ public final class ClientEngine implements AutoCloseable {
         muteOwnStripPending = false;
         mixer.clear();
         path = newPath(stream.format().bufferFrames()); // last: a running stream sends from here on
+        try {
+            extras = ExtraChannels.open(split, server, stream.format().bufferFrames(), options,
+                    jitter.serverWireValue(), this::post, startNanos);
+        } catch (IOException e) { // the main channel plays on without them
+            System.getLogger("tutti.client").log(System.Logger.Level.WARNING, "split channels not opened", e);
+        }
         if (!stream.isRunning()) {
             stream.start(); // audio now flows: the first packet makes the server create our channel
         }
@@ -451,7 +480,12 @@ public final class ClientEngine implements AutoCloseable {
             return;
         }
         path = newPath(stream.format().bufferFrames());
-        control.schedule(() -> guard(old::close), 500, TimeUnit.MILLISECONDS);
+        ExtraChannels x = extras;
+        Runnable oldExtras = x == null ? () -> { } : x.rebuild(stream.format().bufferFrames(), options);
+        control.schedule(() -> guard(() -> {
+            old.close();
+            oldExtras.run();
+        }), 500, TimeUnit.MILLISECONDS);
         if (!path.config().equals(old.config())) {
             link.send(new ConnectedMessage.TransportProps(transportProps(replies.sequenceNumbers())),
                     System.nanoTime());
@@ -476,6 +510,11 @@ public final class ClientEngine implements AutoCloseable {
         if (transport != null) {
             transport.close();
             transport = null;
+        }
+        ExtraChannels x = extras;
+        extras = null;
+        if (x != null) {
+            x.close(sayGoodbye);
         }
         ClientAudioCycle p = path;
         path = null;
@@ -516,6 +555,10 @@ public final class ClientEngine implements AutoCloseable {
         }
         long now = System.nanoTime();
         link.poll(now);
+        ExtraChannels x = extras;
+        if (x != null) {
+            x.tick(now);
+        }
         if (now - lastPingNanos >= PING_INTERVAL_NANOS) {
             lastPingNanos = now;
             byte[] ping = MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(replies.clockMs(now)), 0);
@@ -701,6 +744,10 @@ public final class ClientEngine implements AutoCloseable {
             ClientAudioCycle p = path;
             if (p != null) {
                 p.process(in, out, frames, tap);
+                ExtraChannels x = extras;
+                if (x != null) {
+                    x.process(in, frames, p.inputBoost, p.muteMyself);
+                }
             } else {
                 monitor.process(in, out, frames, tap);
             }
