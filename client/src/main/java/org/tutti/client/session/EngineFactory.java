@@ -138,6 +138,7 @@ public final class EngineFactory {
         engine.setServerJitterBuffer(s.audio.serverJitterAuto, s.audio.jitterServer);
         engine.setFeedbackProtection(s.audio.feedbackDetection);
         engine.setReverb(s.audio.reverbLevel, s.audio.reverbOnLeft);
+        engine.setSplit(s.split.engineChannels(profile(s).name()));
         int newClientLevel = s.mixer.newClientLevel;
         engine.mixer(m -> m.setNewClientLevel(newClientLevel));
     }
