@@ -58,7 +58,7 @@ public final class ClientEngine implements AutoCloseable {
     private final AudioCallback audio = new SwitchingCallback();
     private volatile ClientAudioCycle path;
     /** Several inputs as separate channels: the split wanted (control thread) and the running one (audio thread). */
-    private List<SplitChannel> split = List.of();
+    private volatile List<SplitChannel> split = List.of();
     private volatile ExtraChannels extras;
     /** Plays the input back (and feeds the meters) while no server is connected: the sound check. */
     private final LocalMonitor monitor = new LocalMonitor();
@@ -325,8 +325,10 @@ public final class ClientEngine implements AutoCloseable {
      */
     public Path startRecording(Path parent) throws IOException {
         synchronized (recordingLock) {
+            ExtraChannels x = extras; // a track per split channel: the running split's, else the one set
             HomeRecorder r = HomeRecorder.start(parent, Clock.systemDefaultZone(),
-                    (failed, reason) -> post(() -> recordingFailed(failed, reason)));
+                    (failed, reason) -> post(() -> recordingFailed(failed, reason)),
+                    x != null ? x.names() : split.stream().map(SplitChannel::name).toList());
             HomeRecorder old = recorder.getAndSet(r);
             recordTap = r.tap();
             if (old != null) {
@@ -746,7 +748,7 @@ public final class ClientEngine implements AutoCloseable {
                 p.process(in, out, frames, tap);
                 ExtraChannels x = extras;
                 if (x != null) {
-                    x.process(in, frames, p.inputBoost, p.muteMyself);
+                    x.process(in, frames, p.inputBoost, p.muteMyself, tap);
                 }
             } else {
                 monitor.process(in, out, frames, tap);

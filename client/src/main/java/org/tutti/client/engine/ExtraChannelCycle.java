@@ -46,8 +46,11 @@ final class ExtraChannelCycle {
         return config;
     }
 
-    /** Audio thread: one cycle of the card's inputs; {@code mute} is the musician's "Mute Myself". */
-    void process(float[][] in, int frames, float boost, boolean mute) {
+    /**
+     * Audio thread: one cycle of the card's inputs; {@code mute} is the musician's "Mute Myself"; {@code tap}, when
+     * not null, records the input as track {@code track} (before the mute, as the main channel's own input).
+     */
+    void process(float[][] in, int frames, float boost, boolean mute, RecordingTap tap, int track) {
         float[] left = firstInput < in.length ? in[firstInput] : null;
         float[] right = secondInput < in.length ? in[secondInput] : null;
         float peak = inputPeak * (float) Math.pow(0.5, frames / 4800.0);
@@ -55,6 +58,9 @@ final class ExtraChannelCycle {
             short l = left == null ? 0 : InputMix.boost(InputMix.fromCard(left[i]), boost);
             short r = right == null ? 0 : InputMix.boost(InputMix.fromCard(right[i]), boost);
             peak = Math.max(peak, Math.max(Math.abs(l), Math.abs(r)) / 32767f);
+            if (tap != null) {
+                tap.extra(track, i, l, r);
+            }
             if (mute) {
                 l = 0;
                 r = 0;

@@ -2,6 +2,7 @@ package org.tutti.client.engine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.tutti.backend.AudioRequest;
@@ -62,14 +63,19 @@ final class ExtraChannels {
         return new ExtraChannels(opened);
     }
 
-    /** Audio thread: feeds each extra channel's encoder from this cycle's inputs. */
-    void process(float[][] in, int frames, float boost, boolean mute) {
-        for (ExtraChannel c : channels) {
-            ExtraChannelCycle cycle = c.cycle;
+    /** Audio thread: feeds each extra channel's encoder (and its home-recording track) from this cycle's inputs. */
+    void process(float[][] in, int frames, float boost, boolean mute, RecordingTap tap) {
+        for (int i = 0; i < channels.length; i++) {
+            ExtraChannelCycle cycle = channels[i].cycle;
             if (cycle != null) {
-                cycle.process(in, frames, boost, mute);
+                cycle.process(in, frames, boost, mute, tap, i);
             }
         }
+    }
+
+    /** The extra channels' names, in track order (home recording). */
+    List<String> names() {
+        return Arrays.stream(channels).map(c -> c.spec().name()).toList();
     }
 
     /** Control thread: new encoders for a new format; returns what frees the old ones once no cycle uses them. */

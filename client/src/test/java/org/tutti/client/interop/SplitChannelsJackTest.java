@@ -27,7 +27,8 @@ import org.tutti.testing.Await;
  * Several inputs as separate channels, against the real Jamulus 3.9.1 server (and Tutti's): a client whose "input
  * left" carries a loud tone and whose "input 3" a quiet one, split into two channels, is two musicians on the
  * server, each with its name and instrument, and the server's level list puts the loud tone on the main channel
- * and the quiet one on the extra channel. Leaving removes both.
+ * and the quiet one on the extra channel. A home recording meanwhile has a track per channel with its own tone.
+ * Leaving removes both.
  */
 class SplitChannelsJackTest {
     private static final int MAIN_INSTRUMENT = 4;
@@ -76,12 +77,31 @@ class SplitChannelsJackTest {
                     return g >= 5 && v >= 1 && g >= v + 2;
                 });
 
+                // home recording: one own-input track per channel, each with its own input's tone
+                Path take = tutti.startRecording(dir.resolve("takes"));
+                Await.until("a second recorded", Duration.ofSeconds(10),
+                        () -> tutti.recording() != null && tutti.recording().framesWritten() > 48_000);
+                tutti.stopRecording();
+                double own = peak(TakeFiles.left(take.resolve("own-input.wav")));
+                double extra = peak(TakeFiles.left(take.resolve("own-input-2-Vocals.wav")));
+                assertThat(own).as("channel 1's track: the loud tone, mono sum at half level").isBetween(0.27, 0.33);
+                assertThat(extra).as("channel 2's track: the quiet tone on input 3").isBetween(0.02, 0.04);
+
                 tutti.disconnect().get(5, TimeUnit.SECONDS);
                 Await.until("both gone from the server", Duration.ofSeconds(10),
                         () -> ClientInteropTest.clientNamed(server.rpc(), "Guitar") == null
                                 && ClientInteropTest.clientNamed(server.rpc(), "Vocals") == null);
             }
         }
+    }
+
+    /** Peak of the second half of a track (the tones are there from its start; the half avoids any edge). */
+    private static double peak(short[] samples) {
+        int max = 0;
+        for (int i = samples.length / 2; i < samples.length; i++) {
+            max = Math.max(max, Math.abs(samples[i]));
+        }
+        return max / 32767.0;
     }
 
     private static Optional<MixerChannel> strip(ClientEngine engine, String name) {
