@@ -57,9 +57,9 @@ public final class ClientEngine implements AutoCloseable {
     private final JitterControl jitter = new JitterControl();
     private final AudioCallback audio = new SwitchingCallback();
     private volatile ClientAudioCycle path;
-    /** Several inputs as separate channels: the split wanted (control thread) and the running one (audio thread). */
+    /** Several inputs as separate channels: the split wanted, and the running one (read by the audio thread). */
     private volatile List<SplitChannel> split = List.of();
-    private volatile ExtraChannels extras;
+    private volatile ExtraChannels extras = ExtraChannels.NONE;
     /** Plays the input back (and feeds the meters) while no server is connected: the sound check. */
     private final LocalMonitor monitor = new LocalMonitor();
     // Start and stop may come from the EDT and JSON-RPC at once: the lock keeps the tap the audio thread reads
@@ -274,10 +274,7 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
-    /**
-     * Several inputs as separate channels: up to three extra channels, each its own connection to the server, fed
-     * by its own sound card input(s). Applies from the next connection (the sound check reopens for the inputs).
-     */
+    /** Several inputs as separate channels ({@link ExtraChannels}): applies from the next connection. */
     public void setSplit(List<SplitChannel> channels) {
         post(() -> {
             split = List.copyOf(channels.subList(0, Math.min(channels.size(), SplitChannel.MAX_EXTRA)));
@@ -290,8 +287,7 @@ public final class ClientEngine implements AutoCloseable {
 
     /** The server's channel ids of the running split's extra channels (−1 until known); empty without one. */
     public int[] splitChannelIds() {
-        ExtraChannels x = extras;
-        return x == null ? new int[0] : x.channelIds();
+        return extras.channelIds();
     }
 
     /** The profile sent to servers (safe from any thread). */
@@ -325,10 +321,8 @@ public final class ClientEngine implements AutoCloseable {
      */
     public Path startRecording(Path parent) throws IOException {
         synchronized (recordingLock) {
-            ExtraChannels x = extras; // a track per split channel: the running split's, else the one set
             HomeRecorder r = HomeRecorder.start(parent, Clock.systemDefaultZone(),
-                    (failed, reason) -> post(() -> recordingFailed(failed, reason)),
-                    x != null ? x.names() : split.stream().map(SplitChannel::name).toList());
+                    (failed, reason) -> post(() -> recordingFailed(failed, reason)), extras.trackNames(split));
             HomeRecorder old = recorder.getAndSet(r);
             recordTap = r.tap();
             if (old != null) {
@@ -450,12 +444,8 @@ public final class ClientEngine implements AutoCloseable {
         muteOwnStripPending = false;
         mixer.clear();
         path = newPath(stream.format().bufferFrames()); // last: a running stream sends from here on
-        try {
-            extras = ExtraChannels.open(split, server, stream.format().bufferFrames(), options,
-                    jitter.serverWireValue(), this::post, startNanos);
-        } catch (IOException e) { // the main channel plays on without them
-            System.getLogger("tutti.client").log(System.Logger.Level.WARNING, "split channels not opened", e);
-        }
+        extras = ExtraChannels.open(split, server, stream.format().bufferFrames(), options, jitter.serverWireValue(),
+                this::post, startNanos);
         if (!stream.isRunning()) {
             stream.start(); // audio now flows: the first packet makes the server create our channel
         }
@@ -482,8 +472,7 @@ public final class ClientEngine implements AutoCloseable {
             return;
         }
         path = newPath(stream.format().bufferFrames());
-        ExtraChannels x = extras;
-        Runnable oldExtras = x == null ? () -> { } : x.rebuild(stream.format().bufferFrames(), options);
+        Runnable oldExtras = extras.rebuild(stream.format().bufferFrames(), options);
         control.schedule(() -> guard(() -> {
             old.close();
             oldExtras.run();
@@ -513,11 +502,8 @@ public final class ClientEngine implements AutoCloseable {
             transport.close();
             transport = null;
         }
-        ExtraChannels x = extras;
-        extras = null;
-        if (x != null) {
-            x.close(sayGoodbye);
-        }
+        extras.close(); // after the stream: no cycle sends on them any more
+        extras = ExtraChannels.NONE;
         ClientAudioCycle p = path;
         path = null;
         if (p != null) {
@@ -557,10 +543,7 @@ public final class ClientEngine implements AutoCloseable {
         }
         long now = System.nanoTime();
         link.poll(now);
-        ExtraChannels x = extras;
-        if (x != null) {
-            x.tick(now);
-        }
+        extras.tick(now);
         if (now - lastPingNanos >= PING_INTERVAL_NANOS) {
             lastPingNanos = now;
             byte[] ping = MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(replies.clockMs(now)), 0);
@@ -746,10 +729,7 @@ public final class ClientEngine implements AutoCloseable {
             ClientAudioCycle p = path;
             if (p != null) {
                 p.process(in, out, frames, tap);
-                ExtraChannels x = extras;
-                if (x != null) {
-                    x.process(in, frames, p.inputBoost, p.muteMyself, tap);
-                }
+                extras.process(in, frames, p.inputBoost, p.muteMyself, tap);
             } else {
                 monitor.process(in, out, frames, tap);
             }

@@ -132,11 +132,11 @@ final class ExtraChannel {
     }
 
     /**
-     * Control thread, after the audio stream stopped: leaves the server (CLM_DISCONNECTION, twice as Jamulus) and
-     * frees the socket and the encoder.
+     * Control thread, after the audio stream stopped: leaves the server (CLM_DISCONNECTION, twice as Jamulus,
+     * unless the server ended this channel) and frees the socket and the encoder.
      */
-    void close(boolean sayGoodbye) {
-        if (sayGoodbye && !gone) {
+    void close() {
+        if (!gone) {
             byte[] bye = MessageCodec.encodeFrame(new ConnectionlessMessage.Disconnection(), 0);
             transport.sendFrame(bye, 0, bye.length);
             transport.sendFrame(bye, 0, bye.length);

@@ -14,6 +14,8 @@ import org.tutti.protocol.ChannelInfo;
  * closes them; the audio thread calls {@link #process} once per cycle, right after the main channel's.
  */
 final class ExtraChannels {
+    /** No split: nothing to open, feed or close. */
+    static final ExtraChannels NONE = new ExtraChannels(new ExtraChannel[0]);
     private final ExtraChannel[] channels;
 
     private ExtraChannels(ExtraChannel[] channels) {
@@ -36,13 +38,12 @@ final class ExtraChannels {
 
     /**
      * Control thread: opens one connection per extra channel to {@code server} (they start talking with the first
-     * audio cycle); null when the split has none. A socket that cannot open closes the ones opened before.
+     * audio cycle). When a socket cannot open, the ones opened before close and the main channel plays on alone.
      */
     static ExtraChannels open(List<SplitChannel> split, InetSocketAddress server, int bufferFrames,
-                              ClientOptions options, int serverJitterWire, Executor control, long clockStartNanos)
-            throws IOException {
+                              ClientOptions options, int serverJitterWire, Executor control, long clockStartNanos) {
         if (split.isEmpty()) {
-            return null;
+            return NONE;
         }
         ExtraChannel[] opened = new ExtraChannel[Math.min(split.size(), SplitChannel.MAX_EXTRA)];
         ChannelInfo main = options.profile();
@@ -55,10 +56,11 @@ final class ExtraChannels {
         } catch (IOException | RuntimeException e) {
             for (ExtraChannel c : opened) {
                 if (c != null) {
-                    c.close(false);
+                    c.close();
                 }
             }
-            throw e;
+            System.getLogger("tutti.client").log(System.Logger.Level.WARNING, "split channels not opened", e);
+            return NONE;
         }
         return new ExtraChannels(opened);
     }
@@ -73,9 +75,10 @@ final class ExtraChannels {
         }
     }
 
-    /** The extra channels' names, in track order (home recording). */
-    List<String> names() {
-        return Arrays.stream(channels).map(c -> c.spec().name()).toList();
+    /** Home recording's extra tracks: these channels' names in order, or without any running, the split set's. */
+    List<String> trackNames(List<SplitChannel> set) {
+        return (channels.length > 0 ? Arrays.stream(channels).map(ExtraChannel::spec) : set.stream())
+                .map(SplitChannel::name).toList();
     }
 
     /** Control thread: new encoders for a new format; returns what frees the old ones once no cycle uses them. */
@@ -116,10 +119,13 @@ final class ExtraChannels {
         return n;
     }
 
-    /** Control thread, after the audio stream stopped. */
-    void close(boolean sayGoodbye) {
+    /**
+     * Control thread, after the audio stream stopped: each channel says goodbye, also when the main connection's
+     * server went silent or ended it (the server may still hold the extra ones).
+     */
+    void close() {
         for (ExtraChannel c : channels) {
-            c.close(sayGoodbye);
+            c.close();
         }
     }
 }
