@@ -71,6 +71,7 @@ public final class ClientEngine implements AutoCloseable {
     private boolean soundCheck;
     // per connection, control thread only
     private UdpTransport transport;
+    private InetSocketAddress serverAddress;
     private ReliableChannel link;
     private long malformedFrames;
     private volatile long internalErrors;
@@ -274,11 +275,26 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
-    /** Several inputs as separate channels ({@link ExtraChannels}): applies from the next connection. */
+    /**
+     * Several inputs as separate channels ({@link ExtraChannels}). When connected, the extra channels are replaced at
+     * once if the open card has their inputs, otherwise from the next connection.
+     */
     public void setSplit(List<SplitChannel> channels) {
         post(() -> {
-            split = List.copyOf(channels.subList(0, Math.min(channels.size(), SplitChannel.MAX_EXTRA)));
-            if (!active && stream != null && stream.format().inputChannels() < ExtraChannels.inputsNeeded(split)) {
+            List<SplitChannel> wanted = List.copyOf(
+                    channels.subList(0, Math.min(channels.size(), SplitChannel.MAX_EXTRA)));
+            boolean fits = stream != null && stream.format().inputChannels() >= ExtraChannels.inputsNeeded(wanted);
+            if (wanted.equals(split)) {
+                return;
+            }
+            split = wanted;
+            if (active && fits) {
+                ExtraChannels old = extras;
+                extras = ExtraChannels.open(split, serverAddress, stream.format().bufferFrames(), options,
+                        jitter.serverWireValue(), this::post, startNanos);
+                old.stopSending(); // a cycle running now may still send once: the goodbye waits for it
+                control.schedule(() -> guard(old::close), 500, TimeUnit.MILLISECONDS);
+            } else if (!active && stream != null && !fits) {
                 closeSoundCheck();
                 openSoundCheck();
             }
@@ -444,6 +460,7 @@ public final class ClientEngine implements AutoCloseable {
         muteOwnStripPending = false;
         mixer.clear();
         path = newPath(stream.format().bufferFrames()); // last: a running stream sends from here on
+        serverAddress = server;
         extras = ExtraChannels.open(split, server, stream.format().bufferFrames(), options, jitter.serverWireValue(),
                 this::post, startNanos);
         if (!stream.isRunning()) {

@@ -119,8 +119,18 @@ final class ExtraChannels {
         return n;
     }
 
+    /** Control thread: no more audio from these channels (they are being replaced; the goodbye follows). */
+    void stopSending() {
+        for (ExtraChannel c : channels) {
+            ExtraChannelCycle cycle = c.cycle;
+            if (cycle != null) {
+                cycle.sending = false;
+            }
+        }
+    }
+
     /**
-     * Control thread, after the audio stream stopped: each channel says goodbye, also when the main connection's
+     * Control thread, after the audio stream stopped (or {@link #stopSending} and a grace period): each channel says goodbye, also when the main connection's
      * server went silent or ended it (the server may still hold the extra ones).
      */
     void close() {

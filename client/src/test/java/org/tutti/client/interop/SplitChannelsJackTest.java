@@ -28,7 +28,7 @@ import org.tutti.testing.Await;
  * left" carries a loud tone and whose "input 3" a quiet one, split into two channels, is two musicians on the
  * server, each with its name and instrument, and the server's level list puts the loud tone on the main channel
  * and the quiet one on the extra channel. A home recording meanwhile has a track per channel with its own tone.
- * Leaving removes both.
+ * Changing the split while connected replaces the extra channel at once. Leaving removes both.
  */
 class SplitChannelsJackTest {
     private static final int MAIN_INSTRUMENT = 4;
@@ -87,10 +87,23 @@ class SplitChannelsJackTest {
                 assertThat(own).as("channel 1's track: the loud tone, mono sum at half level").isBetween(0.27, 0.33);
                 assertThat(extra).as("channel 2's track: the quiet tone on input 3").isBetween(0.02, 0.04);
 
+                // changed while connected: the extra channel leaves, and another one joins, the main one stays
+                tutti.setSplit(List.of());
+                Await.until("Vocals gone, Guitar still there", Duration.ofSeconds(10),
+                        () -> ClientInteropTest.clientNamed(server.rpc(), "Vocals") == null
+                                && ClientInteropTest.clientNamed(server.rpc(), "Guitar") != null);
+                tutti.setSplit(List.of(new SplitChannel("Voice", EXTRA_INSTRUMENT, 2, -1)));
+                Await.until("Voice on the server", Duration.ofSeconds(10),
+                        () -> ClientInteropTest.clientNamed(server.rpc(), "Voice") != null);
+                Await.until("Voice's quiet tone in the levels", Duration.ofSeconds(15), () -> {
+                    int v = strip(tutti, "Voice").map(MixerChannel::level).orElse(0);
+                    return v >= 1 && strip(tutti, "Guitar").map(MixerChannel::level).orElse(0) >= v + 2;
+                });
+
                 tutti.disconnect().get(5, TimeUnit.SECONDS);
                 Await.until("both gone from the server", Duration.ofSeconds(10),
                         () -> ClientInteropTest.clientNamed(server.rpc(), "Guitar") == null
-                                && ClientInteropTest.clientNamed(server.rpc(), "Vocals") == null);
+                                && ClientInteropTest.clientNamed(server.rpc(), "Voice") == null);
             }
         }
     }
