@@ -125,7 +125,7 @@ public final class HeadlessClient implements AutoCloseable {
         engine.setInputPan(settings.audio.inputPan);
         engine.setJitterBuffer(settings.audio.jitterAuto, settings.audio.jitterLocal);
         engine.setServerJitterBuffer(settings.audio.serverJitterAuto, settings.audio.jitterServer);
-        engine.setSplit(settings.split.engineChannels(name)); // several inputs as separate channels (-i FILE)
+        engine.setSplit(settings.split.engineChannels(profile.name())); // several inputs as separate channels (-i FILE)
         if (clientRpc != null) {
             clientRpc.bind(ClientControl.of(engine, settings.recording.folderOrDefault()));
             rpc.start();
