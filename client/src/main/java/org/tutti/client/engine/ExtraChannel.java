@@ -41,8 +41,8 @@ final class ExtraChannel {
         this.control = control;
         this.link = new ReliableChannel((buf, off, len) -> sendFrame(buf, off, len),
                 m -> replies().handle(m, System.nanoTime()));
-        this.replies = new ServerReplies(link, new MixerModel(), new ClientListener() { }, new Replies(serverJitterWire),
-                clockStartNanos);
+        this.replies = new ServerReplies(link, new MixerModel(), new ClientListener() { },
+                new Replies(serverJitterWire), clockStartNanos);
         // frames reach onProtocolFrame through the control thread, which is running this constructor
         this.transport = new UdpTransport(server, 0, new PacketRing(1),
                 frame -> control.execute(() -> onProtocolFrame(frame)), this::onAudioArrived);

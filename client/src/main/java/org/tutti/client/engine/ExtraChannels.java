@@ -130,8 +130,9 @@ final class ExtraChannels {
     }
 
     /**
-     * Control thread, after the audio stream stopped (or {@link #stopSending} and a grace period): each channel says goodbye, also when the main connection's
-     * server went silent or ended it (the server may still hold the extra ones).
+     * Control thread, after the audio stream stopped (or {@link #stopSending} and a grace period): each channel
+     * says goodbye, also when the main connection's server went silent or ended it (the server may still hold the
+     * extra ones).
      */
     void close() {
         for (ExtraChannel c : channels) {

@@ -37,7 +37,8 @@ class SplitSettingsTest {
     void aHandEditedFileIsClampedNotFatal() {
         SplitSettings s = new SplitSettings();
         s.channels = 9;
-        s.extra = new ArrayList<>(List.of(new SplitSettings.Extra(null, -4, 99, 3), new SplitSettings.Extra("x", 0, 0, -7)));
+        s.extra = new ArrayList<>(List.of(new SplitSettings.Extra(null, -4, 99, 3),
+                new SplitSettings.Extra("x", 0, 0, -7)));
         s.extra.add(null);
         assertThat(s.engineChannels("")).containsExactly(new SplitChannel("Tutti 2", 0, 7, 2),
                 new SplitChannel("x", 0, 0, -1));
