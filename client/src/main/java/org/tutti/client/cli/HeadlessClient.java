@@ -126,6 +126,7 @@ public final class HeadlessClient implements AutoCloseable {
         engine.setJitterBuffer(settings.audio.jitterAuto, settings.audio.jitterLocal);
         engine.setServerJitterBuffer(settings.audio.serverJitterAuto, settings.audio.jitterServer);
         engine.setChannelMapping(settings.audio.channelMapping());
+        engine.setSplit(settings.split.engineChannels(profile.name())); // several inputs as separate channels (-i FILE)
         if (clientRpc != null) {
             clientRpc.bind(ClientControl.of(engine, settings.recording.folderOrDefault()));
             rpc.start();

@@ -58,6 +58,9 @@ public final class ClientEngine implements AutoCloseable {
     private final JitterControl jitter = new JitterControl();
     private final AudioCallback audio = new SwitchingCallback();
     private volatile ClientAudioCycle path;
+    /** Several inputs as separate channels: the split wanted, and the running one (read by the audio thread). */
+    private volatile List<SplitChannel> split = List.of();
+    private volatile ExtraChannels extras = ExtraChannels.NONE;
     /** Plays the input back (and feeds the meters) while no server is connected: the sound check. */
     private final LocalMonitor monitor = new LocalMonitor();
     // Start and stop may come from the EDT and JSON-RPC at once: the lock keeps the tap the audio thread reads
@@ -74,6 +77,7 @@ public final class ClientEngine implements AutoCloseable {
     private boolean soundCheck;
     // per connection, control thread only
     private UdpTransport transport;
+    private InetSocketAddress serverAddress;
     private ReliableChannel link;
     private long malformedFrames;
     private volatile long internalErrors;
@@ -306,6 +310,37 @@ public final class ClientEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Several inputs as separate channels ({@link ExtraChannels}). When connected, the extra channels are replaced at
+     * once if the open card has their inputs, otherwise from the next connection.
+     */
+    public void setSplit(List<SplitChannel> channels) {
+        post(() -> {
+            List<SplitChannel> wanted = List.copyOf(
+                    channels.subList(0, Math.min(channels.size(), SplitChannel.MAX_EXTRA)));
+            boolean fits = stream != null && stream.format().inputChannels() >= ExtraChannels.inputsNeeded(wanted);
+            if (wanted.equals(split)) {
+                return;
+            }
+            split = wanted;
+            if (active && fits) {
+                ExtraChannels old = extras;
+                extras = ExtraChannels.open(split, serverAddress, stream.format().bufferFrames(), options,
+                        jitter.serverWireValue(), this::post, startNanos);
+                old.stopSending(); // a cycle running now may still send once: the goodbye waits for it
+                control.schedule(() -> guard(old::close), 500, TimeUnit.MILLISECONDS);
+            } else if (!active && stream != null && !fits) {
+                closeSoundCheck();
+                openSoundCheck();
+            }
+        });
+    }
+
+    /** The server's channel ids of the running split's extra channels (−1 until known); empty without one. */
+    public int[] splitChannelIds() {
+        return extras.channelIds();
+    }
+
     /** The profile sent to servers (safe from any thread). */
     public ChannelInfo currentProfile() {
         return options.profile();
@@ -338,7 +373,7 @@ public final class ClientEngine implements AutoCloseable {
     public Path startRecording(Path parent) throws IOException {
         synchronized (recordingLock) {
             HomeRecorder r = HomeRecorder.start(parent, Clock.systemDefaultZone(),
-                    (failed, reason) -> post(() -> recordingFailed(failed, reason)));
+                    (failed, reason) -> post(() -> recordingFailed(failed, reason)), extras.trackNames(split));
             HomeRecorder old = recorder.getAndSet(r);
             recordTap = r.tap();
             if (old != null) {
@@ -400,13 +435,15 @@ public final class ClientEngine implements AutoCloseable {
         AudioRequest stereo = new AudioRequest(options.audioClientName(), options.audioDevice(), 48_000,
                 options.bufferFrames(), options.autoConnect());
         ChannelMapping m = channelMapping;
-        if (m.isDefault()) {
-            return stereo; // exactly what every backend opened before mappings existed
+        int splitInputs = ExtraChannels.inputsNeeded(split); // the split's channels read the device's own inputs
+        if (m.isDefault() && splitInputs <= AudioRequest.CHANNELS) {
+            return stereo; // exactly what every backend opened before mappings and splits existed
         }
-        // JACK creates ports on demand: as many as the mapping uses. Elsewhere the backend opens what the device
-        // has, up to eight, so that the choices (and the mixed ones of a four-input card) mean what the list showed.
+        // JACK creates ports on demand: as many as the mapping and the split use. Elsewhere the backend opens what
+        // the device has, up to eight, so that the choices (and the mixed ones of a four-input card) mean what the
+        // list showed.
         return JackBackendProvider.NAME.equals(options.backend().name())
-                ? stereo.withChannels(m.inputsNeeded(), m.outputsNeeded())
+                ? stereo.withChannels(Math.max(m.inputsNeeded(), splitInputs), m.outputsNeeded())
                 : stereo.withChannels(AudioRequest.MAX_CHANNELS, AudioRequest.MAX_CHANNELS);
     }
 
@@ -503,6 +540,9 @@ public final class ClientEngine implements AutoCloseable {
         muteOwnStripPending = false;
         mixer.clear();
         path = newPath(stream.format().bufferFrames()); // last: a running stream sends from here on
+        serverAddress = server;
+        extras = ExtraChannels.open(split, server, stream.format().bufferFrames(), options, jitter.serverWireValue(),
+                this::post, startNanos);
         if (!stream.isRunning()) {
             stream.start(); // audio now flows: the first packet makes the server create our channel
         }
@@ -529,7 +569,11 @@ public final class ClientEngine implements AutoCloseable {
             return;
         }
         path = newPath(stream.format().bufferFrames());
-        control.schedule(() -> guard(old::close), 500, TimeUnit.MILLISECONDS);
+        Runnable oldExtras = extras.rebuild(stream.format().bufferFrames(), options);
+        control.schedule(() -> guard(() -> {
+            old.close();
+            oldExtras.run();
+        }), 500, TimeUnit.MILLISECONDS);
         if (!path.config().equals(old.config())) {
             link.send(new ConnectedMessage.TransportProps(transportProps(replies.sequenceNumbers())),
                     System.nanoTime());
@@ -555,6 +599,8 @@ public final class ClientEngine implements AutoCloseable {
             transport.close();
             transport = null;
         }
+        extras.close(); // after the stream: no cycle sends on them any more
+        extras = ExtraChannels.NONE;
         ClientAudioCycle p = path;
         path = null;
         if (p != null) {
@@ -594,6 +640,7 @@ public final class ClientEngine implements AutoCloseable {
         }
         long now = System.nanoTime();
         link.poll(now);
+        extras.tick(now);
         if (now - lastPingNanos >= PING_INTERVAL_NANOS) {
             lastPingNanos = now;
             byte[] ping = MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(replies.clockMs(now)), 0);
@@ -782,6 +829,7 @@ public final class ClientEngine implements AutoCloseable {
             ClientAudioCycle p = path;
             if (p != null) {
                 p.process(stereoIn, stereoOut, frames, tap);
+                extras.process(in, frames, p.inputBoost, p.muteMyself, tap); // the device's own inputs, unmapped
             } else {
                 monitor.process(stereoIn, stereoOut, frames, tap);
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import org.tutti.audio.WavFileWriter;
@@ -16,7 +17,8 @@ import org.tutti.audio.WavFileWriter;
  * and {@code mix.wav} (48 kHz, 16-bit, stereo). The audio thread copies each cycle into a {@link RecordingTap}; the
  * {@code tutti-home-recorder} thread owns the files and drains the tap every 20 ms. The WAV headers are patched to
  * cover what is on disk at every flush (every 250 ms), so a killed process leaves playable files missing at most the
- * last quarter second or so.
+ * last quarter second or so. With a split (several inputs as separate channels), each extra channel's input gets a
+ * track of its own beside them, {@code own-input-2-NAME.wav} …, filled while the split's connection runs.
  */
 public final class HomeRecorder implements AutoCloseable {
     static final String OWN_INPUT_FILE = "own-input.wav";
@@ -28,9 +30,11 @@ public final class HomeRecorder implements AutoCloseable {
     private static final long FLUSH_NANOS = 250_000_000;
 
     private final Path folder;
-    private final RecordingTap tap = new RecordingTap(TAP_FRAMES);
+    private final RecordingTap tap;
     private final WavFileWriter own;
     private final WavFileWriter mix;
+    private final WavFileWriter[] extra;
+    private final short[][] extraChunks;
     private final short[] ownChunk = new short[CHUNK_FRAMES * 2];
     private final short[] mixChunk = new short[CHUNK_FRAMES * 2];
     private final Thread writer;
@@ -39,14 +43,27 @@ public final class HomeRecorder implements AutoCloseable {
     private volatile String error;
     private final BiConsumer<HomeRecorder, String> onFailure;
 
-    private HomeRecorder(Path folder, BiConsumer<HomeRecorder, String> onFailure) throws IOException {
+    private HomeRecorder(Path folder, BiConsumer<HomeRecorder, String> onFailure, List<String> extraNames)
+            throws IOException {
         this.folder = folder;
         this.onFailure = onFailure;
+        this.tap = new RecordingTap(TAP_FRAMES, extraNames.size());
+        this.extra = new WavFileWriter[extraNames.size()];
+        this.extraChunks = new short[extraNames.size()][CHUNK_FRAMES * 2];
         this.own = new WavFileWriter(folder.resolve(OWN_INPUT_FILE), 2, WavFileWriter.SAMPLE_RATE / 4);
         try {
             this.mix = new WavFileWriter(folder.resolve(MIX_FILE), 2, WavFileWriter.SAMPLE_RATE / 4);
+            for (int t = 0; t < extra.length; t++) {
+                extra[t] = new WavFileWriter(folder.resolve(extraTrackFile(t + 2, extraNames.get(t))), 2,
+                        WavFileWriter.SAMPLE_RATE / 4);
+            }
         } catch (IOException e) {
             own.close();
+            for (WavFileWriter w : extra) {
+                if (w != null) {
+                    w.close();
+                }
+            }
             throw e;
         }
         this.writer = Thread.ofPlatform().name("tutti-home-recorder").daemon(true).unstarted(this::run);
@@ -59,19 +76,31 @@ public final class HomeRecorder implements AutoCloseable {
      */
     public static HomeRecorder start(Path parent, Clock clock, BiConsumer<HomeRecorder, String> onFailure)
             throws IOException {
+        return start(parent, clock, onFailure, List.of());
+    }
+
+    /** As {@link #start(Path, Clock, BiConsumer)}, with one more own-input track per name (a split's channels 2..). */
+    public static HomeRecorder start(Path parent, Clock clock, BiConsumer<HomeRecorder, String> onFailure,
+                                     List<String> extraTracks) throws IOException {
         Files.createDirectories(parent);
         String name = FOLDER_NAME.format(LocalDateTime.now(clock));
         for (int n = 1; ; n++) {
             Path folder = parent.resolve(n == 1 ? name : name + "-" + n); // two takes in one second
             try {
                 Files.createDirectory(folder);
-                return new HomeRecorder(folder, onFailure);
+                return new HomeRecorder(folder, onFailure, extraTracks);
             } catch (FileAlreadyExistsException e) {
                 if (n == 20) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** {@code own-input-N-NAME.wav}, the name kept to letters, digits, '-' and '_' (others become '_'). */
+    static String extraTrackFile(int channelNumber, String name) {
+        String safe = name.replaceAll("[^\\p{L}\\p{N}_-]", "_");
+        return "own-input-" + channelNumber + (safe.isEmpty() ? "" : "-" + safe) + ".wav";
     }
 
     public Path folder() {
@@ -103,9 +132,12 @@ public final class HomeRecorder implements AutoCloseable {
             while (true) {
                 boolean last = !running; // read before draining: what the audio thread published is taken
                 int n;
-                while ((n = tap.drain(ownChunk, mixChunk, CHUNK_FRAMES)) > 0) {
+                while ((n = tap.drain(ownChunk, mixChunk, extraChunks, CHUNK_FRAMES)) > 0) {
                     own.write(ownChunk, 0, n);
                     mix.write(mixChunk, 0, n);
+                    for (int t = 0; t < extra.length; t++) {
+                        extra[t].write(extraChunks[t], 0, n);
+                    }
                     framesWritten += n;
                 }
                 if (last) {
@@ -114,6 +146,9 @@ public final class HomeRecorder implements AutoCloseable {
                 if (System.nanoTime() - lastFlush >= FLUSH_NANOS) {
                     own.flush();
                     mix.flush();
+                    for (WavFileWriter w : extra) {
+                        w.flush();
+                    }
                     lastFlush = System.nanoTime();
                 }
                 LockSupport.parkNanos(POLL_NANOS);
@@ -123,6 +158,9 @@ public final class HomeRecorder implements AutoCloseable {
         }
         closeQuietly(own);
         closeQuietly(mix);
+        for (WavFileWriter w : extra) {
+            closeQuietly(w);
+        }
         if (error != null) {
             onFailure.accept(this, error); // the files stay playable: their headers cover what is on disk
         }

@@ -139,6 +139,7 @@ public final class EngineFactory {
         engine.setFeedbackProtection(s.audio.feedbackDetection);
         engine.setReverb(s.audio.reverbLevel, s.audio.reverbOnLeft);
         engine.setChannelMapping(s.audio.channelMapping());
+        engine.setSplit(s.split.engineChannels(profile(s).name()));
         int newClientLevel = s.mixer.newClientLevel;
         engine.mixer(m -> m.setNewClientLevel(newClientLevel));
     }

@@ -33,6 +33,8 @@ public final class ClientSettings {
     /** MIDI control of the mixer (the settings' MIDI tab; {@code --ctrlmidich} wins for one run). */
     public Midi midi = new Midi();
     public Recording recording = new Recording();
+    /** Several inputs as separate channels (the settings' Channels tab). */
+    public SplitSettings split = new SplitSettings();
     /**
      * Session passwords of private servers, by {@code LobbyAnswerer.serverKey} (host:port), sent by the client when
      * it lands in that server's lobby. Secret: never logged, never shown; the file is readable by its owner only.

@@ -127,6 +127,39 @@ class HeadlessClientTest {
         }
     }
 
+    /** Several inputs as separate channels from the settings file alone (docs/client-settings.md, split.*). */
+    @Test
+    void aSplitInTheSettingsFileJoinsAsSeveralChannels() throws Exception {
+        Peers.require(Peers.JAMULUS, Peers.JACKD);
+        try (DummyJack jack = DummyJack.start(dir);
+             JamulusServer server = JamulusServer.start(dir, 20)) {
+            Path settings = dir.resolve("settings.json");
+            Files.writeString(settings, "{\"audio\": {\"backend\": \"jack\", \"device\": \"" + jack.serverName()
+                    + "\"}, \"split\": {\"channels\": 3, \"extra\": [{\"name\": \"Drums\", \"input\": 3},"
+                    + " {\"input\": 4, \"secondInput\": 5}]}}");
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(console, true);
+            HeadlessClient client = HeadlessClient.start(JamulusOptions.parse("-n", "-i", settings.toString(),
+                    "-c", "127.0.0.1:" + server.udpPort(), "--clientname", "Split"), out, out);
+            try {
+                Await.until("three channels on the real server", () -> {
+                    JsonElement clients = server.rpc().result("jamulusserver/getClients", Json.object());
+                    return lists(clients, "Split") && lists(clients, "Drums") && lists(clients, "Split 3");
+                });
+                JsonElement clients = server.rpc().result("jamulusserver/getClients", Json.object());
+                assertThat(entryFor(clients, "Drums").get("channels").getAsInt()).isEqualTo(1);
+                assertThat(entryFor(clients, "Split 3").get("channels").getAsInt()).as("a stereo pair").isEqualTo(2);
+                assertThat(jack.describePorts()).contains("input 5");
+            } finally {
+                client.close();
+            }
+            Await.until("all gone from the server", () -> {
+                JsonElement clients = server.rpc().result("jamulusserver/getClients", Json.object());
+                return clients.getAsJsonObject().getAsJsonArray("clients").isEmpty();
+            });
+        }
+    }
+
     @Test
     void badCommandLinesEndWithAClearMessage() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

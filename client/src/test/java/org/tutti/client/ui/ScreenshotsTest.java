@@ -271,4 +271,34 @@ class ScreenshotsTest extends GuiTestSupport {
             s.button("settingsCancel").click();
         }
     }
+
+    /**
+     * The Channels tab: a three-way split (a voice on input 3, keys as the stereo pair 4 and 5) with its cost line;
+     * OK stores the split into the settings.
+     */
+    @Test
+    void splitTab() throws Exception {
+        ClientSettings settings = new ClientSettings();
+        settings.profile.name = "Ana";
+        settings.split.channels = 3;
+        settings.split.extra = new java.util.ArrayList<>(List.of(
+                new org.tutti.client.settings.SplitSettings.Extra("Ana voice", 10, 3, 0),
+                new org.tutti.client.settings.SplitSettings.Extra("Ana keys", 6, 4, 5)));
+        SettingsDialog dialog = GuiActionRunner.execute(() -> new SettingsDialog(null, settings,
+                UiPrefs.load("org/tutti/test/shots-" + ProcessHandle.current().pid()), List.of()));
+        javax.swing.SwingUtilities.invokeLater(dialog::ask);
+        DialogFixture s = WindowFinder.findDialog("settingsDialog").using(robot);
+        s.tabbedPane().selectTab("Channels");
+        // mono normal quality at 128 samples: 222 kbit/s for channels 1 and 2, 300 for the stereo pair
+        assertThat(s.textBox("splitCost").text()).startsWith("3 channels: about 744 kbit/s up and 744 kbit/s down");
+        assertThat(s.textBox("splitName4").target().isEnabled()).as("channel 4 unused").isFalse();
+        shoot(s.target(), "settings-split-light-en");
+        s.spinner("splitCount").enterTextAndCommit("4");
+        s.textBox("splitName4").setText("Ana drums");
+        s.button("settingsOk").click();
+        assertThat(settings.split.channels).isEqualTo(4);
+        assertThat(settings.split.engineChannels("Ana")).extracting(c -> c.name())
+                .containsExactly("Ana voice", "Ana keys", "Ana drums");
+        assertThat(settings.split.engineChannels("Ana").get(1).stereo()).isTrue();
+    }
 }

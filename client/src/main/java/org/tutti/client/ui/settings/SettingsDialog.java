@@ -21,6 +21,7 @@ import javax.swing.SpinnerNumberModel;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.client.engine.ChannelMapping;
 import org.tutti.client.engine.ChannelMode;
+import org.tutti.client.engine.SplitBandwidth;
 import org.tutti.client.midi.MidiSession;
 import org.tutti.client.settings.ClientSettings;
 import org.tutti.client.ui.CountryNames;
@@ -73,6 +74,7 @@ public final class SettingsDialog extends JDialog {
     private final int[] countryCodes;
     private final List<BackendInfo> backends;
     private final MidiTab midiTab;
+    private final SplitTab splitTab;
     private boolean accepted;
 
     public SettingsDialog(Window owner, ClientSettings settings, UiPrefs prefs, List<BackendInfo> backends) {
@@ -91,22 +93,30 @@ public final class SettingsDialog extends JDialog {
         System.arraycopy(known, 0, countryCodes, 1, known.length);
         fillChoices();
         load(settings, prefs);
+        splitTab = new SplitTab(settings.split, extra -> SplitBandwidth.of(
+                buffer64.isSelected() ? 64 : buffer256.isSelected() ? 256 : 128, smallBuffers.isSelected(),
+                OpusQuality.values()[quality.getSelectedIndex()], ChannelMode.values()[channels.getSelectedIndex()],
+                extra), () -> name.getText());
 
         JTabbedPane tabs = new JTabbedPane();
         tabs.addTab(I18n.text("settings.tab.audio"), org.tutti.server.ui.ScrollingForm.wrap(audioTab()));
         tabs.addTab(I18n.text("settings.tab.profile"), org.tutti.server.ui.ScrollingForm.wrap(profileTab()));
         tabs.addTab(I18n.text("settings.tab.interface"), org.tutti.server.ui.ScrollingForm.wrap(interfaceTab()));
         tabs.addTab(I18n.text("settings.tab.midi"), org.tutti.server.ui.ScrollingForm.wrap(midiTab.panel()));
+        tabs.addTab(I18n.text("settings.tab.split"), org.tutti.server.ui.ScrollingForm.wrap(splitTab.panel()));
+        tabs.addChangeListener(e -> splitTab.refresh()); // the cost follows the audio tab's stream
         tabs.setMnemonicAt(0, I18n.mnemonic("settings.tab.audio"));
         tabs.setMnemonicAt(1, I18n.mnemonic("settings.tab.profile"));
         tabs.setMnemonicAt(2, I18n.mnemonic("settings.tab.interface"));
         tabs.setMnemonicAt(3, I18n.mnemonic("settings.tab.midi"));
+        tabs.setMnemonicAt(4, I18n.mnemonic("settings.tab.split"));
         JButton ok = new JButton(I18n.text("settings.ok"));
         JButton cancel = new JButton(I18n.text("settings.cancel"));
         ok.setName("settingsOk");
         cancel.setName("settingsCancel");
         ok.addActionListener(e -> {
             store(settings, prefs);
+            splitTab.store(settings.split);
             accepted = true;
             dispose();
         });
