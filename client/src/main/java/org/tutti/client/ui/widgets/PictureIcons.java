@@ -1,6 +1,7 @@
 package org.tutti.client.ui.widgets;
 
 import com.formdev.flatlaf.extras.FlatSVGIcon;
+import com.formdev.flatlaf.util.UIScale;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Graphics;
@@ -50,8 +51,11 @@ public final class PictureIcons {
         }).orElseThrow();
     }
 
-    /** The monochrome picture of an instrument in the badge's letter colour, or null when it keeps its letters. */
-    public static FlatSVGIcon picture(int code, int sizePx) {
+    /**
+     * A new monochrome picture of an instrument in the badge's letter colour, or null when it keeps its letters
+     * (uncached: {@link #instrument} keeps the badges).
+     */
+    static FlatSVGIcon picture(int code, int sizePx) {
         String name = InstrumentPictures.of(code);
         if (name == null) {
             return null;
@@ -94,21 +98,23 @@ public final class PictureIcons {
         public void paintIcon(Component c, Graphics g, int x, int y) {
             Graphics2D g2 = (Graphics2D) g.create();
             g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            int s = getIconWidth();
             g2.setColor(Instruments.colour(code));
-            g2.fillOval(x, y, size - 1, size - 1);
+            g2.fillOval(x, y, s - 1, s - 1);
             g2.dispose();
-            int inset = (size - picture.getIconWidth()) / 2;
+            int inset = (s - picture.getIconWidth()) / 2;
             picture.paintIcon(c, g, x + inset, y + inset);
         }
 
+        /** Scaled with the UI (flatlaf.uiScale), as FlatSVGIcon scales the picture. */
         @Override
         public int getIconWidth() {
-            return size;
+            return UIScale.scale(size);
         }
 
         @Override
         public int getIconHeight() {
-            return size;
+            return UIScale.scale(size);
         }
     }
 }
