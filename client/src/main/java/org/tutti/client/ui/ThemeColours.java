@@ -27,7 +27,7 @@ public final class ThemeColours {
     public static final String SKILL_BEGINNER = "Tutti.skill.beginner";
     public static final String SKILL_INTERMEDIATE = "Tutti.skill.intermediate";
     public static final String SKILL_EXPERT = "Tutti.skill.expert";
-    /** Instrument badges: one colour per family, and the abbreviation drawn on it. */
+    /** Instrument badges: one colour per family, and the abbreviation or the picture drawn on it. */
     public static final String INSTRUMENT_DRUMS = "Tutti.instrument.drums";
     public static final String INSTRUMENT_STRINGS = "Tutti.instrument.strings";
     public static final String INSTRUMENT_KEYS = "Tutti.instrument.keys";

@@ -233,6 +233,17 @@ class ScreenshotsTest extends GuiTestSupport {
         w.button("settingsButton").click();
         DialogFixture settings = WindowFinder.findDialog("settingsDialog").using(robot);
         shoot(settings.target(), "settings-dialog-light-en");
+        // The profile: flags and instrument pictures in the combos, the instrument list open.
+        settings.tabbedPane().selectTab(1);
+        javax.swing.JComboBox<?> instrument = settings.comboBox("instrument").target();
+        GuiActionRunner.execute(() -> {
+            instrument.setSelectedIndex(3);
+            settings.comboBox("country").target().setSelectedItem(CountryNames.name(82));
+            instrument.showPopup();
+        });
+        Pause.pause(300);
+        shoot(settings.target(), "settings-profile-light-en");
+        GuiActionRunner.execute(instrument::hidePopup);
         settings.button("settingsCancel").click();
         GuiActionRunner.execute(() -> {
             f.window().welcome("Welcome to <b>Friday Night Jam</b>! Chords: https://example.org/chords");

@@ -32,8 +32,8 @@ import javax.swing.table.TableRowSorter;
 import net.miginfocom.swing.MigLayout;
 import org.tutti.client.ui.I18n;
 import org.tutti.client.ui.Instruments;
-import org.tutti.client.ui.widgets.Icons;
 import org.tutti.client.ui.widgets.OnScreen;
+import org.tutti.client.ui.widgets.PictureIcons;
 import org.tutti.client.ui.widgets.StatusLine;
 
 /**
@@ -257,8 +257,14 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
         });
     }
 
-    /** Shows a server's musicians in the name column: indented, with their instrument, tooltip with details. */
+    /**
+     * Shows a server's musicians in the name column: indented, with their instrument, tooltip with details; and the
+     * server's or musician's flag in the location column.
+     */
     private static final class CellRenderer extends DefaultTableCellRenderer {
+        private static final int LOCATION = 3;
+        private static final int FLAG_HEIGHT_PX = 12;
+
         @Override
         public Component getTableCellRendererComponent(JTable t, Object value, boolean selected,
                                                                 boolean focus, int row, int column) {
@@ -276,10 +282,15 @@ public final class ConnectDialog extends JDialog implements ServerListSink {
                 }
                 if (modelColumn == 0) {
                     setBorder(BorderFactory.createEmptyBorder(0, 18, 0, 2));
-                    setIcon(Icons.instrument(cell.musician().instrument(), 14));
+                    setIcon(PictureIcons.instrument(cell.musician().instrument(), 16));
                     setToolTipText(I18n.tr("connect.musician.tip", cell.text(),
                             Instruments.name(cell.musician().instrument())));
                 }
+            }
+            if (modelColumn == LOCATION) {
+                int country = cell.isMusician() ? cell.musician().country()
+                        : ((ServerTableModel) t.getModel()).row(t.convertRowIndexToModel(row)).country();
+                setIcon(PictureIcons.flag(country, FLAG_HEIGHT_PX));
             }
             return this;
         }

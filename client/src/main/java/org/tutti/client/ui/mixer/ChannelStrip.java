@@ -27,6 +27,7 @@ import org.tutti.client.ui.Instruments;
 import org.tutti.client.ui.ThemeColours;
 import org.tutti.client.ui.widgets.Icons;
 import org.tutti.client.ui.widgets.MeterBar;
+import org.tutti.client.ui.widgets.PictureIcons;
 import org.tutti.protocol.ConductorText;
 
 /**
@@ -34,6 +35,8 @@ import org.tutti.protocol.ConductorText;
  * skill colour. It only renders a {@link StripView} and forwards user input to {@link MixerActions}.
  */
 public final class ChannelStrip extends JPanel {
+    /** The flag beside the country name: the text's height, 4:3 wide. */
+    private static final int FLAG_HEIGHT_PX = 12;
     private final int channelId;
     private final MeterBar meter;
     private final JSlider fader = new JSlider(SwingConstants.VERTICAL, 0, 100, 100);
@@ -64,6 +67,8 @@ public final class ChannelStrip extends JPanel {
         solo.setName("solo-" + channelId);
         group.setName("group-" + channelId);
         name.setName("name-" + channelId);
+        instrument.setName("instrument-" + channelId);
+        country.setName("country-" + channelId);
         mute.setText(I18n.text("strip.mute"));
         solo.setText(I18n.text("strip.solo"));
         mute.putClientProperty("JButton.buttonType", "roundRect");
@@ -202,9 +207,11 @@ public final class ChannelStrip extends JPanel {
             name.setText(shownName(v));
             you.setVisible(v.own());
             boolean click = ConductorText.isMetronome(v.name(), v.instrument());
-            instrument.setIcon(click ? Icons.metronome(26) : Icons.instrument(v.instrument(), 26));
+            instrument.setIcon(click ? Icons.metronome(26) : PictureIcons.instrument(v.instrument(), 26));
             instrument.setToolTipText(Instruments.name(v.instrument()));
+            country.setIcon(PictureIcons.flag(v.country(), FLAG_HEIGHT_PX));
             country.setText(CountryNames.name(v.country()));
+            country.setToolTipText(CountryNames.name(v.country()));
             String tip = tooltip(v);
             tag.setToolTipText(tip);
             name.setToolTipText(tip);

@@ -30,8 +30,10 @@ import org.tutti.client.ui.Instruments;
 import org.tutti.client.ui.Theme;
 import org.tutti.client.ui.ThemeColours;
 import org.tutti.client.ui.UiPrefs;
+import org.tutti.client.ui.widgets.IconListRenderer;
 import org.tutti.client.ui.widgets.LimitedDocument;
 import org.tutti.client.ui.widgets.OnScreen;
+import org.tutti.client.ui.widgets.PictureIcons;
 import org.tutti.codec.OpusQuality;
 
 /**
@@ -154,6 +156,8 @@ public final class SettingsDialog extends JDialog {
         for (int i = 1; i < countryCodes.length; i++) {
             country.addItem(CountryNames.name(countryCodes[i]));
         }
+        IconListRenderer.install(instrument, i -> PictureIcons.instrument(i, 18));
+        IconListRenderer.install(country, i -> PictureIcons.flag(countryCodes[i], 12));
         for (int i = 0; i <= 3; i++) {
             skill.addItem(I18n.tr("skill." + i));
         }
