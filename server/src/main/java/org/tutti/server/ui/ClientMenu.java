@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import javax.swing.JMenuItem;
 import javax.swing.JPopupMenu;
 import javax.swing.JTable;
@@ -26,7 +27,7 @@ final class ClientMenu {
      * Installs the menu on {@code table}; {@code selectedId} gives the channel ID of the selected row (-1 for none).
      */
     static void install(JTable table, IntSupplier selectedId, BooleanSupplier selectedWaits,
-                        ServerPanelListener listener) {
+                        Supplier<ClientActions> actions) {
         JPopupMenu menu = new JPopupMenu();
         menu.setName("serverClientMenu");
         JMenuItem admit = item("server.admit", "serverAdmit");
@@ -40,10 +41,10 @@ final class ClientMenu {
         menu.add(banForever);
         // the musician the menu opened on: the table is refreshed every second and may lose its selection meanwhile
         int[] target = {-1};
-        admit.addActionListener(e -> act(target[0], listener::admitClient));
-        kick.addActionListener(e -> act(target[0], listener::kickClient));
-        banHour.addActionListener(e -> act(target[0], id -> listener.banClient(id, ONE_HOUR)));
-        banForever.addActionListener(e -> act(target[0], id -> listener.banClient(id, null)));
+        admit.addActionListener(e -> act(target[0], id -> actions.get().admit(id)));
+        kick.addActionListener(e -> act(target[0], id -> actions.get().kick(id)));
+        banHour.addActionListener(e -> act(target[0], id -> actions.get().ban(id, ONE_HOUR)));
+        banForever.addActionListener(e -> act(target[0], id -> actions.get().ban(id, null)));
         menu.addPopupMenuListener(new PopupMenuListener() {
             @Override
             public void popupMenuWillBecomeVisible(PopupMenuEvent e) {

@@ -69,6 +69,8 @@ public final class ServerPanel extends JPanel {
     private final BanControls bans;
     private final MetronomeControls metronome = new MetronomeControls();
     private final ConductorControls conductor = new ConductorControls();
+    /** Where the musician menu and the bans list send their actions: the binding, once there is one (EDT). */
+    private ClientActions clientActions = ClientActions.NONE;
     private final JCheckBox chatCommands = new JCheckBox(ServerText.text("server.chatCommands"));
 
     public ServerPanel(ServerPanelSettings initial, ServerPanelListener listener) {
@@ -80,8 +82,8 @@ public final class ServerPanel extends JPanel {
         table.getAccessibleContext().setAccessibleName(ServerText.tr("server.clients"));
         table.setToolTipText(ServerText.tr("server.clients.tip"));
         table.setSelectionMode(javax.swing.ListSelectionModel.SINGLE_SELECTION);
-        ClientMenu.install(table, this::selectedClientId, this::selectedClientWaits, listener);
-        bans = new BanControls(listener::unban);
+        ClientMenu.install(table, this::selectedClientId, this::selectedClientWaits, () -> clientActions);
+        bans = new BanControls(address -> clientActions.unban(address));
         join.setName("joinOwnServer");
         apply.setName("serverApply");
         join.setMnemonic(ServerText.mnemonic("server.join"));
@@ -172,6 +174,11 @@ public final class ServerPanel extends JPanel {
         recorder.newRecording.addActionListener(e -> listener.newRecording());
         join.addActionListener(e -> listener.joinOwnServer());
         setClients(List.of());
+    }
+
+    /** Where kick, ban, admit and unban go from now on (the binding registers itself; call on the EDT). */
+    public void onClientActions(ClientActions actions) {
+        clientActions = actions;
     }
 
     /** The metronome row: the binding shows the server's metronome there and carries out its edits. */

@@ -30,7 +30,7 @@ import org.tutti.server.recorder.RecorderState;
  * One worker thread polls the engine once a second (clients, recorder state, registration) and shows the answer on
  * the EDT, and carries out the panel's edits: the EDT never waits for the engine, nor on DNS.
  */
-public final class ServerPanelBinding implements AutoCloseable {
+public final class ServerPanelBinding implements ClientActions, AutoCloseable {
     private final ServerPanel panel;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("tutti-server-panel").unstarted(r));
@@ -41,6 +41,11 @@ public final class ServerPanelBinding implements AutoCloseable {
 
     public ServerPanelBinding(ServerPanel panel) {
         this.panel = panel;
+        if (SwingUtilities.isEventDispatchThread()) { // the panel is the EDT's
+            panel.onClientActions(this);
+        } else {
+            SwingUtilities.invokeLater(() -> panel.onClientActions(this));
+        }
         panel.metronomeControls().onChange((on, bpm, beats) -> worker.execute(() -> setMetronome(on, bpm, beats)));
         panel.conductorControls().onChange(id -> worker.execute(() -> {
             ServerEngine e = engine;
@@ -146,21 +151,25 @@ public final class ServerPanelBinding implements AutoCloseable {
     }
 
     /** Lets client {@code id} in from the password lobby. */
+    @Override
     public void admit(int id) {
         onEngine(e -> e.admit(id));
     }
 
     /** Kicks client {@code id} (the engine call waits for the engine thread: done on the worker). */
+    @Override
     public void kick(int id) {
         onEngine(e -> e.kick(id));
     }
 
     /** Bans client {@code id}'s address for {@code length} (null: until unbanned). */
+    @Override
     public void ban(int id, Duration length) {
         onEngine(e -> e.ban(id, length));
     }
 
     /** Ends the ban of {@code address}. */
+    @Override
     public void unban(InetAddress address) {
         onEngine(e -> e.unban(address));
     }

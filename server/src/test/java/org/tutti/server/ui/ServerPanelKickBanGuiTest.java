@@ -72,27 +72,7 @@ class ServerPanelKickBanGuiTest {
     private FrameFixture show() {
         JFrame frame = GuiActionRunner.execute(() -> {
             ServerPanel[] p = new ServerPanel[1];
-            p[0] = new ServerPanel(ServerPanelSettings.DEFAULT, new QuietListener() {
-                @Override
-                public void admitClient(int id) {
-                    binding.admit(id);
-                }
-
-                @Override
-                public void kickClient(int id) {
-                    binding.kick(id);
-                }
-
-                @Override
-                public void banClient(int id, Duration length) {
-                    binding.ban(id, length);
-                }
-
-                @Override
-                public void unban(InetAddress address) {
-                    binding.unban(address);
-                }
-            });
+            p[0] = new ServerPanel(ServerPanelSettings.DEFAULT, new QuietListener());
             binding = new ServerPanelBinding(p[0]);
             binding.attach(engine);
             JFrame f = new JFrame("server");

@@ -1,10 +1,8 @@
 package org.tutti.client.ui.server;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -338,23 +336,4 @@ public final class BuiltInServer implements ServerMode, ServerPanelListener {
         join.accept(joinAddress());
     }
 
-    @Override
-    public void admitClient(int id) {
-        binding.admit(id);
-    }
-
-    @Override
-    public void kickClient(int id) {
-        binding.kick(id);
-    }
-
-    @Override
-    public void banClient(int id, Duration length) {
-        binding.ban(id, length);
-    }
-
-    @Override
-    public void unban(InetAddress address) {
-        binding.unban(address);
-    }
 }

@@ -8,8 +8,6 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
-import java.net.InetAddress;
-import java.time.Duration;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
@@ -160,23 +158,4 @@ public final class ServerWindow extends JFrame implements ServerPanelListener {
         // no client in a server window: the button is hidden
     }
 
-    @Override
-    public void admitClient(int id) {
-        binding.admit(id);
-    }
-
-    @Override
-    public void kickClient(int id) {
-        binding.kick(id);
-    }
-
-    @Override
-    public void banClient(int id, Duration length) {
-        binding.ban(id, length);
-    }
-
-    @Override
-    public void unban(InetAddress address) {
-        binding.unban(address);
-    }
 }
