@@ -27,10 +27,7 @@ import org.tutti.protocol.ConnectedMessage.ChatText;
 import org.tutti.protocol.ConnectedMessage.JitterBufferSize;
 import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectionlessMessage;
-import org.tutti.protocol.DatagramKind;
 import org.tutti.protocol.GainPan;
-import org.tutti.protocol.MalformedMessageException;
-import org.tutti.protocol.Message;
 import org.tutti.protocol.MessageCodec;
 import org.tutti.protocol.NetworkTransportProps;
 
@@ -692,17 +689,7 @@ public final class ClientEngine implements AutoCloseable {
         if (!active) {
             return;
         }
-        long now = System.nanoTime();
-        if (DatagramKind.classify(frame, 0, frame.length) == DatagramKind.CONNECTED) {
-            link.onReceive(frame, 0, frame.length, now);
-            return;
-        }
-        try {
-            Message m = MessageCodec.decodeFrame(frame, 0, frame.length);
-            if (m instanceof ConnectionlessMessage clm) {
-                replies.handle(clm, now);
-            }
-        } catch (MalformedMessageException e) {
+        if (!ProtocolFrames.dispatch(frame, link, replies, System.nanoTime())) {
             malformedFrames++;
         }
     }

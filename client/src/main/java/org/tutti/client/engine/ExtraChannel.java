@@ -8,9 +8,6 @@ import org.tutti.net.ReliableChannel;
 import org.tutti.protocol.ChannelInfo;
 import org.tutti.protocol.ConnectedMessage;
 import org.tutti.protocol.ConnectionlessMessage;
-import org.tutti.protocol.DatagramKind;
-import org.tutti.protocol.MalformedMessageException;
-import org.tutti.protocol.Message;
 import org.tutti.protocol.MessageCodec;
 import org.tutti.protocol.NetworkTransportProps;
 
@@ -116,17 +113,7 @@ final class ExtraChannel {
         if (gone) {
             return;
         }
-        long now = System.nanoTime();
-        if (DatagramKind.classify(frame, 0, frame.length) == DatagramKind.CONNECTED) {
-            link.onReceive(frame, 0, frame.length, now);
-            return;
-        }
-        try {
-            Message m = MessageCodec.decodeFrame(frame, 0, frame.length);
-            if (m instanceof ConnectionlessMessage clm) {
-                replies.handle(clm, now);
-            }
-        } catch (MalformedMessageException e) {
+        if (!ProtocolFrames.dispatch(frame, link, replies, System.nanoTime())) {
             malformedFrames++;
         }
     }

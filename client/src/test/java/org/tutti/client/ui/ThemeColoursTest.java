@@ -6,36 +6,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import java.util.TreeSet;
-import javax.swing.LookAndFeel;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
-import javax.swing.UnsupportedLookAndFeelException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every colour the code reads ({@link ThemeColours#ALL}) is defined by both themes, and nothing else is. */
+@ExtendWith(LookAndFeelRestore.class)
 class ThemeColoursTest {
-    private LookAndFeel before;
-
-    @BeforeEach
-    void remember() {
-        before = UIManager.getLookAndFeel();
-    }
-
-    @AfterEach
-    void restore() throws Exception {
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                UIManager.setLookAndFeel(before);
-            } catch (UnsupportedLookAndFeelException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
     @ParameterizedTest
     @EnumSource(value = Theme.class, names = {"LIGHT", "DARK"})
     void theInstalledThemeHasEveryColour(Theme theme) throws Exception {

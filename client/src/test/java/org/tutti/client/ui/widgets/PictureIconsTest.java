@@ -8,13 +8,11 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.swing.Icon;
-import javax.swing.LookAndFeel;
 import javax.swing.SwingUtilities;
-import javax.swing.UIManager;
-import javax.swing.UnsupportedLookAndFeelException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tutti.client.ui.LookAndFeelRestore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tutti.client.ui.CountryNames;
@@ -27,26 +25,13 @@ import org.tutti.protocol.Countries;
  * Every country and instrument in our tables resolves to an SVG of the packaged icon sets that FlatSVGIcon really
  * renders (pixels painted into an image), in the theme's colour where the picture is monochrome.
  */
+@ExtendWith(LookAndFeelRestore.class)
 class PictureIconsTest {
     /** QO, a UN region with an ISO user-assigned code: no flag, the strip shows its name only. */
     private static final int OUTLYING_OCEANIA = 259;
-    private LookAndFeel before;
-
     @BeforeEach
     void lightTheme() throws Exception {
-        before = UIManager.getLookAndFeel();
         SwingUtilities.invokeAndWait(() -> Theme.install(Theme.LIGHT));
-    }
-
-    @AfterEach
-    void restore() throws Exception {
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                UIManager.setLookAndFeel(before);
-            } catch (UnsupportedLookAndFeelException e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     @Test
