@@ -638,6 +638,10 @@ public final class ClientEngine implements AutoCloseable {
         long now = System.nanoTime();
         link.poll(now);
         extras.tick(now);
+        if (mixer.setOwnExtraChannels(extras.channelIds())) {
+            publishMix(); // Mute My Own covers them too
+            listener.clientListChanged(mixer.channels()); // their strips show "(you)"
+        }
         if (now - lastPingNanos >= PING_INTERVAL_NANOS) {
             lastPingNanos = now;
             byte[] ping = MessageCodec.encodeFrame(new ConnectionlessMessage.PingMs(replies.clockMs(now)), 0);

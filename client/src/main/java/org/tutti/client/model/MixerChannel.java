@@ -16,6 +16,8 @@ public final class MixerChannel {
     boolean solo;
     int group;
     boolean mutedByOther;
+    /** One of this client's extra channels (several inputs as separate channels). */
+    boolean ownExtra;
     int level;
     /** Running average of {@link #level} for auto-adjust; 0 for a strip that just appeared, as in Jamulus. */
     double averageLevel;
@@ -80,6 +82,11 @@ public final class MixerChannel {
     }
 
     /** The musician on this channel has set this client's fader to 0 in their own mix. */
+    /** One of this client's extra channels: shown as the musician's own. */
+    public boolean ownExtra() {
+        return ownExtra;
+    }
+
     public boolean mutedByOther() {
         return mutedByOther;
     }

@@ -22,6 +22,8 @@ public final class MixerModel {
     private final Map<Integer, Double> sentGain = new HashMap<>();
     private final Map<Integer, Double> sentPan = new HashMap<>();
     private int ownChannelId = -1;
+    /** This client's extra channels (several inputs as separate channels): its own too, like {@link #ownChannelId}. */
+    private int[] ownExtraIds = new int[0];
     private boolean muteMyOwn;
     private int newClientLevel = FaderLaw.MAX;
 
@@ -34,7 +36,7 @@ public final class MixerModel {
             MixerChannel ch = channels.remove(p.channelId());
             if (ch == null) {
                 ch = new MixerChannel(p.channelId());
-                boolean other = ownChannelId >= 0 ? p.channelId() != ownChannelId : !boardWasEmpty;
+                boolean other = ownChannelId >= 0 ? !isOwn(p.channelId()) : !boardWasEmpty;
                 if (other) {
                     ch.fader = newClientLevel;
                 }
@@ -43,6 +45,7 @@ public final class MixerModel {
                 restore(ch, p.name()); // the musician identified after the first list
             }
             ch.setProfile(p.name(), p.instrument(), p.country(), p.city(), p.skill());
+            ch.ownExtra = isOwnExtra(p.channelId());
             next.put(p.channelId(), ch);
         }
         for (MixerChannel gone : channels.values()) {
@@ -59,6 +62,7 @@ public final class MixerModel {
     public void clear() {
         updateChannels(List.of());
         ownChannelId = -1;
+        ownExtraIds = new int[0];
     }
 
     /** A musician's remembered strip, if any; without one the strip keeps what it has (a new one's defaults). */
@@ -135,7 +139,7 @@ public final class MixerModel {
     public void soloGroup(Collection<Integer> channelIds) {
         boolean ending = channelIds.isEmpty();
         for (MixerChannel ch : channels.values()) {
-            ch.solo = !ending && (channelIds.contains(ch.channelId()) || ch.channelId() == ownChannelId);
+            ch.solo = !ending && (channelIds.contains(ch.channelId()) || isOwn(ch.channelId()));
             remember(ch);
         }
     }
@@ -144,7 +148,7 @@ public final class MixerModel {
     public List<Integer> soloedOthers() {
         List<Integer> ids = new ArrayList<>();
         for (MixerChannel ch : channels.values()) {
-            if (ch.solo && ch.channelId() != ownChannelId) {
+            if (ch.solo && !isOwn(ch.channelId())) {
                 ids.add(ch.channelId());
             }
         }
@@ -169,6 +173,35 @@ public final class MixerModel {
 
     public int ownChannelId() {
         return ownChannelId;
+    }
+
+    /**
+     * The channel IDs of this client's extra channels (-1 entries: not known yet); returns whether that changed. They
+     * count as this client's own: "(you)" on their strips, Mute My Own silences them, Edit's fader actions skip them.
+     */
+    public boolean setOwnExtraChannels(int[] channelIds) {
+        if (java.util.Arrays.equals(channelIds, ownExtraIds)) {
+            return false;
+        }
+        ownExtraIds = channelIds.clone();
+        for (MixerChannel ch : channels.values()) {
+            ch.ownExtra = isOwnExtra(ch.channelId());
+        }
+        return true;
+    }
+
+    /** Whether {@code channelId} is this client's channel or one of its extra channels. */
+    public boolean isOwn(int channelId) {
+        return channelId == ownChannelId || isOwnExtra(channelId);
+    }
+
+    private boolean isOwnExtra(int channelId) {
+        for (int id : ownExtraIds) {
+            if (id == channelId && id >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** MUTE_STATE_CHANGED: the musician on {@code channelId} muted (or unmuted) this client in their mix. */
@@ -205,7 +238,7 @@ public final class MixerModel {
     /** Edit → "Set all faders to new client level": every strip but our own, groups not followed. */
     public void setAllFadersToNewClientLevel() {
         for (MixerChannel ch : channels.values()) {
-            if (ch.channelId() != ownChannelId) {
+            if (!isOwn(ch.channelId())) {
                 ch.fader = newClientLevel;
                 remember(ch);
             }
@@ -226,7 +259,7 @@ public final class MixerModel {
     public void autoAdjustAllFaders() {
         List<MixerChannel> others = new ArrayList<>();
         for (MixerChannel ch : channels.values()) {
-            if (ch.channelId() != ownChannelId) {
+            if (!isOwn(ch.channelId())) {
                 others.add(ch);
             }
         }
@@ -257,7 +290,7 @@ public final class MixerModel {
         if (!ch.solo && anySolo()) {
             return 0.0;
         }
-        if (channelId == ownChannelId && muteMyOwn) {
+        if (muteMyOwn && isOwn(channelId)) {
             return 0.0;
         }
         return FaderLaw.gain(ch.fader);

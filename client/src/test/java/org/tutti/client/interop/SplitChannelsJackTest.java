@@ -69,6 +69,8 @@ class SplitChannelsJackTest {
                 Await.until("Vocals in our mixer", Duration.ofSeconds(10), () -> strip(tutti, "Vocals").isPresent());
                 assertThat(strip(tutti, "Vocals").get().instrument()).isEqualTo(EXTRA_INSTRUMENT);
                 assertThat(tutti.splitChannelIds()).containsExactly(strip(tutti, "Vocals").get().channelId());
+                Await.until("Vocals shown as ours", Duration.ofSeconds(5),
+                        () -> strip(tutti, "Vocals").map(MixerChannel::ownExtra).orElse(false));
 
                 // the server's levels: the loud tone on Guitar (input left), the quiet one on Vocals (input 3)
                 Await.until("levels: Guitar loud, Vocals quiet but present", Duration.ofSeconds(15), () -> {

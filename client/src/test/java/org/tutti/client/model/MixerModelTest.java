@@ -70,6 +70,26 @@ class MixerModelTest {
     }
 
     @Test
+    void theExtraChannelsOfASplitCountAsOurOwn() {
+        model.setOwnChannel(1, true); // --mutemyown
+        model.updateChannels(List.of(ch(0, "A"), ch(1, "Me"), ch(2, "Me 2")));
+        assertThat(model.effectiveGain(2)).as("not ours yet").isEqualTo(FaderLaw.gain(model.newClientLevel()));
+        assertThat(model.setOwnExtraChannels(new int[] {2})).isTrue();
+        assertThat(model.setOwnExtraChannels(new int[] {2})).as("no change").isFalse();
+        assertThat(model.isOwn(2)).isTrue();
+        assertThat(model.channels().get(2).ownExtra()).isTrue();
+        assertThat(model.effectiveGain(2)).as("Mute My Own covers it").isZero();
+        model.setFader(2, 100);
+        model.setAllFadersToNewClientLevel();
+        assertThat(model.channels().get(2).fader()).as("Edit's fader action skips it").isEqualTo(100);
+        model.soloGroup(List.of(0));
+        assertThat(model.soloedOthers()).containsExactly(0);
+        model.setOwnExtraChannels(new int[0]); // the split ended
+        assertThat(model.isOwn(2)).isFalse();
+        assertThat(model.channels().get(2).ownExtra()).isFalse();
+    }
+
+    @Test
     void twoSoloistsAreBothHeard() {
         model.updateChannels(List.of(ch(0, "A"), ch(1, "B"), ch(2, "C")));
         model.setSolo(0, true);

@@ -14,7 +14,7 @@ public record StripView(int channelId, String name, int instrument, int country,
     public static StripView of(MixerChannel ch, int ownChannelId) {
         return new StripView(ch.channelId(), ch.name() == null ? "" : ch.name(), ch.instrument(), ch.country(),
                 ch.city() == null ? "" : ch.city(), ch.skill(), ch.fader(), ch.pan(), ch.mute(), ch.solo(), ch.group(),
-                ch.mutedByOther(), ch.level(), ch.channelId() == ownChannelId);
+                ch.mutedByOther(), ch.level(), ch.channelId() == ownChannelId || ch.ownExtra());
     }
 
     /** The label under the fader: the name, or the channel number for a musician who has not named themselves. */
