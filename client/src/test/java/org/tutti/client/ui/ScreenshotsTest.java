@@ -232,6 +232,8 @@ class ScreenshotsTest extends GuiTestSupport {
         connect.button("cancel").click();
         w.button("settingsButton").click();
         DialogFixture settings = WindowFinder.findDialog("settingsDialog").using(robot);
+        // a musician's folder, not the home of the machine that renders the picture (the field is not saved: Cancel)
+        GuiActionRunner.execute(() -> settings.textBox("recordingFolder").target().setText("/home/camille/Music"));
         shoot(settings.target(), "settings-dialog-light-en");
         // The profile: flags and instrument pictures in the combos, the instrument list open.
         settings.tabbedPane().selectTab(1);
