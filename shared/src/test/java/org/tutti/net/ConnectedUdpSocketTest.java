@@ -3,6 +3,7 @@ package org.tutti.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -110,6 +112,50 @@ class ConnectedUdpSocketTest {
             try (ConnectedUdpSocket second = open(impl, address(server, loopback), port)) {
                 assertThat(second.localPort()).isEqualTo(port);
             }
+        }
+    }
+
+    @Test
+    void nativeSendAndReceiveAllocateNothing() throws Exception {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        try (DatagramSocket server = new DatagramSocket(0, loopback);
+             ConnectedUdpSocket client = LinuxConnectedUdpSocket.open(address(server, loopback), 0)) {
+            // the "server" is the client itself: what it sends comes back to it
+            DatagramSocket peer = server;
+            ConnectedUdpSocket.Sender sender = client.newSender();
+            byte[] out = new byte[46];
+            byte[] in = new byte[2048];
+            DatagramPacket packet = new DatagramPacket(new byte[46], 46,
+                    new InetSocketAddress(loopback, client.localPort()));
+            long[] sink = new long[1];
+            Runnable round = () -> {
+                sender.send(out, 0, out.length);
+                sink[0] += client.receive(in);
+            };
+            peer.setSoTimeout(5000);
+            DatagramPacket drop = new DatagramPacket(new byte[100], 100);
+            for (int k = 0; k < 50_000; k++) { // warm up: downcalls allocate until compiled
+                peer.send(packet);
+                round.run();
+                peer.receive(drop);
+            }
+            long bytes = -1;
+            for (int window = 0; window < 10 && bytes != 0; window++) {
+                for (int k = 0; k < 200; k++) {
+                    peer.send(packet);
+                }
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int k = 0; k < 200; k++) {
+                    round.run();
+                }
+                bytes = threads.getCurrentThreadAllocatedBytes() - before;
+                for (int k = 0; k < 200; k++) {
+                    peer.receive(drop);
+                }
+            }
+            assertThat(bytes).isZero();
+            assertThat(sink[0]).isPositive();
         }
     }
 }
