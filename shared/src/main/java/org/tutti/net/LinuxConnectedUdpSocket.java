@@ -71,14 +71,7 @@ final class LinuxConnectedUdpSocket implements ConnectedUdpSocket {
 
     @Override
     public int localPort() {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment name = a.allocate(NAME_BYTES, 8);
-            MemorySegment length = a.allocate(JAVA_INT);
-            length.set(JAVA_INT, 0, NAME_BYTES);
-            MemorySegment e = newErrnoSegment(a);
-            int r = (int) invoke(() -> (int) GETSOCKNAME.invokeExact(e, fd, name, length));
-            return r < 0 ? -1 : SockAddr.port(name, 0);
-        }
+        return boundPort(fd);
     }
 
     @Override
@@ -183,15 +176,5 @@ final class LinuxConnectedUdpSocket implements ConnectedUdpSocket {
             throw new IOException(what + " failed, errno " + code + (code == 98 ? " (address in use)" : ""));
         }
         return result;
-    }
-
-    private static Object invoke(LinuxUdpSocket.Call call) {
-        try {
-            return call.run();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -134,4 +134,31 @@ final class LinuxSyscalls {
     static int errno(MemorySegment capture) {
         return (int) ERRNO.get(capture, 0L);
     }
+
+    /** A downcall that cannot throw a checked exception (invokeExact declares Throwable). */
+    interface Call {
+        Object run() throws Throwable;
+    }
+
+    static Object invoke(Call call) {
+        try {
+            return call.run();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The local port socket {@code fd} is bound to (getsockname), or -1. */
+    static int boundPort(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment name = a.allocate(NAME_BYTES, 8);
+            MemorySegment length = a.allocate(JAVA_INT);
+            length.set(JAVA_INT, 0, NAME_BYTES);
+            MemorySegment errno = newErrnoSegment(a);
+            int r = (int) invoke(() -> (int) GETSOCKNAME.invokeExact(errno, fd, name, length));
+            return r < 0 ? -1 : SockAddr.port(name, 0);
+        }
+    }
 }

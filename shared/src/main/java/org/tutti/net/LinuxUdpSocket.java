@@ -153,14 +153,7 @@ final class LinuxUdpSocket implements BatchUdpSocket {
 
     @Override
     public int localPort() {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment name = a.allocate(NAME_BYTES, 8);
-            MemorySegment length = a.allocate(JAVA_INT);
-            length.set(JAVA_INT, 0, NAME_BYTES);
-            MemorySegment errno = newErrnoSegment(a);
-            int r = (int) invoke(() -> (int) GETSOCKNAME.invokeExact(errno, fd, name, length));
-            return r < 0 ? -1 : SockAddr.port(name, 0);
-        }
+        return boundPort(fd);
     }
 
     @Override
@@ -325,21 +318,6 @@ final class LinuxUdpSocket implements BatchUdpSocket {
     private void closeFd(int descriptor) {
         if (descriptor >= 0) {
             invoke(() -> (int) CLOSE.invokeExact(rxErrno, descriptor));
-        }
-    }
-
-    /** A downcall that cannot throw a checked exception (invokeExact declares Throwable). */
-    interface Call {
-        Object run() throws Throwable;
-    }
-
-    private static Object invoke(Call call) {
-        try {
-            return call.run();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -49,11 +49,7 @@ final class NioConnectedUdpSocket implements ConnectedUdpSocket {
 
     @Override
     public int localPort() {
-        try {
-            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
-        } catch (IOException e) {
-            return -1;
-        }
+        return NioUdpSocket.boundPort(channel);
     }
 
     @Override

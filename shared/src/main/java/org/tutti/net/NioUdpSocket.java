@@ -61,6 +61,11 @@ final class NioUdpSocket implements BatchUdpSocket {
 
     @Override
     public int localPort() {
+        return boundPort(channel);
+    }
+
+    /** The local port {@code channel} is bound to, or -1. */
+    static int boundPort(DatagramChannel channel) {
         try {
             return ((InetSocketAddress) channel.getLocalAddress()).getPort();
         } catch (IOException e) {
