@@ -3,13 +3,11 @@ package org.tutti.client.engine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.tutti.backend.AudioBackendException;
@@ -60,11 +58,8 @@ public final class ClientEngine implements AutoCloseable {
     private volatile ExtraChannels extras = ExtraChannels.NONE;
     /** Plays the input back (and feeds the meters) while no server is connected: the sound check. */
     private final LocalMonitor monitor = new LocalMonitor();
-    // Start and stop may come from the EDT and JSON-RPC at once: the lock keeps the tap the audio thread reads
-    // and the recorder that drains it one pair. The audio thread never takes it: it reads recordTap.
-    private final Object recordingLock = new Object();
-    private final AtomicReference<HomeRecorder> recorder = new AtomicReference<>();
-    private volatile RecordingTap recordTap; // read once per audio cycle
+    /** Recording at home: its tap is read once per audio cycle. */
+    private final HomeRecordings recordings;
     /** Which device channels are left and right: chosen by the control thread, applied by the audio thread. */
     private final ChannelRouter router = new ChannelRouter();
     private volatile ChannelRoute route = ChannelRoute.IDENTITY; // read once per audio cycle
@@ -101,6 +96,7 @@ public final class ClientEngine implements AutoCloseable {
         this.silenceTimeoutNanos = silenceTimeoutNanos;
         this.options = options;
         this.listener = listener;
+        this.recordings = new HomeRecordings(this::post, listener::homeRecordingFailed);
         this.monitor.channelMode = options.channelMode();
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tutti-client-control");
@@ -368,46 +364,17 @@ public final class ClientEngine implements AutoCloseable {
      * or the sound check. Any thread; the files are created on the caller's.
      */
     public Path startRecording(Path parent) throws IOException {
-        synchronized (recordingLock) {
-            HomeRecorder r = HomeRecorder.start(parent, Clock.systemDefaultZone(),
-                    (failed, reason) -> post(() -> recordingFailed(failed, reason)), extras.trackNames(split));
-            HomeRecorder old = recorder.getAndSet(r);
-            recordTap = r.tap();
-            if (old != null) {
-                old.close();
-            }
-            return r.folder();
-        }
+        return recordings.start(parent, extras.trackNames(split));
     }
 
     /** Ends the recording and closes its files; returns its folder, or null when none was running. Any thread. */
     public Path stopRecording() {
-        synchronized (recordingLock) {
-            HomeRecorder r = recorder.getAndSet(null);
-            if (r == null) {
-                return null;
-            }
-            recordTap = null; // a cycle that already took the tap may commit after the last drain: lost from both
-            r.close();
-            return r.folder();
-        }
-    }
-
-    // Control thread: the writer gave up (disk full); the take ends as if stopped, and the listener is told.
-    private void recordingFailed(HomeRecorder failed, String reason) {
-        synchronized (recordingLock) {
-            if (!recorder.compareAndSet(failed, null)) {
-                return; // already stopped or replaced
-            }
-            recordTap = null;
-        }
-        failed.close();
-        listener.homeRecordingFailed(failed.folder(), reason);
+        return recordings.stop();
     }
 
     /** The recording in progress, or null. */
     public HomeRecorder recording() {
-        return recorder.get();
+        return recordings.current();
     }
 
     @Override
@@ -810,7 +777,7 @@ public final class ClientEngine implements AutoCloseable {
     private final class SwitchingCallback implements AudioCallback {
         @Override
         public void process(float[][] in, float[][] out, int frames) {
-            RecordingTap tap = recordTap;
+            RecordingTap tap = recordings.tap();
             if (tap != null && !tap.begin(frames)) {
                 tap = null; // the writer fell behind: this cycle is missing from both tracks alike
             }
